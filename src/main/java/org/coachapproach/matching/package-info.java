@@ -1,0 +1,5 @@
+/**
+ * Intake preferences, the matching engine, assignments and the meeting log.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "people", "curriculum" })
+package org.coachapproach.matching;

@@ -1,0 +1,5 @@
+package org.coachapproach.people;
+
+/** Typed id of a {@link Course}. */
+public record CourseId(long value) {
+}

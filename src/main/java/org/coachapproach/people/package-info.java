@@ -1,0 +1,5 @@
+/**
+ * Persons (platform issuer + subject), course contexts, memberships and program roles.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {  })
+package org.coachapproach.people;

@@ -1,0 +1,5 @@
+/**
+ * The Clinical Faculty Development Series: schedule, recordings archive, attendance.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "people", "curriculum" })
+package org.coachapproach.series;

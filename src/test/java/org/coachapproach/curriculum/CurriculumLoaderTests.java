@@ -1,0 +1,258 @@
+package org.coachapproach.curriculum;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** Loads the real curriculum, then breaks a copy of it one way at a time. */
+class CurriculumLoaderTests {
+
+	@TempDir
+	Path copy;
+
+	@BeforeEach
+	void copyRealCurriculum() throws IOException {
+		Path source = Path.of("curriculum");
+		try (Stream<Path> files = Files.walk(source)) {
+			for (Path file : files.toList()) {
+				Path target = this.copy.resolve(source.relativize(file).toString());
+				if (Files.isDirectory(file)) {
+					Files.createDirectories(target);
+				}
+				else {
+					Files.copy(file, target);
+				}
+			}
+		}
+	}
+
+	@Test
+	void shouldLoadTheRealCurriculum() {
+		Curriculum curriculum = CurriculumLoader.load(Path.of("curriculum"));
+
+		assertThat(curriculum.sessions()).extracting(TrainingSession::number).containsExactly(1, 2, 3, 4, 5, 6, 7);
+		assertThat(curriculum.sessions()).allSatisfy(session -> {
+			assertThat(session.durationMinutes()).isEqualTo(90);
+			assertThat(session.exerciseIds()).isNotEmpty().allSatisfy(id -> assertThat(curriculum.exercise(id)).isPresent());
+			assertThat(session.body()).isNotBlank();
+		});
+		assertThat(curriculum.domains()).hasSize(4);
+		assertThat(curriculum.competencies()).extracting(Competency::behaviours)
+			.extracting(List::size)
+			.containsExactly(7, 8, 11, 6, 6, 6, 11, 8);
+		assertThat(curriculum.program().meetMenteesAfterSession()).isEqualTo(4);
+		assertThat(curriculum.contentHash()).hasSize(64);
+		assertThat(curriculum.exercises()).filteredOn(e -> e.kind() == Exercise.Kind.IN_CLASS_TRIAD)
+			.isNotEmpty()
+			.allSatisfy(e -> assertThat(e.observerChecklist()).isNotEmpty());
+	}
+
+	@Test
+	void shouldGiveTheSameHashForTheSameContentAndANewOneAfterAnEdit() throws IOException {
+		String before = CurriculumLoader.load(this.copy).contentHash();
+		assertThat(CurriculumLoader.load(this.copy).contentHash()).isEqualTo(before);
+		assertThat(before).isEqualTo(CurriculumLoader.load(Path.of("curriculum")).contentHash());
+
+		Path session = sessionFile("05");
+		Files.writeString(session, Files.readString(session) + "\nOne more line.\n");
+
+		assertThat(CurriculumLoader.load(this.copy).contentHash()).isNotEqualTo(before);
+	}
+
+	@Test
+	void shouldNameFileAndLineOfAMissingRequiredField() throws IOException {
+		Path session = sessionFile("03");
+		int line = lineOf(session, "title:");
+		replaceLine(session, "title:", "");
+
+		assertThat(problems()).anySatisfy(p -> {
+			assertThat(p.file()).isEqualTo("sessions/" + session.getFileName());
+			assertThat(p.line()).isEqualTo(2);
+			assertThat(p.message()).isEqualTo("missing required field 'title'");
+		});
+		assertThat(line).isGreaterThan(1);
+	}
+
+	@Test
+	void shouldRefuseAGapInSessionNumbers() throws IOException {
+		Files.delete(sessionFile("05"));
+
+		assertThat(problems()).anySatisfy(p -> assertThat(p.message()).contains("session 5 is missing"));
+	}
+
+	@Test
+	void shouldRefuseASessionNumberThatDoesNotMatchItsFile() throws IOException {
+		Path session = sessionFile("06");
+		replaceLine(session, "number:", "number: 5");
+
+		assertThat(problems()).anySatisfy(p -> {
+			assertThat(p.file()).isEqualTo("sessions/" + session.getFileName());
+			assertThat(p.line()).isEqualTo(lineOf(session, "number:"));
+			assertThat(p.message()).contains("does not match the file name's 06");
+		});
+	}
+
+	@Test
+	void shouldRefuseAReferenceToAnUnknownCompetency() throws IOException {
+		Path session = sessionFile("05");
+		replaceLine(session, "competencies:", "competencies: [active-listening, telepathy]");
+
+		assertThat(problems()).anySatisfy(p -> {
+			assertThat(p.file()).isEqualTo("sessions/" + session.getFileName());
+			assertThat(p.line()).isEqualTo(lineOf(session, "competencies:"));
+			assertThat(p.message()).isEqualTo("unknown competency 'telepathy'");
+		});
+	}
+
+	@Test
+	void shouldRefuseAReferenceToAnUnknownExercise() throws IOException {
+		Path session = sessionFile("02");
+		replaceLine(session, "exercises:", "exercises: [ex-does-not-exist]");
+
+		assertThat(problems()).anySatisfy(p -> {
+			assertThat(p.line()).isEqualTo(lineOf(session, "exercises:"));
+			assertThat(p.message()).isEqualTo("unknown exercise 'ex-does-not-exist'");
+		});
+	}
+
+	@Test
+	void shouldRefuseDuplicateIds() throws IOException {
+		Path framework = this.copy.resolve("competencies/icf-2019.yml");
+		Files.writeString(framework, Files.readString(framework).replace("id: presence", "id: trust-and-safety"));
+
+		assertThat(problems()).anySatisfy(p -> {
+			assertThat(p.file()).isEqualTo("competencies/icf-2019.yml");
+			assertThat(p.message()).startsWith("competency id 'trust-and-safety' is already used at competencies/icf-2019.yml:");
+		});
+	}
+
+	@Test
+	void shouldReportTheLineOfFrontMatterThatDoesNotParse() throws IOException {
+		Path session = sessionFile("04");
+		int line = lineOf(session, "title:");
+		replaceLine(session, "title:", "title: [unclosed");
+
+		assertThat(problems()).anySatisfy(p -> {
+			assertThat(p.file()).isEqualTo("sessions/" + session.getFileName());
+			assertThat(p.line()).isGreaterThanOrEqualTo(line);
+			assertThat(p.message()).startsWith("YAML does not parse");
+		});
+	}
+
+	@Test
+	void shouldRefuseMarkdownWithoutFrontMatter() throws IOException {
+		Path exercise = Files.list(this.copy.resolve("exercises")).sorted().findFirst().orElseThrow();
+		Files.writeString(exercise, "# Just a heading\n\nNo front matter.\n");
+
+		assertThat(problems()).anySatisfy(p -> {
+			assertThat(p.file()).isEqualTo("exercises/" + exercise.getFileName());
+			assertThat(p.line()).isEqualTo(1);
+			assertThat(p.message()).startsWith("front matter missing");
+		});
+	}
+
+	@Test
+	void shouldRefuseAnAgendaThatDoesNotFillTheSession() throws IOException {
+		Path session = sessionFile("07");
+		replaceLine(session, "durationMinutes:", "durationMinutes: 60");
+
+		assertThat(problems()).anySatisfy(p -> assertThat(p.message()).contains("agenda timings add up to 90 minutes, not the session's 60"));
+	}
+
+	@Test
+	void shouldRefuseAnUnknownFieldAsALikelyTypo() throws IOException {
+		Path session = sessionFile("01");
+		replaceLine(session, "objectives:", "objectivs:");
+
+		assertThat(problems()).anySatisfy(p -> assertThat(p.message()).startsWith("unknown field 'objectivs'"))
+			.anySatisfy(p -> assertThat(p.message()).isEqualTo("missing required field 'objectives'"));
+	}
+
+	@Test
+	void shouldExplainTextThatYamlReadsAsAMapping() throws IOException {
+		Path program = this.copy.resolve("program.yml");
+		Files.writeString(program, Files.readString(program).replace("sessions: [session-01,", "sessions: [Session: one,"));
+
+		assertThat(problems()).anySatisfy(p -> {
+			assertThat(p.file()).isEqualTo("program.yml");
+			assertThat(p.message()).contains("put text that contains ': ' in double quotes");
+		});
+	}
+
+	@Test
+	void shouldReportEveryProblemTogether() throws IOException {
+		Files.delete(sessionFile("05"));
+		replaceLine(sessionFile("02"), "exercises:", "exercises: [ex-does-not-exist]");
+		Files.writeString(this.copy.resolve("program.yml"), "name: [broken\n");
+
+		List<CurriculumProblem> problems = problems();
+
+		assertThat(problems).extracting(CurriculumProblem::file)
+			.contains("program.yml", "sessions", "sessions/" + sessionFile("02").getFileName());
+	}
+
+	@Test
+	void shouldReportAMissingFolder() {
+		assertThatExceptionOfType(InvalidCurriculumException.class)
+			.isThrownBy(() -> CurriculumLoader.load(this.copy.resolve("nowhere")))
+			.withMessageContaining("curriculum folder not found");
+	}
+
+	@Test
+	void shouldCheckForAuthorsWithExitStatus() throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		assertThat(CurriculumCheck.run(this.copy, new PrintStream(out), new PrintStream(err))).isZero();
+		assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Curriculum OK");
+
+		Files.delete(sessionFile("05"));
+		assertThat(CurriculumCheck.run(this.copy, new PrintStream(out), new PrintStream(err))).isEqualTo(1);
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("session 5 is missing");
+	}
+
+	private List<CurriculumProblem> problems() {
+		try {
+			CurriculumLoader.load(this.copy);
+		}
+		catch (InvalidCurriculumException ex) {
+			return ex.problems();
+		}
+		throw new AssertionError("the broken curriculum loaded");
+	}
+
+	private Path sessionFile(String number) throws IOException {
+		try (Stream<Path> files = Files.list(this.copy.resolve("sessions"))) {
+			return files.filter(f -> f.getFileName().toString().startsWith(number + "-")).findFirst().orElseThrow();
+		}
+	}
+
+	private static int lineOf(Path file, String prefix) throws IOException {
+		List<String> lines = Files.readAllLines(file);
+		for (int i = 0; i < lines.size(); i++) {
+			if (lines.get(i).startsWith(prefix)) {
+				return i + 1;
+			}
+		}
+		throw new AssertionError(prefix + " not in " + file);
+	}
+
+	/** Replaces the first line starting with {@code prefix}, keeping line numbers. */
+	private static void replaceLine(Path file, String prefix, String replacement) throws IOException {
+		List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
+		lines.set(lineOf(file, prefix) - 1, replacement);
+		Files.write(file, lines);
+	}
+
+}
