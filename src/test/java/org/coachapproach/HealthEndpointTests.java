@@ -7,6 +7,8 @@ import java.net.http.HttpResponse;
 
 import org.coachapproach.curriculum.Curriculum;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,10 +33,13 @@ class HealthEndpointTests {
 					HttpResponse.BodyHandlers.ofString());
 
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).contains("\"status\":\"UP\"")
-			.contains("\"db\":{\"status\":\"UP\"")
-			.contains("MariaDB")
-			.contains("\"contentHash\":\"" + this.curriculum.contentHash() + "\"");
+		JsonNode health = JsonMapper.builder().build().readTree(response.body());
+		assertThat(health.at("/status").asString()).isEqualTo("UP");
+		assertThat(health.at("/components/db/status").asString()).isEqualTo("UP");
+		assertThat(health.at("/components/db/details/database").asString()).isEqualTo("MariaDB");
+		assertThat(health.at("/components/curriculum/details/contentHash").asString())
+			.isEqualTo(this.curriculum.contentHash());
+		assertThat(health.at("/components/curriculum/details/version").asString()).isEqualTo("2026.1");
 	}
 
 }

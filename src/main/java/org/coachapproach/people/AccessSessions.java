@@ -1,0 +1,125 @@
+package org.coachapproach.people;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Signed-in sessions, kept in MariaDB. The bearer token is handed to the browser (cookie, or
+ * URL where the platform's iframe blocks cookies); only its SHA-256 is stored.
+ */
+@Service
+public class AccessSessions {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final Duration lifetime;
+
+	AccessSessions(JdbcClient jdbc, Clock clock,
+			@Value("${coachapproach.session.lifetime:PT8H}") Duration lifetime) {
+		this.jdbc = jdbc;
+		this.json = JsonMapper.builder().build();
+		this.clock = clock;
+		this.lifetime = lifetime;
+	}
+
+	/** Starts a session and returns its bearer token. */
+	public String start(Member member, LaunchContext context) {
+		byte[] secret = new byte[32];
+		RANDOM.nextBytes(secret);
+		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		Instant now = this.clock.instant();
+		this.jdbc.sql("""
+				INSERT INTO access_session (token_hash, person_id, course_id, course_roles, program_role, context_json,
+				    created_at, expires_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(hash(token), member.person().value(), member.course() == null ? null : member.course().value(),
+					member.courseRoles().stream().sorted().map(Enum::name).collect(Collectors.joining(",")),
+					member.programRole() == null ? null : member.programRole().name(),
+					this.json.writeValueAsString(new StoredContext(member.displayName(), member.courseTitle(), context)),
+					Timestamp.from(now), Timestamp.from(now.plus(this.lifetime)))
+			.update();
+		return token;
+	}
+
+	/** The live session for a token; empty when unknown, malformed or expired. */
+	public Optional<AccessSession> find(String token) {
+		if (token == null || token.length() != 43) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("""
+				SELECT person_id, course_id, course_roles, program_role, context_json, expires_at
+				FROM access_session WHERE token_hash = ? AND expires_at > ?""")
+			.params(hash(token), Timestamp.from(this.clock.instant()))
+			.query((rs, row) -> {
+				StoredContext stored = this.json.readValue(rs.getString("context_json"), StoredContext.class);
+				long courseId = rs.getLong("course_id");
+				CourseId course = rs.wasNull() ? null : new CourseId(courseId);
+				String role = rs.getString("program_role");
+				Member member = new Member(new PersonId(rs.getLong("person_id")), stored.displayName(), course,
+						stored.courseTitle(), roles(rs.getString("course_roles")),
+						role == null ? null : ProgramRole.valueOf(role));
+				return new AccessSession(member, stored.context(), rs.getTimestamp("expires_at").toInstant());
+			})
+			.optional();
+	}
+
+	public void end(String token) {
+		this.jdbc.sql("DELETE FROM access_session WHERE token_hash = ?").param(hash(token)).update();
+	}
+
+	@Scheduled(fixedDelayString = "PT15M", initialDelayString = "PT1M")
+	void removeExpired() {
+		this.jdbc.sql("DELETE FROM access_session WHERE expires_at < ?")
+			.param(Timestamp.from(this.clock.instant()))
+			.update();
+	}
+
+	private static Set<CourseRole> roles(String names) {
+		if (names == null || names.isEmpty()) {
+			return EnumSet.noneOf(CourseRole.class);
+		}
+		return Arrays.stream(names.split(","))
+			.map(CourseRole::valueOf)
+			.collect(Collectors.toCollection(() -> EnumSet.noneOf(CourseRole.class)));
+	}
+
+	static String hash(String token) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	record StoredContext(String displayName, String courseTitle, LaunchContext context) {
+	}
+
+}
