@@ -30,6 +30,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class AccessSessions {
 
+	/** The session cookie (SameSite=None; Secure, for the platform's iframe). */
+	public static final String COOKIE = "ca_session";
+
+	/** The request parameter carrying the token where the iframe blocks cookies. */
+	public static final String PARAMETER = "s";
+
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcClient jdbc;

@@ -1,0 +1,79 @@
+package org.coachapproach.demoplatform.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.coachapproach.demoplatform.internal.DemoSites;
+import org.coachapproach.demoplatform.internal.PlatformKeys;
+import org.coachapproach.demoplatform.internal.ResourceLinkLaunchTokens;
+import org.coachapproach.demoplatform.internal.ToolSelfRegistration;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What a tool reads about the platform: its OpenID configuration and its public keys. */
+@RestController
+@ConditionalOnBooleanProperty("coachapproach.demo.enabled")
+class PlatformConfigurationController {
+
+	static final List<String> SCOPES = List.of("openid", "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+			"https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly",
+			"https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly",
+			"https://purl.imsglobal.org/spec/lti-ags/scope/score",
+			"https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly");
+
+	private final DemoSites sites;
+
+	private final PlatformKeys keys;
+
+	PlatformConfigurationController(DemoSites sites, PlatformKeys keys) {
+		this.sites = sites;
+		this.keys = keys;
+	}
+
+	/** LTI Dynamic Registration 1.0 §3.4. */
+	@GetMapping(path = ToolSelfRegistration.OPENID_CONFIGURATION_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+	Map<String, Object> openIdConfiguration() {
+		Map<String, Object> platform = new LinkedHashMap<>();
+		platform.put("product_family_code", ResourceLinkLaunchTokens.PRODUCT_FAMILY_CODE);
+		platform.put("version", ResourceLinkLaunchTokens.PRODUCT_VERSION);
+		platform.put("messages_supported",
+				List.of(Map.of("type", "LtiResourceLinkRequest"), Map.of("type", "LtiDeepLinkingRequest")));
+
+		Map<String, Object> configuration = new LinkedHashMap<>();
+		configuration.put("issuer", this.sites.issuer());
+		configuration.put("authorization_endpoint", this.sites.platform("/demo/authorize"));
+		configuration.put("registration_endpoint", this.sites.platform("/demo/registrations"));
+		configuration.put("jwks_uri", this.sites.platform("/demo/jwks"));
+		configuration.put("token_endpoint", this.sites.platform("/demo/token"));
+		configuration.put("token_endpoint_auth_methods_supported", List.of("private_key_jwt"));
+		configuration.put("token_endpoint_auth_signing_alg_values_supported", List.of("RS256"));
+		configuration.put("scopes_supported", SCOPES);
+		configuration.put("response_types_supported", List.of("id_token"));
+		configuration.put("subject_types_supported", List.of("public", "pairwise"));
+		configuration.put("id_token_signing_alg_values_supported", List.of("RS256"));
+		configuration.put("claims_supported", List.of("sub", "iss", "name", "given_name", "family_name", "email"));
+		configuration.put("https://purl.imsglobal.org/spec/lti-platform-configuration", platform);
+		return configuration;
+	}
+
+	@GetMapping(path = "/demo/jwks", produces = MediaType.APPLICATION_JSON_VALUE)
+	Map<String, Object> jwks() {
+		return this.keys.jwks();
+	}
+
+	/** Access tokens (for AGS and NRPS) are not issued yet. */
+	@PostMapping(path = "/demo/token", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Map<String, Object>> token() {
+		return ResponseEntity.status(HttpStatus.NOT_IMPLEMENTED)
+			.body(Map.of("error", "unsupported_grant_type", "error_description",
+					"The demo platform does not issue access tokens yet"));
+	}
+
+}

@@ -1,0 +1,147 @@
+package org.coachapproach.lti.keys;
+
+import java.sql.Timestamp;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The tool's RSA signing keys, kept in the database so every instance signs with the same key.
+ * The newest key signs; a retired key stays published for {@code retention} so tokens it
+ * signed can be verified until they expire.
+ */
+@Service
+public class ToolKeys {
+
+	private static final Logger log = LoggerFactory.getLogger(ToolKeys.class);
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final Duration rotationPeriod;
+
+	private final Duration retention;
+
+	private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
+
+	ToolKeys(JdbcClient jdbc, Clock clock,
+			@Value("${coachapproach.lti.key-rotation-period:P90D}") Duration rotationPeriod,
+			@Value("${coachapproach.lti.retired-key-retention:PT2H}") Duration retention) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.rotationPeriod = rotationPeriod;
+		this.retention = retention;
+	}
+
+	/** The key that signs the tool's messages now (private part included). */
+	public RSAKey signingKey() {
+		return current().signing();
+	}
+
+	/** The public keys to publish: the signing key and retired keys still in retention. */
+	public JWKSet publicKeys() {
+		return current().published();
+	}
+
+	/** Generates a new signing key and retires the current one. */
+	@Transactional
+	public RSAKey rotate() {
+		Instant now = this.clock.instant();
+		this.jdbc.sql("UPDATE lti_tool_key SET retired_at = ? WHERE retired_at IS NULL").param(Timestamp.from(now)).update();
+		RSAKey key = generate();
+		this.jdbc.sql("INSERT INTO lti_tool_key (kid, private_jwk, created_at) VALUES (?, ?, ?)")
+			.params(key.getKeyID(), key.toJSONString(), Timestamp.from(now))
+			.update();
+		this.snapshot.set(null);
+		log.info("Tool signing key rotated: now {}", key.getKeyID());
+		return key;
+	}
+
+	/** Rotates when the signing key is older than the rotation period; reloads what others did. */
+	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1H")
+	void rotateWhenDue() {
+		this.snapshot.set(null);
+		if (current().signingCreated().plus(this.rotationPeriod).isBefore(this.clock.instant())) {
+			rotate();
+		}
+	}
+
+	private Snapshot current() {
+		Snapshot current = this.snapshot.get();
+		if (current == null) {
+			current = load();
+			this.snapshot.set(current);
+		}
+		return current;
+	}
+
+	private synchronized Snapshot load() {
+		List<StoredKey> keys = stored();
+		if (keys.stream().noneMatch(k -> k.retiredAt() == null)) {
+			log.info("No tool signing key yet: generating one");
+			rotate();
+			keys = stored();
+		}
+		Instant cutoff = this.clock.instant().minus(this.retention);
+		StoredKey signing = keys.stream().filter(k -> k.retiredAt() == null).findFirst().orElseThrow();
+		List<com.nimbusds.jose.jwk.JWK> published = keys.stream()
+			.filter(k -> k.retiredAt() == null || k.retiredAt().isAfter(cutoff))
+			.map(k -> (com.nimbusds.jose.jwk.JWK) k.key().toPublicJWK())
+			.toList();
+		return new Snapshot(signing.key(), signing.createdAt(), new JWKSet(published));
+	}
+
+	private List<StoredKey> stored() {
+		return this.jdbc.sql("SELECT kid, private_jwk, created_at, retired_at FROM lti_tool_key ORDER BY created_at DESC")
+			.query((rs, row) -> {
+				Timestamp retired = rs.getTimestamp("retired_at");
+				try {
+					return new StoredKey(RSAKey.parse(rs.getString("private_jwk")), rs.getTimestamp("created_at").toInstant(),
+							retired == null ? null : retired.toInstant());
+				}
+				catch (ParseException ex) {
+					throw new IllegalStateException("Stored tool key " + rs.getString("kid") + " does not parse", ex);
+				}
+			})
+			.list();
+	}
+
+	private static RSAKey generate() {
+		try {
+			return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString())
+				.keyUse(KeyUse.SIGNATURE)
+				.algorithm(JWSAlgorithm.RS256)
+				.generate();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private record StoredKey(RSAKey key, Instant createdAt, Instant retiredAt) {
+	}
+
+	private record Snapshot(RSAKey signing, Instant signingCreated, JWKSet published) {
+	}
+
+}

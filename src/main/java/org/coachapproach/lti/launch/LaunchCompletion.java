@@ -1,0 +1,131 @@
+package org.coachapproach.lti.launch;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import org.coachapproach.people.AccessSessions;
+import org.coachapproach.people.Arrival;
+import org.coachapproach.people.CourseRole;
+import org.coachapproach.people.LaunchContext;
+import org.coachapproach.people.Member;
+import org.coachapproach.people.People;
+import org.coachapproach.people.ProgramRole;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a verified launch into the tool's own records: the person, course and membership
+ * ({@code people}), a launch context free of LTI details, and a signed-in session.
+ */
+@Component
+class LaunchCompletion {
+
+	private final People people;
+
+	private final AccessSessions sessions;
+
+	LaunchCompletion(People people, AccessSessions sessions) {
+		this.people = people;
+		this.sessions = sessions;
+	}
+
+	/** @return the session token and the tool path to show first */
+	Completed complete(VerifiedLaunch launch, String toolBase) {
+		JWTClaimsSet claims = launch.claims();
+		Map<String, Object> context = map(claims.getClaim(LtiClaims.CONTEXT));
+		Set<CourseRole> roles = LtiRoles.map(claims.getClaim(LtiClaims.ROLES) instanceof List<?> list ? list : List.of());
+		Map<String, String> custom = custom(claims.getClaim(LtiClaims.CUSTOM));
+		Arrival arrival = new Arrival(launch.registration().issuer(), claims.getSubject(), name(claims),
+				IdTokenVerifier.text(claims, "email"), text(context.get("id")), text(context.get("title")),
+				text(context.get("label")), roles, programRole(custom.get("program_role"), roles));
+		Member member = this.people.arrive(arrival);
+
+		Map<String, Object> presentation = map(claims.getClaim(LtiClaims.LAUNCH_PRESENTATION));
+		Map<String, Object> platform = map(claims.getClaim(LtiClaims.TOOL_PLATFORM));
+		Map<String, Object> link = map(claims.getClaim(LtiClaims.RESOURCE_LINK));
+		String target = IdTokenVerifier.text(claims, LtiClaims.TARGET_LINK_URI);
+		String path = firstPage(target.substring(toolBase.length()));
+		LaunchContext launchContext = new LaunchContext(text(platform.get("name")),
+				IdTokenVerifier.text(claims, LtiClaims.CANVAS_PLACEMENT), path, text(link.get("title")),
+				safeReturnUrl(text(presentation.get("return_url"))), text(presentation.get("locale")), custom);
+		return new Completed(this.sessions.start(member, launchContext), path);
+	}
+
+	/** The launch endpoint itself stands for the home page; any other tool path is shown as is. */
+	private static String firstPage(String path) {
+		if (path.isEmpty() || path.startsWith("/lti/") || path.equals("/lti") || path.contains("..")) {
+			return "/";
+		}
+		int query = path.indexOf('?');
+		return query >= 0 ? path.substring(0, query) : path;
+	}
+
+	private static ProgramRole programRole(String hint, Set<CourseRole> roles) {
+		if (hint != null) {
+			switch (hint.trim().toLowerCase(Locale.ROOT)) {
+				case "mentor":
+					return ProgramRole.MENTOR;
+				case "mentee":
+					return ProgramRole.MENTEE;
+				case "staff":
+					return ProgramRole.STAFF;
+				default:
+					break;
+			}
+		}
+		return roles.contains(CourseRole.ADMINISTRATOR) ? ProgramRole.STAFF : null;
+	}
+
+	private static String name(JWTClaimsSet claims) {
+		String name = IdTokenVerifier.text(claims, "name");
+		if (name != null && !name.isBlank()) {
+			return name;
+		}
+		String given = IdTokenVerifier.text(claims, "given_name");
+		String family = IdTokenVerifier.text(claims, "family_name");
+		String joined = ((given == null ? "" : given) + " " + (family == null ? "" : family)).trim();
+		return joined.isEmpty() ? null : joined;
+	}
+
+	/** Only http(s) return URLs are kept: they end up in links. */
+	private static String safeReturnUrl(String url) {
+		if (url == null) {
+			return null;
+		}
+		try {
+			String scheme = URI.create(url).getScheme();
+			return "https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme) ? url : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static Map<String, String> custom(Object claim) {
+		Map<String, String> custom = new LinkedHashMap<>();
+		map(claim).forEach((key, value) -> {
+			if (value != null && custom.size() < 50) {
+				custom.put(key, String.valueOf(value));
+			}
+		});
+		return custom;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> map(Object claim) {
+		return claim instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+	}
+
+	private static String text(Object value) {
+		return value instanceof String text ? text : null;
+	}
+
+	record Completed(String sessionToken, String firstPage) {
+	}
+
+}

@@ -1,0 +1,35 @@
+package org.coachapproach.lti.launch;
+
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/**
+ * Every refused login or launch: an error page the iframe can show, with a short reason and a
+ * correlation id that support can find in the log.
+ */
+@ControllerAdvice(assignableTypes = { LoginController.class, LaunchController.class })
+class LaunchRefusals {
+
+	private static final Logger log = LoggerFactory.getLogger(LaunchRefusals.class);
+
+	@ExceptionHandler(LaunchRefusedException.class)
+	String refused(LaunchRefusedException ex, HttpServletRequest request, HttpServletResponse response, Model model) {
+		String correlationId = UUID.randomUUID().toString().substring(0, 8);
+		log.warn("LTI {} refused [{}] {} from {}", request.getRequestURI(), correlationId, ex.getMessage(),
+				request.getRemoteAddr());
+		response.setStatus(ex.status().value());
+		model.addAttribute("status", ex.status().value());
+		model.addAttribute("reason", "lti.refused." + ex.reason());
+		model.addAttribute("correlationId", correlationId);
+		return "lti/refused";
+	}
+
+}

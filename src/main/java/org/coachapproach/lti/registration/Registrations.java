@@ -1,0 +1,152 @@
+package org.coachapproach.lti.registration;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registered platforms and their deployments. */
+@Service
+public class Registrations {
+
+	private static final Logger log = LoggerFactory.getLogger(Registrations.class);
+
+	private static final RowMapper<Registration> ROW = (rs, row) -> new Registration(rs.getLong("id"),
+			rs.getString("issuer"), rs.getString("client_id"), rs.getString("platform_name"),
+			rs.getString("auth_endpoint"), rs.getString("token_endpoint"), rs.getString("jwks_url"),
+			rs.getBoolean("allow_new_deployments"), origins(rs.getString("frame_origins")));
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private volatile Set<String> frameOriginsCache;
+
+	Registrations(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * Creates or updates a registration and adds its deployments.
+	 * @throws InvalidRegistrationException naming every problem; nothing is stored then
+	 */
+	@Transactional
+	public Registration register(RegistrationRequest request) {
+		List<String> problems = request.problems();
+		if (!problems.isEmpty()) {
+			throw new InvalidRegistrationException(problems);
+		}
+		Timestamp now = Timestamp.from(this.clock.instant());
+		String origins = String.join(" ", new TreeSet<>(request.allFrameOrigins()));
+		int updated = this.jdbc.sql("""
+				UPDATE lti_registration SET platform_name = ?, auth_endpoint = ?, token_endpoint = ?, jwks_url = ?,
+				    allow_new_deployments = ?, frame_origins = ?, source = ?, updated_at = ?
+				WHERE issuer = ? AND client_id = ?""")
+			.params(request.platformName(), request.authEndpoint(), request.tokenEndpoint(), request.jwksUrl(),
+					request.allowNewDeployments(), origins, request.source(), now, request.issuer(), request.clientId())
+			.update();
+		if (updated == 0) {
+			this.jdbc.sql("""
+					INSERT INTO lti_registration (issuer, client_id, platform_name, auth_endpoint, token_endpoint, jwks_url,
+					    allow_new_deployments, frame_origins, source, created_at, updated_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(request.issuer(), request.clientId(), request.platformName(), request.authEndpoint(),
+						request.tokenEndpoint(), request.jwksUrl(), request.allowNewDeployments(), origins,
+						request.source(), now, now)
+				.update();
+		}
+		Registration registration = find(request.issuer(), request.clientId()).orElseThrow();
+		request.deploymentIds().forEach(id -> addDeployment(registration, id));
+		this.frameOriginsCache = null;
+		log.info("Registered platform {} client {} ({}), deployments {}", request.issuer(), request.clientId(),
+				request.source(), request.deploymentIds());
+		return registration;
+	}
+
+	public Optional<Registration> find(String issuer, String clientId) {
+		return this.jdbc.sql("SELECT * FROM lti_registration WHERE issuer = ? AND client_id = ?")
+			.params(issuer, clientId)
+			.query(ROW)
+			.optional();
+	}
+
+	public List<Registration> findByIssuer(String issuer) {
+		return this.jdbc.sql("SELECT * FROM lti_registration WHERE issuer = ? ORDER BY id").param(issuer).query(ROW).list();
+	}
+
+	public Optional<Registration> findById(long id) {
+		return this.jdbc.sql("SELECT * FROM lti_registration WHERE id = ?").param(id).query(ROW).optional();
+	}
+
+	public boolean hasDeployment(Registration registration, String deploymentId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM lti_deployment WHERE registration_id = ? AND deployment_id = ?")
+			.params(registration.id(), deploymentId)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	public List<String> deployments(Registration registration) {
+		return this.jdbc.sql("SELECT deployment_id FROM lti_deployment WHERE registration_id = ? ORDER BY id")
+			.param(registration.id())
+			.query(String.class)
+			.list();
+	}
+
+	/** Adds a deployment; adding one that exists changes nothing. */
+	public void addDeployment(Registration registration, String deploymentId) {
+		try {
+			this.jdbc.sql("INSERT INTO lti_deployment (registration_id, deployment_id, created_at) VALUES (?, ?, ?)")
+				.params(registration.id(), deploymentId, Timestamp.from(this.clock.instant()))
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			// already known
+		}
+	}
+
+	/** Every origin any registered platform may frame the tool from. */
+	public Set<String> frameOrigins() {
+		Set<String> cached = this.frameOriginsCache;
+		if (cached == null) {
+			cached = this.jdbc.sql("SELECT frame_origins FROM lti_registration")
+				.query(String.class)
+				.list()
+				.stream()
+				.flatMap(origins -> origins(origins).stream())
+				.collect(Collectors.toCollection(TreeSet::new));
+			cached = Collections.unmodifiableSet(cached);
+			this.frameOriginsCache = cached;
+		}
+		return cached;
+	}
+
+	/** Forgets the cached origins, so registrations made by other instances are seen. */
+	@org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT1M")
+	void refreshFrameOrigins() {
+		this.frameOriginsCache = null;
+	}
+
+	private static Set<String> origins(String text) {
+		if (text == null || text.isBlank()) {
+			return Set.of();
+		}
+		return Arrays.stream(text.trim().split("\\s+")).collect(Collectors.toUnmodifiableSet());
+	}
+
+
+}

@@ -1,0 +1,144 @@
+package org.coachapproach.lti;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A minimal platform for launch tests: publishes its keys over real HTTP and signs id_tokens
+ * with whatever claims a test wants, valid or not.
+ */
+public final class TestPlatform implements AutoCloseable {
+
+	public static final String ISSUER = "https://platform.test";
+
+	public static final String CLIENT_ID = "client-1";
+
+	public static final String DEPLOYMENT_ID = "deployment-1";
+
+	private final HttpServer server;
+
+	private final List<RSAKey> published = new CopyOnWriteArrayList<>();
+
+	private final AtomicInteger jwksRequests = new AtomicInteger();
+
+	private volatile RSAKey signing;
+
+	public TestPlatform() throws IOException {
+		this.signing = newKey();
+		this.published.add(this.signing);
+		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		this.server.createContext("/jwks", exchange -> {
+			this.jwksRequests.incrementAndGet();
+			byte[] body = new JWKSet(this.published.stream().map(k -> (JWK) k.toPublicJWK()).toList()).toString()
+				.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, body.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(body);
+			}
+		});
+		this.server.start();
+	}
+
+	public String jwksUrl() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/jwks";
+	}
+
+	public String authorizeUrl() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/authorize";
+	}
+
+	public int jwksRequests() {
+		return this.jwksRequests.get();
+	}
+
+	public RSAKey signingKey() {
+		return this.signing;
+	}
+
+	/** Publishes a new key and signs with it from now on (the old one stays published). */
+	public RSAKey rotate() {
+		this.signing = newKey();
+		this.published.add(this.signing);
+		return this.signing;
+	}
+
+	/** Claims of a valid resource-link launch for this login's nonce. */
+	public JWTClaimsSet.Builder validClaims(String nonce, String targetLinkUri) {
+		Instant now = Instant.now();
+		return new JWTClaimsSet.Builder().issuer(ISSUER)
+			.audience(CLIENT_ID)
+			.subject("learner-42")
+			.issueTime(Date.from(now))
+			.expirationTime(Date.from(now.plusSeconds(300)))
+			.claim("nonce", nonce)
+			.claim("name", "Dana Mentor")
+			.claim("email", "dana@example.edu")
+			.claim("https://purl.imsglobal.org/spec/lti/claim/message_type", "LtiResourceLinkRequest")
+			.claim("https://purl.imsglobal.org/spec/lti/claim/version", "1.3.0")
+			.claim("https://purl.imsglobal.org/spec/lti/claim/deployment_id", DEPLOYMENT_ID)
+			.claim("https://purl.imsglobal.org/spec/lti/claim/target_link_uri", targetLinkUri)
+			.claim("https://purl.imsglobal.org/spec/lti/claim/resource_link", Map.of("id", "link-1", "title", "Coach Approach"))
+			.claim("https://purl.imsglobal.org/spec/lti/claim/roles",
+					List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"))
+			.claim("https://purl.imsglobal.org/spec/lti/claim/context",
+					Map.of("id", "course-7", "title", "Mentor Training 2026", "label", "MT26"))
+			.claim("https://purl.imsglobal.org/spec/lti/claim/custom", Map.of("program_role", "mentor"))
+			.claim("https://www.instructure.com/placement", "course_navigation");
+	}
+
+	public String sign(JWTClaimsSet claims) {
+		return sign(claims, this.signing, this.signing.getKeyID());
+	}
+
+	public static String sign(JWTClaimsSet claims, RSAKey key, String kid) {
+		try {
+			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(), claims);
+			jwt.sign(new RSASSASigner(key));
+			return jwt.serialize();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public static RSAKey newKey() {
+		try {
+			return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString())
+				.keyUse(KeyUse.SIGNATURE)
+				.algorithm(JWSAlgorithm.RS256)
+				.generate();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+	}
+
+}
