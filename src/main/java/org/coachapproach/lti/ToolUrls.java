@@ -54,7 +54,7 @@ public class ToolUrls {
 		return uri != null && (uri.equals(base) || uri.startsWith(base + "/"));
 	}
 
-	static void requireSecure(URI uri) {
+	public static void requireSecure(URI uri) {
 		if ("https".equalsIgnoreCase(uri.getScheme())) {
 			return;
 		}

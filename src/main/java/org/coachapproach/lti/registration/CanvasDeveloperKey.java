@@ -1,0 +1,98 @@
+package org.coachapproach.lti.registration;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.coachapproach.lti.ToolUrls;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Canvas developer key configuration (LTI 1.3 "Paste JSON" or "Enter URL"), built from the
+ * tool's public base URL. As a command it writes {@code lti-config/canvas-developer-key.json}:
+ * {@code mvn -q compile exec:java@canvas-developer-key -Dbase-url=https://coach.example.edu}.
+ */
+public final class CanvasDeveloperKey {
+
+	private CanvasDeveloperKey() {
+	}
+
+	public static Map<String, Object> configuration(String baseUrl) {
+		String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		ToolUrls.requireSecure(URI.create(base));
+		String launch = base + ToolUrls.LAUNCH;
+		String icon = base + "/images/icon.svg";
+		Map<String, Object> settings = new LinkedHashMap<>();
+		settings.put("text", "Coach Approach");
+		settings.put("icon_url", icon);
+		settings.put("placements", List.of(
+				placement("course_navigation", "LtiResourceLinkRequest", launch, "Coach Approach", icon, null, null),
+				placement("assignment_selection", "LtiDeepLinkingRequest", launch, "Coach Approach content", icon, 800, 600),
+				placement("link_selection", "LtiDeepLinkingRequest", launch, "Coach Approach content", icon, 800, 600)));
+		Map<String, Object> extension = new LinkedHashMap<>();
+		extension.put("domain", URI.create(base).getAuthority());
+		extension.put("tool_id", "coach-approach");
+		extension.put("platform", "canvas.instructure.com");
+		extension.put("privacy_level", "public");
+		extension.put("settings", settings);
+		Map<String, Object> key = new LinkedHashMap<>();
+		key.put("title", "Coach Approach");
+		key.put("description", "Coach-approach mentor training for clinical faculty: the seven-session curriculum, "
+				+ "the Clinical Faculty Development Series archive, mentor–mentee matching and confidential "
+				+ "pre/post self-assessments.");
+		key.put("oidc_initiation_url", base + ToolUrls.LOGIN);
+		key.put("target_link_uri", launch);
+		key.put("public_jwk_url", base + ToolUrls.JWKS);
+		key.put("scopes", DynamicRegistrationController.SCOPES);
+		key.put("extensions", List.of(extension));
+		key.put("custom_fields", Map.of("canvas_user_id", "$Canvas.user.id", "canvas_course_id", "$Canvas.course.id",
+				"user_locale", "$Message.locale"));
+		return key;
+	}
+
+	public static String json(String baseUrl) {
+		return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+			.writeValueAsString(configuration(baseUrl)) + "\n";
+	}
+
+	private static Map<String, Object> placement(String name, String messageType, String target, String text,
+			String icon, Integer width, Integer height) {
+		Map<String, Object> placement = new LinkedHashMap<>();
+		placement.put("placement", name);
+		placement.put("message_type", messageType);
+		placement.put("target_link_uri", target);
+		placement.put("text", text);
+		placement.put("icon_url", icon);
+		if (name.equals("course_navigation")) {
+			placement.put("default", "enabled");
+			placement.put("visibility", "members");
+		}
+		if (width != null) {
+			placement.put("selection_width", width);
+			placement.put("selection_height", height);
+		}
+		return placement;
+	}
+
+	public static void main(String[] args) throws IOException {
+		if (args.length < 1 || args[0].isBlank()) {
+			System.err.println("Usage: canvas-developer-key <tool base URL, e.g. https://coach.example.edu> [output file]");
+			System.exit(2);
+		}
+		Path out = Path.of(args.length > 1 ? args[1] : "lti-config/canvas-developer-key.json");
+		try {
+			Files.writeString(out, json(args[0]));
+		}
+		catch (ToolUrls.InsecureUrlException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(1);
+		}
+		System.out.println("Wrote " + out);
+	}
+
+}
