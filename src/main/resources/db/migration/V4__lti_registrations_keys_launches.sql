@@ -41,6 +41,7 @@ CREATE TABLE lti_login_state (
     message_hint     VARCHAR(2000),
     target_link_uri  VARCHAR(1000) NOT NULL,
     deployment_id    VARCHAR(255),
+    storage_target   VARCHAR(255),
     pending_launch   MEDIUMTEXT    NULL,
     expires_at       TIMESTAMP(6)  NOT NULL,
     KEY ix_lti_login_state_expires (expires_at)

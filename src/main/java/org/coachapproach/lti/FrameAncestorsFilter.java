@@ -15,7 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Lets registered platforms, and only them, show the tool in an iframe: CSP
- * {@code frame-ancestors} (not {@code X-Frame-Options}, which cannot list several origins).
+ * {@code frame-ancestors} (not {@code X-Frame-Options}, which cannot list several origins). The
+ * Dynamic Registration page is the exception: any platform may frame it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -31,7 +32,13 @@ class FrameAncestorsFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		StringBuilder policy = new StringBuilder("frame-ancestors 'self'");
-		this.registrations.frameOrigins().forEach(origin -> policy.append(' ').append(origin));
+		if (request.getRequestURI().equals(ToolUrls.REGISTER)) {
+			// A platform opens the registration page in its own frame before it is registered.
+			policy.append(" *");
+		}
+		else {
+			this.registrations.frameOrigins().forEach(origin -> policy.append(' ').append(origin));
+		}
 		response.setHeader("Content-Security-Policy", policy.toString());
 		chain.doFilter(request, response);
 	}

@@ -76,7 +76,7 @@ class AuthorizationEndpointTests {
 		assertThat(PlatformHttp.attribute(form, "method")).isEqualTo("post");
 		assertThat(PlatformHttp.attribute(form, "action")).isEqualTo(TOOL + "/lti/launch");
 		assertThat(response.body()).contains("<noscript>").containsPattern("<button type=\"submit\"[^>]*>[^<]+</button>");
-		assertThat(response.body()).contains("/demoplatform/autopost.js");
+		assertThat(response.body()).contains("/demo/assets/autopost.js");
 		Map<String, String> fields = PlatformHttp.formInputs(response.body());
 		assertThat(fields).containsEntry("state", "state-&-<value>")
 			.containsEntry("lti_storage_target", "post_message_forwarding")
@@ -225,7 +225,7 @@ class AuthorizationEndpointTests {
 		assertThat(response.headers().firstValue("Location")).as(reason).isEmpty();
 		assertThat(response.body()).as(reason)
 			.contains("data-reason=\"" + reason + "\"")
-			.doesNotContain("id_token")
+			.doesNotContain("name=\"id_token\"")
 			.doesNotContain("<form")
 			.doesNotContain("http-equiv=\"refresh\"");
 		if (notMentioned != null) {

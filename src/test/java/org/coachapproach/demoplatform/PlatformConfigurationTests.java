@@ -39,11 +39,13 @@ class PlatformConfigurationTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
 	void shouldPublishTheOpenIdConfigurationOfDynamicRegistration() throws Exception {
 		HttpResponse<String> response = this.http.get("/demo/.well-known/openid-configuration");
 
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
 		Map<String, Object> configuration = PlatformHttp.json(response.body());
 		assertThat(configuration).containsEntry("issuer", this.issuer)
 			.containsEntry("authorization_endpoint", this.issuer + "/demo/authorize")
@@ -56,7 +58,7 @@ class PlatformConfigurationTests {
 			.containsEntry("subject_types_supported", List.of("public", "pairwise"))
 			.containsEntry("id_token_signing_alg_values_supported", List.of("RS256"))
 			.containsEntry("claims_supported", List.of("sub", "iss", "name", "given_name", "family_name", "email"));
-		assertThat((List<?>) configuration.get("scopes_supported")).contains("openid",
+		assertThat((List<Object>) configuration.get("scopes_supported")).contains("openid",
 				"https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
 				"https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly",
 				"https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly",
@@ -66,7 +68,7 @@ class PlatformConfigurationTests {
 			.get("https://purl.imsglobal.org/spec/lti-platform-configuration");
 		assertThat(platformConfiguration.get("product_family_code")).isEqualTo("coachapproach-demo");
 		assertThat(platformConfiguration.get("version")).isInstanceOf(String.class);
-		assertThat((List<?>) platformConfiguration.get("messages_supported")).containsExactly(
+		assertThat((List<Object>) platformConfiguration.get("messages_supported")).containsExactly(
 				Map.of("type", "LtiResourceLinkRequest"), Map.of("type", "LtiDeepLinkingRequest"));
 		assertThat(this.platform.issuer()).isEqualTo(this.issuer);
 	}

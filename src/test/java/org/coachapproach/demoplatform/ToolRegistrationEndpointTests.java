@@ -54,7 +54,8 @@ class ToolRegistrationEndpointTests {
 				PlatformHttp.toolConfiguration(TOOL));
 
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
 		Map<String, Object> answer = PlatformHttp.json(response.body());
 		assertThat((String) answer.get("client_id")).isNotBlank();
 		assertThat(answer).containsEntry("initiate_login_uri", TOOL + "/lti/login")
@@ -140,7 +141,8 @@ class ToolRegistrationEndpointTests {
 				PlatformHttp.toolConfiguration(TOOL));
 
 		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+		assertThat(response.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
 		assertThat(PlatformHttp.json(response.body())).containsEntry("error", "invalid_token");
 		assertThat(registrationsOfTheFakeTool()).isEqualTo(before);
 	}

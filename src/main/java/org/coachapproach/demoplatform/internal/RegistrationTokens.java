@@ -48,8 +48,9 @@ public class RegistrationTokens {
 
 	/** Whether the token was issued here and is still unused and unexpired. */
 	public boolean isUsable(String token) {
-		return this.jdbc
-			.sql("SELECT COUNT(*) FROM demo_registration_token WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
+		return this.jdbc.sql("""
+				SELECT COUNT(*) FROM demo_registration_token
+				WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?""")
 			.params(hash(token), Timestamp.from(Instant.now()))
 			.query(Long.class)
 			.single() == 1;
@@ -58,8 +59,9 @@ public class RegistrationTokens {
 	/** Marks the token used; false if it was not usable (also when another request used it first). */
 	boolean use(String token) {
 		Timestamp now = Timestamp.from(Instant.now());
-		return this.jdbc
-			.sql("UPDATE demo_registration_token SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
+		return this.jdbc.sql("""
+				UPDATE demo_registration_token SET used_at = ?
+				WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?""")
 			.params(now, hash(token), now)
 			.update() == 1;
 	}

@@ -28,7 +28,8 @@ public final class ToolConfiguration {
 	/** Parses and checks a submitted configuration. */
 	public static ToolConfiguration parse(String body) throws InvalidToolConfigurationException {
 		if (body == null || body.isBlank()) {
-			throw InvalidToolConfigurationException.metadata("The request body is empty: send the tool configuration as a JSON object");
+			throw InvalidToolConfigurationException
+				.metadata("The request body is empty: send the tool configuration as a JSON object");
 		}
 		Map<String, Object> json;
 		try {
@@ -92,8 +93,9 @@ public final class ToolConfiguration {
 	private static boolean isHttpUrl(String text) {
 		try {
 			URI uri = new URI(text);
-			return uri.isAbsolute() && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
-					&& uri.getHost() != null && uri.getFragment() == null;
+			String scheme = uri.getScheme();
+			return ("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme)) && uri.getHost() != null
+					&& uri.getFragment() == null;
 		}
 		catch (URISyntaxException ex) {
 			return false;

@@ -107,6 +107,9 @@ public class ToolSelfRegistration implements DisposableBean {
 
 	/** Starts an attempt in the background, or joins the one under way; completes with its outcome. */
 	public CompletableFuture<RegistrationState> start() {
+		if (!this.sites.known()) {
+			return CompletableFuture.completedFuture(state());
+		}
 		synchronized (this.lock) {
 			if (this.attempt == null || this.attempt.isDone()) {
 				CompletableFuture<RegistrationState> started = new CompletableFuture<>();

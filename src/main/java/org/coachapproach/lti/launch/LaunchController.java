@@ -74,10 +74,12 @@ class LaunchController {
 			response.addHeader(HttpHeaders.SET_COOKIE, sessionCookie(completed.sessionToken()).toString());
 			return "redirect:" + completed.firstPage();
 		}
-		if (StringUtils.hasText(storageTarget)) {
+		// The platform names its storage frame at login, and Canvas again in the launch.
+		String frame = StringUtils.hasText(storageTarget) ? storageTarget : launch.login().storageTarget();
+		if (frame != null) {
 			String code = random();
 			this.states.park(state, pending(launch, code));
-			model.addAttribute("storageTarget", storageTarget);
+			model.addAttribute("storageTarget", frame);
 			model.addAttribute("platformOrigin", ToolUrls.origin(launch.registration().authEndpoint()));
 			model.addAttribute("state", state);
 			model.addAttribute("code", code);

@@ -58,7 +58,7 @@ class LoginController {
 		}
 		Registration registration = registration(issuer, clientId);
 		LoginStates.LoginState login = this.states.begin(registration.id(), loginHint, messageHint, targetLinkUri,
-				deploymentId);
+				deploymentId, StringUtils.hasText(storageTarget) ? storageTarget : null);
 
 		String authorize = UriComponentsBuilder.fromUriString(registration.authEndpoint())
 			.queryParam("scope", "openid")

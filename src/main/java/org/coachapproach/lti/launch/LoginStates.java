@@ -36,15 +36,15 @@ class LoginStates {
 	}
 
 	LoginState begin(long registrationId, String loginHint, String messageHint, String targetLinkUri,
-			String deploymentId) {
+			String deploymentId, String storageTarget) {
 		LoginState state = new LoginState(random(), random(), registrationId, loginHint, messageHint, targetLinkUri,
-				deploymentId, null, this.clock.instant().plus(this.lifetime));
+				deploymentId, storageTarget, null, this.clock.instant().plus(this.lifetime));
 		this.jdbc.sql("""
 				INSERT INTO lti_login_state (state, nonce, registration_id, login_hint, message_hint, target_link_uri,
-				    deployment_id, expires_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+				    deployment_id, storage_target, expires_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(state.state(), state.nonce(), registrationId, loginHint, messageHint, targetLinkUri, deploymentId,
-					Timestamp.from(state.expiresAt()))
+					storageTarget, Timestamp.from(state.expiresAt()))
 			.update();
 		return state;
 	}
@@ -58,7 +58,8 @@ class LoginStates {
 			.params(state, Timestamp.from(this.clock.instant()))
 			.query((rs, row) -> new LoginState(rs.getString("state"), rs.getString("nonce"), rs.getLong("registration_id"),
 					rs.getString("login_hint"), rs.getString("message_hint"), rs.getString("target_link_uri"),
-					rs.getString("deployment_id"), rs.getString("pending_launch"), rs.getTimestamp("expires_at").toInstant()))
+					rs.getString("deployment_id"), rs.getString("storage_target"), rs.getString("pending_launch"),
+					rs.getTimestamp("expires_at").toInstant()))
 			.optional();
 	}
 
@@ -98,8 +99,11 @@ class LoginStates {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
+	/**
+	 * @param storageTarget the platform's storage frame named at login, when it offered one
+	 */
 	record LoginState(String state, String nonce, long registrationId, String loginHint, String messageHint,
-			String targetLinkUri, String deploymentId, String pendingLaunch, Instant expiresAt) {
+			String targetLinkUri, String deploymentId, String storageTarget, String pendingLaunch, Instant expiresAt) {
 	}
 
 }

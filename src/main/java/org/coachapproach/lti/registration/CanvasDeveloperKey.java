@@ -50,8 +50,11 @@ public final class CanvasDeveloperKey {
 		key.put("public_jwk_url", base + ToolUrls.JWKS);
 		key.put("scopes", DynamicRegistrationController.SCOPES);
 		key.put("extensions", List.of(extension));
-		key.put("custom_fields", Map.of("canvas_user_id", "$Canvas.user.id", "canvas_course_id", "$Canvas.course.id",
-				"user_locale", "$Message.locale"));
+		Map<String, Object> custom = new LinkedHashMap<>();
+		custom.put("canvas_user_id", "$Canvas.user.id");
+		custom.put("canvas_course_id", "$Canvas.course.id");
+		custom.put("user_locale", "$Message.locale");
+		key.put("custom_fields", custom);
 		return key;
 	}
 
