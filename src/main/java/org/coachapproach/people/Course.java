@@ -59,10 +59,10 @@ public class Course {
 	}
 
 	public void describe(String title, String label) {
-		if (title != null) {
+		if (title != null && !title.equals(this.title)) {
 			this.title = title;
 		}
-		if (label != null) {
+		if (label != null && !label.equals(this.label)) {
 			this.label = label;
 		}
 	}

@@ -68,8 +68,11 @@ public class Membership {
 	}
 
 	public void roles(Set<CourseRole> roles, Instant now) {
-		this.courseRoles = roles.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
-		this.updatedAt = now;
+		String names = roles.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+		if (!names.equals(this.courseRoles)) {
+			this.courseRoles = names;
+			this.updatedAt = now;
+		}
 	}
 
 	public ProgramRole programRole() {

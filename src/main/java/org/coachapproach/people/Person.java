@@ -12,6 +12,8 @@ import jakarta.persistence.Id;
 @Entity
 public class Person {
 
+	private static final java.time.Duration LAST_SEEN_STEP = java.time.Duration.ofMinutes(5);
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
@@ -62,15 +64,24 @@ public class Person {
 		return this.email;
 	}
 
-	/** Updates what the platform shares about this person (it may share nothing). */
+	/**
+	 * Updates what the platform shares about this person (it may share nothing). The last-seen
+	 * time moves in steps of a few minutes, so that a returning person costs no write.
+	 */
 	public void seen(String displayName, String email, Instant now) {
-		if (displayName != null) {
+		if (displayName != null && !displayName.equals(this.displayName)) {
 			this.displayName = displayName;
 		}
-		if (email != null) {
+		if (email != null && !email.equals(this.email)) {
 			this.email = email;
 		}
-		this.lastSeenAt = now;
+		if (this.lastSeenAt.isBefore(now.minus(LAST_SEEN_STEP))) {
+			this.lastSeenAt = now;
+		}
+	}
+
+	public Instant lastSeenAt() {
+		return this.lastSeenAt;
 	}
 
 }

@@ -44,15 +44,18 @@ class IdTokenVerifier {
 
 	private final LoginStates states;
 
+	private final SpentLogins refusals;
+
 	private final Clock clock;
 
 	private final Duration skew;
 
-	IdTokenVerifier(Registrations registrations, PlatformKeySets keys, LoginStates states, Clock clock,
-			@Value("${coachapproach.lti.clock-skew:PT60S}") Duration skew) {
+	IdTokenVerifier(Registrations registrations, PlatformKeySets keys, LoginStates states, SpentLogins refusals,
+			Clock clock, @Value("${coachapproach.lti.clock-skew:PT60S}") Duration skew) {
 		this.registrations = registrations;
 		this.keys = keys;
 		this.states = states;
+		this.refusals = refusals;
 		this.clock = clock;
 		this.skew = skew;
 	}
@@ -82,32 +85,29 @@ class IdTokenVerifier {
 		}
 		verifySignature(jwt, registration);
 
-		// From here the token is the platform's own: burn its nonce and the state whatever follows.
+		// From here the token is the platform's own: whatever follows uses up its nonce and the state.
 		String nonce = text(claims, "nonce");
 		if (nonce == null) {
-			refuse(login, LaunchRefusedException.unauthorized("missing_nonce", "no nonce claim"));
+			this.refusals.spend(login, null, null);
+			throw LaunchRefusedException.unauthorized("missing_nonce", "no nonce claim");
 		}
-		if (!this.states.firstUseOf(nonce, keepNonceUntil(claims))) {
-			refuse(login, LaunchRefusedException.unauthorized("replayed_nonce", "nonce seen before"));
-		}
+		Instant keepNonceUntil = keepNonceUntil(claims);
 		try {
+			if (this.states.nonceUsed(nonce)) {
+				throw LaunchRefusedException.unauthorized("replayed_nonce", "nonce seen before");
+			}
 			checkTimes(claims);
 			if (!nonce.equals(login.nonce())) {
 				throw LaunchRefusedException.unauthorized("nonce_mismatch", "nonce is not the login's");
 			}
 			checkMessage(claims, toolBase);
 			String deployment = deployment(claims, registration);
-			return new VerifiedLaunch(registration, deployment, login, claims);
+			return new VerifiedLaunch(registration, deployment, login, claims, keepNonceUntil);
 		}
 		catch (LaunchRefusedException ex) {
-			refuse(login, ex);
+			this.refusals.spend(login, nonce, keepNonceUntil);
 			throw ex;
 		}
-	}
-
-	private void refuse(LoginState login, LaunchRefusedException ex) {
-		this.states.consume(login.state());
-		throw ex;
 	}
 
 	private static SignedJWT signedJwt(String idToken) {

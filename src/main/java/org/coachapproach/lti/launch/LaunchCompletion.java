@@ -17,6 +17,7 @@ import org.coachapproach.people.People;
 import org.coachapproach.people.ProgramRole;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Turns a verified launch into the tool's own records: the person, course and membership
@@ -29,13 +30,42 @@ class LaunchCompletion {
 
 	private final AccessSessions sessions;
 
-	LaunchCompletion(People people, AccessSessions sessions) {
+	private final LoginStates states;
+
+	LaunchCompletion(People people, AccessSessions sessions, LoginStates states) {
 		this.people = people;
 		this.sessions = sessions;
+		this.states = states;
 	}
 
-	/** @return the session token and the tool path to show first */
-	Completed complete(VerifiedLaunch launch, String toolBase) {
+	/**
+	 * In one transaction: uses up the nonce and the state, records the person and starts
+	 * their session. A concurrent request with the same token loses on the nonce's key.
+	 * @return the session token and the tool path to show first
+	 */
+	@Transactional
+	public Completed complete(VerifiedLaunch launch, String toolBase) {
+		if (!this.states.recordNonce(launch.nonce(), launch.keepNonceUntil())) {
+			throw LaunchRefusedException.unauthorized("replayed_nonce", "nonce used by a concurrent request");
+		}
+		return completeParked(launch, toolBase);
+	}
+
+	/** Keeps a verified launch until the browser proves it began the login; uses up the nonce. */
+	@Transactional
+	public void park(VerifiedLaunch launch, String pendingLaunch) {
+		if (!this.states.recordNonce(launch.nonce(), launch.keepNonceUntil())) {
+			throw LaunchRefusedException.unauthorized("replayed_nonce", "nonce used by a concurrent request");
+		}
+		this.states.park(launch.login().state(), pendingLaunch);
+	}
+
+	/** Completes a launch whose nonce is already used up (parked, then confirmed). */
+	@Transactional
+	public Completed completeParked(VerifiedLaunch launch, String toolBase) {
+		if (!this.states.consume(launch.login().state())) {
+			throw LaunchRefusedException.unauthorized("unknown_state", "state used by a concurrent request");
+		}
 		JWTClaimsSet claims = launch.claims();
 		Map<String, Object> context = map(claims.getClaim(LtiClaims.CONTEXT));
 		Set<CourseRole> roles = LtiRoles.map(claims.getClaim(LtiClaims.ROLES) instanceof List<?> list ? list : List.of());

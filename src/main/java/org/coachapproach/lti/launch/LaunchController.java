@@ -46,15 +46,18 @@ class LaunchController {
 
 	private final LaunchCompletion completion;
 
+	private final SpentLogins spent;
+
 	private final Registrations registrations;
 
 	private final ToolUrls urls;
 
-	LaunchController(IdTokenVerifier verifier, LoginStates states, LaunchCompletion completion,
+	LaunchController(IdTokenVerifier verifier, LoginStates states, LaunchCompletion completion, SpentLogins spent,
 			Registrations registrations, ToolUrls urls) {
 		this.verifier = verifier;
 		this.states = states;
 		this.completion = completion;
+		this.spent = spent;
 		this.registrations = registrations;
 		this.urls = urls;
 	}
@@ -69,7 +72,6 @@ class LaunchController {
 		response.addHeader(HttpHeaders.SET_COOKIE, LoginController.stateCookie(state, "", this.states).toString());
 
 		if (state.equals(cookie(request, LoginController.STATE_COOKIE_PREFIX + state))) {
-			consume(state);
 			LaunchCompletion.Completed completed = this.completion.complete(launch, base);
 			response.addHeader(HttpHeaders.SET_COOKIE, sessionCookie(completed.sessionToken()).toString());
 			return "redirect:" + completed.firstPage();
@@ -78,7 +80,7 @@ class LaunchController {
 		String frame = StringUtils.hasText(storageTarget) ? storageTarget : launch.login().storageTarget();
 		if (frame != null) {
 			String code = random();
-			this.states.park(state, pending(launch, code));
+			this.completion.park(launch, pending(launch, code));
 			model.addAttribute("storageTarget", frame);
 			model.addAttribute("platformOrigin", ToolUrls.origin(launch.registration().authEndpoint()));
 			model.addAttribute("state", state);
@@ -86,7 +88,7 @@ class LaunchController {
 			model.addAttribute("newWindowUrl", newWindowUrl(launch, base));
 			return "lti/launch-storage";
 		}
-		consume(state);
+		this.spent.spend(launch.login(), launch.nonce(), launch.keepNonceUntil());
 		response.setStatus(HttpStatus.UNAUTHORIZED.value());
 		model.addAttribute("newWindowUrl", newWindowUrl(launch, base));
 		return "lti/new-window";
@@ -102,31 +104,24 @@ class LaunchController {
 		Map<String, Object> pending = parse(login.pendingLaunch());
 		if (code == null || !MessageDigest.isEqual(hash(code).getBytes(StandardCharsets.US_ASCII),
 				String.valueOf(pending.get("code")).getBytes(StandardCharsets.US_ASCII))) {
-			consume(state);
+			this.states.consume(state);
 			throw LaunchRefusedException.unauthorized("state_mismatch", "confirmation code does not match");
 		}
-		consume(state);
 		Registration registration = this.registrations.findById(login.registrationId())
 			.orElseThrow(() -> LaunchRefusedException.forbidden("unknown_client", "registration removed"));
 		VerifiedLaunch launch;
 		try {
 			launch = new VerifiedLaunch(registration, String.valueOf(pending.get("deployment")), login,
-					JWTClaimsSet.parse(JSONObjectUtils.getJSONObject(pending, "claims")));
+					JWTClaimsSet.parse(JSONObjectUtils.getJSONObject(pending, "claims")), login.expiresAt());
 		}
 		catch (ParseException ex) {
 			throw LaunchRefusedException.badRequest("malformed_token", ex.getMessage());
 		}
-		LaunchCompletion.Completed completed = this.completion.complete(launch, this.urls.base(request));
+		LaunchCompletion.Completed completed = this.completion.completeParked(launch, this.urls.base(request));
 		return "redirect:" + UriComponentsBuilder.fromPath(completed.firstPage())
 			.queryParam(AccessSessions.PARAMETER, completed.sessionToken())
 			.build()
 			.toUriString();
-	}
-
-	private void consume(String state) {
-		if (!this.states.consume(state)) {
-			throw LaunchRefusedException.unauthorized("unknown_state", "state used by a concurrent request");
-		}
 	}
 
 	/** A fresh login in a top-level window, where the tool's cookies are first-party. */

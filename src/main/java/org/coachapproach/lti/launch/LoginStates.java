@@ -73,8 +73,16 @@ class LoginStates {
 		this.jdbc.sql("UPDATE lti_login_state SET pending_launch = ? WHERE state = ?").params(pendingLaunch, state).update();
 	}
 
-	/** Records a nonce; false when it was seen before (a replay). */
-	boolean firstUseOf(String nonce, Instant keepUntil) {
+	boolean nonceUsed(String nonce) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM lti_used_nonce WHERE nonce = ?").param(nonce).query(Integer.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Records a nonce as used; false when it already was. The primary key makes this the one
+	 * decision between two requests racing with the same token.
+	 */
+	boolean recordNonce(String nonce, Instant keepUntil) {
 		try {
 			this.jdbc.sql("INSERT INTO lti_used_nonce (nonce, expires_at) VALUES (?, ?)")
 				.params(nonce, Timestamp.from(keepUntil))

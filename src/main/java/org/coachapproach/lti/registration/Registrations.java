@@ -36,6 +36,13 @@ public class Registrations {
 
 	private volatile Set<String> frameOriginsCache;
 
+	/** Registrations by issuer, read on every launch: kept for {@link #CACHE_TTL}. */
+	private final java.util.concurrent.ConcurrentHashMap<String, Cached> byIssuer = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private final Set<String> knownDeployments = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+	private static final java.time.Duration CACHE_TTL = java.time.Duration.ofSeconds(30);
+
 	Registrations(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -70,23 +77,35 @@ public class Registrations {
 						request.source(), now, now)
 				.update();
 		}
+		this.byIssuer.remove(request.issuer());
 		Registration registration = find(request.issuer(), request.clientId()).orElseThrow();
 		request.deploymentIds().forEach(id -> addDeployment(registration, id));
 		this.frameOriginsCache = null;
+		this.byIssuer.remove(request.issuer());
 		log.info("Registered platform {} client {} ({}), deployments {}", request.issuer(), request.clientId(),
 				request.source(), request.deploymentIds());
 		return registration;
 	}
 
 	public Optional<Registration> find(String issuer, String clientId) {
-		return this.jdbc.sql("SELECT * FROM lti_registration WHERE issuer = ? AND client_id = ?")
-			.params(issuer, clientId)
-			.query(ROW)
-			.optional();
+		return findByIssuer(issuer).stream().filter(r -> r.clientId().equals(clientId)).findFirst();
 	}
 
 	public List<Registration> findByIssuer(String issuer) {
-		return this.jdbc.sql("SELECT * FROM lti_registration WHERE issuer = ? ORDER BY id").param(issuer).query(ROW).list();
+		java.time.Instant now = this.clock.instant();
+		Cached cached = this.byIssuer.get(issuer);
+		if (cached != null && cached.until().isAfter(now)) {
+			return cached.registrations();
+		}
+		List<Registration> found = this.jdbc.sql("SELECT * FROM lti_registration WHERE issuer = ? ORDER BY id")
+			.param(issuer)
+			.query(ROW)
+			.list();
+		if (!found.isEmpty()) {
+			// Only known issuers are kept, so that forged ones cannot fill the cache.
+			this.byIssuer.put(issuer, new Cached(List.copyOf(found), now.plus(CACHE_TTL)));
+		}
+		return found;
 	}
 
 	public Optional<Registration> findById(long id) {
@@ -94,10 +113,18 @@ public class Registrations {
 	}
 
 	public boolean hasDeployment(Registration registration, String deploymentId) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM lti_deployment WHERE registration_id = ? AND deployment_id = ?")
+		String key = registration.id() + " " + deploymentId;
+		if (this.knownDeployments.contains(key)) {
+			return true;
+		}
+		boolean known = this.jdbc.sql("SELECT COUNT(*) FROM lti_deployment WHERE registration_id = ? AND deployment_id = ?")
 			.params(registration.id(), deploymentId)
 			.query(Integer.class)
 			.single() > 0;
+		if (known) {
+			this.knownDeployments.add(key);
+		}
+		return known;
 	}
 
 	public List<String> deployments(Registration registration) {
@@ -139,6 +166,9 @@ public class Registrations {
 	@org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT1M")
 	void refreshFrameOrigins() {
 		this.frameOriginsCache = null;
+	}
+
+	private record Cached(List<Registration> registrations, java.time.Instant until) {
 	}
 
 	private static Set<String> origins(String text) {
