@@ -14,5 +14,5 @@ start_tool target/bench-launch/tool.log -Xmx512m
 java -cp "target/test-classes:target/classes:$(cat target/bench-launch/classpath.txt)" \
   org.coachapproach.lti.LaunchBenchmark "http://localhost:$PORT" "$SECONDS_PER_LEVEL" "$LEVELS"
 echo "tool heap used after the run (after GC): $(heap_used_mb) MB; max heap 512 MB; RSS java $(rss_mb "$PID") MB"
-grep -c "OutOfMemoryError" target/bench-launch/tool.log | sed 's/^/OutOfMemoryError lines in the tool log: /'
+echo "OutOfMemoryError lines in the tool log: $(grep -ac OutOfMemoryError target/bench-launch/tool.log || true)"
 stop_tool

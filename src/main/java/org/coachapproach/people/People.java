@@ -34,16 +34,22 @@ public class People {
 	@Transactional
 	public Member arrive(Arrival arrival) {
 		Instant now = this.clock.instant();
-		Person person = this.persons.findByIssuerAndSubject(arrival.issuer(), arrival.subject())
-			.orElseGet(() -> new Person(arrival.issuer(), arrival.subject(), now));
+		// Find, else create-if-absent and find: two first launches of one person (or course) at
+		// once both succeed. Needs READ COMMITTED, so the second find sees the other's row.
+		Person person = this.persons.findByIssuerAndSubject(arrival.issuer(), arrival.subject()).orElseGet(() -> {
+			this.persons.insertIfAbsent(arrival.issuer(), arrival.subject(), now);
+			return this.persons.findByIssuerAndSubject(arrival.issuer(), arrival.subject()).orElseThrow();
+		});
 		person.seen(arrival.displayName(), arrival.email(), now);
 		person = this.persons.save(person);
 		if (arrival.contextId() == null) {
 			return new Member(person.id(), person.displayName(), null, null, arrival.courseRoles(),
 					arrival.programRole());
 		}
-		Course course = this.courses.findByIssuerAndContextId(arrival.issuer(), arrival.contextId())
-			.orElseGet(() -> new Course(arrival.issuer(), arrival.contextId(), now));
+		Course course = this.courses.findByIssuerAndContextId(arrival.issuer(), arrival.contextId()).orElseGet(() -> {
+			this.courses.insertIfAbsent(arrival.issuer(), arrival.contextId(), now);
+			return this.courses.findByIssuerAndContextId(arrival.issuer(), arrival.contextId()).orElseThrow();
+		});
 		course.describe(arrival.contextTitle(), arrival.contextLabel());
 		course = this.courses.save(course);
 		Set<CourseRole> roles = arrival.courseRoles().isEmpty() ? EnumSet.noneOf(CourseRole.class)
@@ -51,7 +57,10 @@ public class People {
 		PersonId personId = person.id();
 		CourseId courseId = course.id();
 		Membership membership = this.memberships.findByPersonIdAndCourseId(personId.value(), courseId.value())
-			.orElseGet(() -> new Membership(personId, courseId, roles, now));
+			.orElseGet(() -> {
+				this.memberships.insertIfAbsent(personId.value(), courseId.value(), now);
+				return this.memberships.findByPersonIdAndCourseId(personId.value(), courseId.value()).orElseThrow();
+			});
 		membership.roles(roles, now);
 		if (membership.programRole() == null && arrival.programRole() != null) {
 			membership.programRole(arrival.programRole(), now);

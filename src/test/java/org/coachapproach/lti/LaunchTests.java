@@ -87,6 +87,37 @@ class LaunchTests {
 	}
 
 	@Test
+	void shouldAcceptConcurrentFirstLaunchesIntoANewCourse() throws Exception {
+		String course = "course-" + System.nanoTime();
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+			for (int i = 0; i < 16; i++) {
+				String subject = "first-" + (i % 4) + "-" + course;
+				results.add(pool.submit(() -> {
+					Browser browser = new Browser();
+					Login login = Login.from(browser.get(loginUrl()));
+					String token = platform.sign(platform.validClaims(login.nonce(), tool("/lti/launch"))
+						.subject(subject)
+						.claim("https://purl.imsglobal.org/spec/lti/claim/context", Map.of("id", course, "title", "New"))
+						.build());
+					return browser.post(tool("/lti/launch"), Map.of("id_token", token, "state", login.state())).statusCode();
+				}));
+			}
+			for (java.util.concurrent.Future<Integer> result : results) {
+				assertThat(result.get()).isEqualTo(302);
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM course WHERE context_id = ?").param(course).query(Long.class).single())
+			.isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM membership m JOIN course c ON c.id = m.course_id WHERE c.context_id = ?")
+			.param(course).query(Long.class).single()).isEqualTo(4);
+	}
+
+	@Test
 	void shouldSendTheBrowserToThePlatformWithStateAndNonce() {
 		HttpResponse<String> response = this.browser.get(loginUrl());
 
