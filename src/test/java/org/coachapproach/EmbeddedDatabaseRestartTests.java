@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
-import java.time.Instant;
 
-import org.coachapproach.people.Person;
-import org.coachapproach.people.PersonRepository;
+import java.util.Set;
+
+import org.coachapproach.people.Arrival;
+import org.coachapproach.people.People;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
@@ -28,14 +29,14 @@ class EmbeddedDatabaseRestartTests {
 		int port;
 		try (ConfigurableApplicationContext first = start()) {
 			port = first.getEnvironment().getRequiredProperty("coachapproach.embedded-db.port", Integer.class);
-			first.getBean(PersonRepository.class).save(new Person("https://platform.example", "mentor-7", Instant.now()));
+			first.getBean(People.class).arrive(arrival("mentor-7"));
 			assertThat(isListening(port)).isTrue();
 		}
 		assertThat(isListening(port)).as("server stopped with the application").isFalse();
 
 		try (ConfigurableApplicationContext second = start()) {
-			assertThat(second.getBean(PersonRepository.class).findByIssuerAndSubject("https://platform.example", "mentor-7"))
-				.isPresent();
+			assertThat(second.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+				.sql("SELECT COUNT(*) FROM person WHERE subject = 'mentor-7'").query(Integer.class).single()).isEqualTo(1);
 		}
 	}
 
@@ -57,6 +58,11 @@ class EmbeddedDatabaseRestartTests {
 		application.setWebApplicationType(WebApplicationType.NONE);
 		return application.run("--coachapproach.embedded-db.directory=" + this.directory,
 				"--coachapproach.embedded-db.recreate-database=false");
+	}
+
+	static Arrival arrival(String subject) {
+		return new Arrival("https://platform.example", subject, "Dana Mentor", null, "course-1", "Mentor Training", null,
+				Set.of(), null);
 	}
 
 	private static boolean isListening(int port) {

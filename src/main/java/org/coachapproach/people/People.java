@@ -1,29 +1,39 @@
 package org.coachapproach.people;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Records who arrives, in which course, with which roles. */
+/**
+ * Records who arrives, in which course, with which roles. Every launch passes through here,
+ * so it is plain SQL: a returning person in a known course costs one read and no write, and
+ * two first launches at once both succeed (insert-or-update on the natural keys).
+ */
 @Service
 public class People {
 
-	private final PersonRepository persons;
+	/** Last-seen times move in steps, so a returning person costs no write. */
+	private static final Duration LAST_SEEN_STEP = Duration.ofMinutes(5);
 
-	private final CourseRepository courses;
-
-	private final MembershipRepository memberships;
+	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	People(PersonRepository persons, CourseRepository courses, MembershipRepository memberships, Clock clock) {
-		this.persons = persons;
-		this.courses = courses;
-		this.memberships = memberships;
+	People(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
@@ -34,40 +44,110 @@ public class People {
 	@Transactional
 	public Member arrive(Arrival arrival) {
 		Instant now = this.clock.instant();
-		// Find, else create-if-absent and find: two first launches of one person (or course) at
-		// once both succeed. Needs READ COMMITTED, so the second find sees the other's row.
-		Person person = this.persons.findByIssuerAndSubject(arrival.issuer(), arrival.subject()).orElseGet(() -> {
-			this.persons.insertIfAbsent(arrival.issuer(), arrival.subject(), now);
-			return this.persons.findByIssuerAndSubject(arrival.issuer(), arrival.subject()).orElseThrow();
-		});
-		person.seen(arrival.displayName(), arrival.email(), now);
-		person = this.persons.save(person);
-		if (arrival.contextId() == null) {
-			return new Member(person.id(), person.displayName(), null, null, arrival.courseRoles(),
-					arrival.programRole());
-		}
-		Course course = this.courses.findByIssuerAndContextId(arrival.issuer(), arrival.contextId()).orElseGet(() -> {
-			this.courses.insertIfAbsent(arrival.issuer(), arrival.contextId(), now);
-			return this.courses.findByIssuerAndContextId(arrival.issuer(), arrival.contextId()).orElseThrow();
-		});
-		course.describe(arrival.contextTitle(), arrival.contextLabel());
-		course = this.courses.save(course);
 		Set<CourseRole> roles = arrival.courseRoles().isEmpty() ? EnumSet.noneOf(CourseRole.class)
 				: EnumSet.copyOf(arrival.courseRoles());
-		PersonId personId = person.id();
-		CourseId courseId = course.id();
-		Membership membership = this.memberships.findByPersonIdAndCourseId(personId.value(), courseId.value())
-			.orElseGet(() -> {
-				this.memberships.insertIfAbsent(personId.value(), courseId.value(), now);
-				return this.memberships.findByPersonIdAndCourseId(personId.value(), courseId.value()).orElseThrow();
-			});
-		membership.roles(roles, now);
-		if (membership.programRole() == null && arrival.programRole() != null) {
-			membership.programRole(arrival.programRole(), now);
+		String roleNames = names(roles);
+		if (arrival.contextId() != null) {
+			Optional<Member> unchanged = known(arrival, roleNames, now);
+			if (unchanged.isPresent()) {
+				return unchanged.get();
+			}
 		}
-		membership = this.memberships.save(membership);
-		return new Member(personId, person.displayName(), courseId, course.title(), membership.courseRoles(),
-				membership.programRole());
+		long personId = upsertPerson(arrival, now);
+		String name = this.jdbc.sql("SELECT display_name FROM person WHERE id = ?").param(personId).query(String.class)
+			.optional().orElse(null);
+		if (arrival.contextId() == null) {
+			return new Member(new PersonId(personId), name, null, null, roles, arrival.programRole());
+		}
+		long courseId = upsertCourse(arrival, now);
+		ProgramRole programRole = upsertMembership(personId, courseId, roleNames, arrival.programRole(), now);
+		String title = this.jdbc.sql("SELECT title FROM course WHERE id = ?").param(courseId).query(String.class)
+			.optional().orElse(null);
+		return new Member(new PersonId(personId), name, new CourseId(courseId), title, roles, programRole);
+	}
+
+	/** The member as stored, when nothing the arrival says differs from it. */
+	private Optional<Member> known(Arrival arrival, String roleNames, Instant now) {
+		return this.jdbc.sql("""
+				SELECT p.id AS person_id, p.display_name, p.email, p.last_seen_at, c.id AS course_id, c.title, c.label,
+				       m.course_roles, m.program_role
+				FROM person p
+				JOIN course c ON c.issuer = p.issuer AND c.context_id = ?
+				JOIN membership m ON m.person_id = p.id AND m.course_id = c.id
+				WHERE p.issuer = ? AND p.subject = ?""")
+			.params(arrival.contextId(), arrival.issuer(), arrival.subject())
+			.query((rs, row) -> {
+				boolean current = same(arrival.displayName(), rs.getString("display_name"))
+						&& same(arrival.email(), rs.getString("email"))
+						&& same(arrival.contextTitle(), rs.getString("title"))
+						&& same(arrival.contextLabel(), rs.getString("label"))
+						&& roleNames.equals(rs.getString("course_roles"))
+						&& (rs.getString("program_role") != null || arrival.programRole() == null)
+						&& rs.getTimestamp("last_seen_at").toInstant().isAfter(now.minus(LAST_SEEN_STEP));
+				if (!current) {
+					return null;
+				}
+				String role = rs.getString("program_role");
+				return new Member(new PersonId(rs.getLong("person_id")), rs.getString("display_name"),
+						new CourseId(rs.getLong("course_id")), rs.getString("title"), roles(roleNames),
+						role == null ? null : ProgramRole.valueOf(role));
+			})
+			.optional();
+	}
+
+	private long upsertPerson(Arrival arrival, Instant now) {
+		Timestamp at = Timestamp.from(now);
+		return upsert("""
+				INSERT INTO person (issuer, subject, display_name, email, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)
+				ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id), display_name = COALESCE(VALUES(display_name), display_name),
+				    email = COALESCE(VALUES(email), email), last_seen_at = VALUES(last_seen_at)""",
+				arrival.issuer(), arrival.subject(), arrival.displayName(), arrival.email(), at, at);
+	}
+
+	private long upsertCourse(Arrival arrival, Instant now) {
+		return upsert("""
+				INSERT INTO course (issuer, context_id, title, label, created_at) VALUES (?, ?, ?, ?, ?)
+				ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id), title = COALESCE(VALUES(title), title),
+				    label = COALESCE(VALUES(label), label)""",
+				arrival.issuer(), arrival.contextId(), arrival.contextTitle(), arrival.contextLabel(), Timestamp.from(now));
+	}
+
+	/** @return the program role in force: the one staff set, else the arrival's */
+	private ProgramRole upsertMembership(long personId, long courseId, String roleNames, ProgramRole hint, Instant now) {
+		// updated_at first: MariaDB applies these assignments left to right.
+		long id = upsert("""
+				INSERT INTO membership (person_id, course_id, course_roles, program_role, updated_at) VALUES (?, ?, ?, ?, ?)
+				ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id),
+				    updated_at = IF(course_roles <> VALUES(course_roles) OR program_role IS NULL AND VALUES(program_role) IS NOT NULL,
+				                    VALUES(updated_at), updated_at),
+				    course_roles = VALUES(course_roles), program_role = COALESCE(program_role, VALUES(program_role))""",
+				personId, courseId, roleNames, hint == null ? null : hint.name(), Timestamp.from(now));
+		String role = this.jdbc.sql("SELECT program_role FROM membership WHERE id = ?").param(id).query(String.class)
+			.optional().orElse(null);
+		return role == null ? null : ProgramRole.valueOf(role);
+	}
+
+	private long upsert(String sql, Object... params) {
+		KeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.sql(sql).params(params).update(key);
+		return Objects.requireNonNull(key.getKey(), "no id from " + sql).longValue();
+	}
+
+	private static boolean same(String arrived, String stored) {
+		return arrived == null || arrived.equals(stored);
+	}
+
+	static String names(Set<CourseRole> roles) {
+		return roles.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+	}
+
+	static Set<CourseRole> roles(String names) {
+		if (names == null || names.isEmpty()) {
+			return EnumSet.noneOf(CourseRole.class);
+		}
+		return Arrays.stream(names.split(","))
+			.map(CourseRole::valueOf)
+			.collect(Collectors.toCollection(() -> EnumSet.noneOf(CourseRole.class)));
 	}
 
 }

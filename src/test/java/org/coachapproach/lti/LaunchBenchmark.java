@@ -27,7 +27,8 @@ import com.sun.net.httpserver.HttpServer;
  * itself with the tool through Dynamic Registration, then runs each concurrency level.
  * <p>
  * {@code benchmarks/launch.sh} starts the tool and runs this; by hand:
- * {@code java -cp <test classpath> org.coachapproach.lti.LaunchBenchmark http://localhost:8080 20 1,8,32}
+ * {@code java -cp <test classpath> org.coachapproach.lti.LaunchBenchmark http://localhost:8080 20 1,8,32 30}
+ * (tool URL, seconds per level, client counts, warm-up seconds).
  */
 public final class LaunchBenchmark {
 
@@ -62,10 +63,11 @@ public final class LaunchBenchmark {
 		String tool = args.length > 0 ? args[0] : "http://localhost:8080";
 		int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
 		int[] levels = Arrays.stream((args.length > 2 ? args[2] : "1,8,32").split(",")).mapToInt(Integer::parseInt).toArray();
+		int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 30;
 		LaunchBenchmark benchmark = new LaunchBenchmark(tool);
 		benchmark.register();
-		System.out.println("warm-up ...");
-		benchmark.run(8, Math.max(5, seconds / 2));
+		// On two cores the JIT needs a while; measuring before it settles halves the figures.
+		System.out.println("warm-up " + warmUp + " s: " + benchmark.run(8, warmUp));
 		System.out.println("| clients | launches | launches/s | p50 ms | p95 ms | p99 ms | max ms | errors |");
 		System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
 		for (int clients : levels) {

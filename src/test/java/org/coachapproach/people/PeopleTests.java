@@ -1,0 +1,78 @@
+package org.coachapproach.people;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest
+class PeopleTests {
+
+	@Autowired
+	People people;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void shouldRecordAPersonCourseAndMembershipOnceAndFindThemAgain() {
+		String subject = "p-" + System.nanoTime();
+		Member first = this.people.arrive(arrival(subject, "course-a", Set.of(CourseRole.LEARNER), ProgramRole.MENTOR));
+		Member again = this.people.arrive(arrival(subject, "course-a", Set.of(CourseRole.LEARNER), ProgramRole.MENTOR));
+
+		assertThat(again).isEqualTo(first);
+		assertThat(first.displayName()).isEqualTo("Ari Osei");
+		assertThat(first.courseTitle()).isEqualTo("Title of course-a");
+		assertThat(first.programRole()).isEqualTo(ProgramRole.MENTOR);
+		assertThat(count("SELECT COUNT(*) FROM person WHERE subject = ?", subject)).isEqualTo(1);
+	}
+
+	@Test
+	void shouldFollowRoleChangesButKeepAProgramRoleStaffSet() {
+		String subject = "p-" + System.nanoTime();
+		Member member = this.people.arrive(arrival(subject, "course-b", Set.of(CourseRole.LEARNER), ProgramRole.MENTOR));
+		this.jdbc.sql("UPDATE membership SET program_role = 'STAFF' WHERE person_id = ?").param(member.person().value()).update();
+
+		Member later = this.people.arrive(arrival(subject, "course-b", Set.of(CourseRole.INSTRUCTOR), ProgramRole.MENTEE));
+
+		assertThat(later.courseRoles()).containsExactly(CourseRole.INSTRUCTOR);
+		assertThat(later.programRole()).isEqualTo(ProgramRole.STAFF);
+		assertThat(later.isStaff()).isTrue();
+	}
+
+	@Test
+	void shouldKeepANameThePlatformStopsSharing() {
+		String subject = "p-" + System.nanoTime();
+		this.people.arrive(arrival(subject, "course-c", Set.of(), null));
+
+		Member anonymous = this.people.arrive(new Arrival("https://platform.example", subject, null, null, "course-c", null,
+				null, Set.of(), null));
+
+		assertThat(anonymous.displayName()).isEqualTo("Ari Osei");
+		assertThat(anonymous.courseTitle()).isEqualTo("Title of course-c");
+	}
+
+	@Test
+	void shouldRecordAPersonWithoutACourse() {
+		Member member = this.people.arrive(new Arrival("https://platform.example", "p-" + System.nanoTime(), "No Course",
+				null, null, null, null, Set.of(CourseRole.ADMINISTRATOR), ProgramRole.STAFF));
+
+		assertThat(member.course()).isNull();
+		assertThat(member.isStaff()).isTrue();
+	}
+
+	private long count(String sql, String param) {
+		return this.jdbc.sql(sql).param(param).query(Long.class).single();
+	}
+
+	private static Arrival arrival(String subject, String course, Set<CourseRole> roles, ProgramRole role) {
+		return new Arrival("https://platform.example", subject, "Ari Osei", "ari@example.edu", course, "Title of " + course,
+				null, roles, role);
+	}
+
+}
