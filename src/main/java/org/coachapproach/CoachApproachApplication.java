@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -17,7 +18,11 @@ public class CoachApproachApplication {
 	}
 
 	public static void main(String[] args) {
-		SpringApplication.run(CoachApproachApplication.class, args);
+		ConfigurableApplicationContext context = SpringApplication.run(CoachApproachApplication.class, args);
+		if (context.getEnvironment().containsProperty("coachapproach.lti.register")) {
+			// A command run (see lti-config/README.md): done once the runners have run.
+			System.exit(SpringApplication.exit(context));
+		}
 	}
 
 }

@@ -42,13 +42,16 @@ public final class EmbeddedMariaDb {
 
 	private final CompletableFuture<DB> server;
 
+	/** Held while the server runs: a second process on the same folder fails clearly. */
+	private volatile java.nio.channels.FileChannel lock;
+
 	private int users;
 
 	private EmbeddedMariaDb(Path directory, int port, boolean recreateDatabase) {
 		this.directory = directory;
 		this.port = port;
 		// Started off the main thread so the server boots while the Spring context builds.
-		this.server = CompletableFuture.supplyAsync(() -> start(directory, port, recreateDatabase),
+		this.server = CompletableFuture.supplyAsync(() -> start(recreateDatabase),
 				command -> {
 					Thread thread = new Thread(command, "embedded-mariadb-start");
 					thread.setDaemon(true);
@@ -117,12 +120,48 @@ public final class EmbeddedMariaDb {
 		catch (ManagedProcessException ex) {
 			log.warn("Embedded MariaDB in {} did not stop cleanly: {}", this.directory, ex.getMessage());
 		}
+		finally {
+			unlock();
+		}
 	}
 
-	private static DB start(Path directory, int port, boolean recreateDatabase) {
+	private void lock() throws IOException {
+		java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(this.directory.resolve("lock"),
+				java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+		java.nio.channels.FileLock held;
+		try {
+			held = channel.tryLock();
+		}
+		catch (java.nio.channels.OverlappingFileLockException ex) {
+			held = null;
+		}
+		if (held == null) {
+			channel.close();
+			throw new IllegalStateException("The embedded database in " + this.directory
+					+ " is in use by another process: is the tool already running? Stop it, or point "
+					+ "coachapproach.embedded-db.directory elsewhere.");
+		}
+		this.lock = channel;
+	}
+
+	private void unlock() {
+		try {
+			if (this.lock != null) {
+				this.lock.close();
+			}
+		}
+		catch (IOException ex) {
+			log.debug("Could not release {}", this.directory.resolve("lock"), ex);
+		}
+	}
+
+	private DB start(boolean recreateDatabase) {
 		long started = System.nanoTime();
+		Path directory = this.directory;
+		int port = this.port;
 		try {
 			Files.createDirectories(directory);
+			lock();
 			DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
 				.setPort(port)
 				.setBaseDir(directory.resolve("base").toFile())
@@ -155,9 +194,11 @@ public final class EmbeddedMariaDb {
 			return db;
 		}
 		catch (ManagedProcessException | SQLException ex) {
+			unlock();
 			throw new IllegalStateException(ex.getMessage(), ex);
 		}
 		catch (IOException ex) {
+			unlock();
 			throw new UncheckedIOException(ex);
 		}
 	}

@@ -41,6 +41,18 @@ class EmbeddedDatabaseRestartTests {
 	}
 
 	@Test
+	void shouldRefuseAFolderAnotherProcessUses() throws Exception {
+		java.nio.file.Files.createDirectories(this.directory);
+		try (java.nio.channels.FileChannel other = java.nio.channels.FileChannel.open(this.directory.resolve("lock"),
+				java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+				java.nio.channels.FileLock held = other.lock()) {
+			assertThatExceptionOfType(Exception.class).isThrownBy(this::start)
+				.havingRootCause()
+				.withMessageContaining("is in use by another process");
+		}
+	}
+
+	@Test
 	void shouldFailClearlyWhenTheServerCannotStart() {
 		SpringApplication application = new SpringApplication(CoachApproachApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.coachapproach.lti.ToolUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,10 +16,17 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
  * Every refused login or launch: an error page the iframe can show, with a short reason and a
  * correlation id that support can find in the log.
  */
-@ControllerAdvice(assignableTypes = { LoginController.class, LaunchController.class })
+@ControllerAdvice(basePackages = "org.coachapproach.lti")
 class LaunchRefusals {
 
 	private static final Logger log = LoggerFactory.getLogger(LaunchRefusals.class);
+
+	/** The request reached the tool over plain http on a public host (a proxy not forwarding https). */
+	@ExceptionHandler(ToolUrls.InsecureUrlException.class)
+	String insecure(ToolUrls.InsecureUrlException ex, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
+		return refused(LaunchRefusedException.badRequest("insecure_url", ex.getMessage()), request, response, model);
+	}
 
 	@ExceptionHandler(LaunchRefusedException.class)
 	String refused(LaunchRefusedException ex, HttpServletRequest request, HttpServletResponse response, Model model) {
