@@ -1,0 +1,271 @@
+package org.coachapproach;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.coachapproach.demoplatform.DemoPlatform;
+import org.coachapproach.demoplatform.RegistrationState;
+import org.coachapproach.people.AccessSessions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.NoSuchFrameException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.util.FileSystemUtils;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+/**
+ * The launch as a person sees it: Debian's Chromium opens the demo platform's course page
+ * ({@code 127.0.0.1}) and the tool ({@code localhost}, another site) signs the person in inside
+ * its iframe, with the pages' own scripts. Once with third-party cookies allowed (the cookie
+ * path) and once blocked, Chromium's default, where the login state goes through the
+ * platform's storage frame (LTI Platform Storage) and the session through the URL.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class BrowserLaunchTests {
+
+	private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
+
+	private static final String SKIP = "COACHAPPROACH_SKIP_BROWSER_TESTS";
+
+	private static final Duration LAUNCH_TIMEOUT = Duration.ofSeconds(20);
+
+	private static final String TOOL_FRAME = "tool-frame";
+
+	@Autowired
+	DemoPlatform platform;
+
+	private HeadlessChromium chromium;
+
+	@BeforeEach
+	void registered() {
+		assertThat(this.platform.awaitRegistration(Duration.ofSeconds(30))).isEqualTo(RegistrationState.REGISTERED);
+	}
+
+	@AfterEach
+	void quitBrowser() {
+		if (this.chromium != null) {
+			this.chromium.close();
+		}
+	}
+
+	@Test
+	void shouldLaunchInsideTheCourseFrameWithThirdPartyCookiesAllowed() throws IOException {
+		this.chromium = HeadlessChromium.start(ThirdPartyCookies.ALLOWED);
+
+		String home = this.chromium.launch(this.platform.launchUrl("mentor").toString());
+
+		assertThat(this.chromium.frameText()).contains("Welcome, Amara Okafor")
+			.contains("Your role: Learner · Mentor");
+		// The cookie path: the session is in the tool's cookie, not in the URL.
+		assertThat(sessionInUrl(home)).isNull();
+		assertThat(this.chromium.cookieNames(home)).contains(AccessSessions.COOKIE);
+	}
+
+	@Test
+	void shouldLaunchInsideTheCourseFrameWithThirdPartyCookiesBlocked() throws IOException {
+		this.chromium = HeadlessChromium.start(ThirdPartyCookies.BLOCKED);
+
+		String home = this.chromium.launch(this.platform.launchUrl("mentor").toString());
+
+		assertThat(this.chromium.frameText()).contains("Welcome, Amara Okafor")
+			.contains("Your role: Learner · Mentor");
+		// The cookieless path: state through Platform Storage, then the session in the URL.
+		assertThat(sessionInUrl(home)).isNotBlank();
+		assertThat(this.chromium.cookieNames(home)).doesNotContain(AccessSessions.COOKIE)
+			.noneMatch(name -> name.startsWith("lti_state_"));
+		// The session carries on without cookies: the same page again, in the frame.
+		this.chromium.reloadFrame();
+		assertThat(this.chromium.awaitFrameText("Welcome,")).contains("Welcome, Amara Okafor");
+		assertThat(this.chromium.frameUrl()).isEqualTo(home);
+	}
+
+	@Test
+	void shouldLaunchAnInstructorInsideTheCourseFrameWithThirdPartyCookiesBlocked() throws IOException {
+		this.chromium = HeadlessChromium.start(ThirdPartyCookies.BLOCKED);
+
+		String home = this.chromium.launch(this.platform.launchUrl("instructor").toString());
+
+		assertThat(this.chromium.frameText()).contains("Welcome, Priya Raman")
+			.containsPattern(Pattern.compile("^Your role: Instructor$", Pattern.MULTILINE));
+		assertThat(sessionInUrl(home)).isNotBlank();
+	}
+
+	private static String sessionInUrl(String url) {
+		return UriComponentsBuilder.fromUriString(url).build().getQueryParams().getFirst(AccessSessions.PARAMETER);
+	}
+
+	/** Chromium's {@code profile.cookie_controls_mode}. */
+	private enum ThirdPartyCookies {
+
+		ALLOWED(0), BLOCKED(1);
+
+		private final int cookieControlsMode;
+
+		ThirdPartyCookies(int cookieControlsMode) {
+			this.cookieControlsMode = cookieControlsMode;
+		}
+
+	}
+
+	/**
+	 * Debian's Chromium and chromedriver, headless, on a fresh profile of its own. Both binaries
+	 * are given, so Selenium Manager never looks for (or downloads) a browser or a driver.
+	 */
+	private static final class HeadlessChromium implements AutoCloseable {
+
+		private final Path profile;
+
+		private final ChromeDriver driver;
+
+		private HeadlessChromium(Path profile, ChromeDriver driver) {
+			this.profile = profile;
+			this.driver = driver;
+		}
+
+		static HeadlessChromium start(ThirdPartyCookies cookies) throws IOException {
+			requireInstalled();
+			Path profile = Files.createTempDirectory("coachapproach-chromium-");
+			try {
+				// Written before start: Chromium reads the cookie setting from the profile.
+				Path preferences = Files.createDirectories(profile.resolve("Default")).resolve("Preferences");
+				Files.writeString(preferences,
+						"{\"profile\":{\"cookie_controls_mode\":" + cookies.cookieControlsMode + "}}",
+						StandardCharsets.UTF_8);
+				ChromeOptions options = new ChromeOptions();
+				options.setBinary(CHROMIUM.toFile());
+				options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+						"--disable-quic", "--no-first-run", "--disable-background-networking",
+						"--disable-component-update", "--disable-sync", "--user-data-dir=" + profile);
+				ChromeDriverService service = new ChromeDriverService.Builder()
+					.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+					.usingAnyFreePort()
+					.build();
+				return new HeadlessChromium(profile, new ChromeDriver(service, options));
+			}
+			catch (RuntimeException | IOException ex) {
+				FileSystemUtils.deleteRecursively(profile);
+				throw ex;
+			}
+		}
+
+		/** Skips when asked to; otherwise fails where the browser is missing, naming what to install. */
+		private static void requireInstalled() {
+			assumeFalse("true".equalsIgnoreCase(System.getenv(SKIP)), SKIP + "=true: browser tests skipped");
+			if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+				fail("The browser tests need Debian's packages chromium and chromium-driver (" + CHROMIUM + " and "
+						+ CHROMEDRIVER + "): install them with 'apt-get install chromium chromium-driver' (.ci/run "
+						+ "does), or set " + SKIP + "=true to skip these tests");
+			}
+		}
+
+		/**
+		 * Opens the course page and waits until the tool's page in its frame welcomes the person.
+		 * @return the URL of the tool's page in the frame
+		 */
+		String launch(String coursePage) {
+			this.driver.get(coursePage);
+			awaitFrameText("Welcome,");
+			return frameUrl();
+		}
+
+		/** Waits until the tool's frame shows {@code text}, and answers all its text. */
+		String awaitFrameText(String text) {
+			return new WebDriverWait(this.driver, LAUNCH_TIMEOUT).pollingEvery(Duration.ofMillis(200))
+				.ignoring(NoSuchFrameException.class)
+				.ignoring(NoSuchElementException.class)
+				.ignoring(StaleElementReferenceException.class)
+				.withMessage(() -> "tool frame never showed '" + text + "'; it is at " + describeFrame())
+				.until(driver -> {
+					String shown = frameText();
+					return shown.contains(text) ? shown : null;
+				});
+		}
+
+		String frameText() {
+			toToolFrame();
+			return this.driver.findElement(By.tagName("body")).getText();
+		}
+
+		String frameUrl() {
+			toToolFrame();
+			return (String) ((JavascriptExecutor) this.driver).executeScript("return window.location.href");
+		}
+
+		/** Loads the frame's page again, as the person's browser would on F5 inside the frame. */
+		void reloadFrame() {
+			toToolFrame();
+			((JavascriptExecutor) this.driver)
+				.executeScript("document.body.setAttribute('data-stale', 'yes'); window.location.reload();");
+			new WebDriverWait(this.driver, LAUNCH_TIMEOUT).ignoring(NoSuchFrameException.class)
+				.ignoring(NoSuchElementException.class)
+				.ignoring(StaleElementReferenceException.class)
+				.until(driver -> {
+					toToolFrame();
+					return driver.findElement(By.tagName("body")).getDomAttribute("data-stale") == null;
+				});
+		}
+
+		/** The names of the cookies the browser holds for {@code url}, first- or third-party. */
+		List<String> cookieNames(String url) {
+			Map<String, Object> answer = this.driver.executeCdpCommand("Network.getCookies",
+					Map.of("urls", List.of(url)));
+			return ((List<?>) answer.get("cookies")).stream()
+				.map(cookie -> String.valueOf(((Map<?, ?>) cookie).get("name")))
+				.toList();
+		}
+
+		private void toToolFrame() {
+			this.driver.switchTo().defaultContent();
+			this.driver.switchTo().frame(TOOL_FRAME);
+		}
+
+		private String describeFrame() {
+			try {
+				String text = frameText();
+				return frameUrl() + " showing: " + text.substring(0, Math.min(text.length(), 500));
+			}
+			catch (WebDriverException ex) {
+				return "(unreadable: " + ex.getMessage().lines().findFirst().orElse("") + ")";
+			}
+		}
+
+		@Override
+		public void close() {
+			try {
+				this.driver.quit();
+			}
+			finally {
+				FileSystemUtils.deleteRecursively(this.profile.toFile());
+			}
+		}
+
+	}
+
+}
