@@ -99,7 +99,7 @@ class BrowserLaunchTests {
 		// The cookieless path: state through Platform Storage, then the session in the URL.
 		assertThat(sessionInUrl(home)).isNotBlank();
 		assertThat(this.chromium.cookieNames(home)).doesNotContain(AccessSessions.COOKIE)
-			.noneMatch(name -> name.startsWith("lti_state_"));
+			.noneMatch(name -> name.startsWith("__Host-lti_state_"));
 		// The session carries on without cookies: the same page again, in the frame.
 		this.chromium.reloadFrame();
 		assertThat(this.chromium.awaitFrameText("Welcome,")).contains("Welcome, Amara Okafor");

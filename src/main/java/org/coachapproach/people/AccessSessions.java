@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
 public class AccessSessions {
 
 	/** The session cookie (SameSite=None; Secure, for the platform's iframe). */
-	public static final String COOKIE = "ca_session";
+	public static final String COOKIE = "__Host-ca_session";
 
 	/** The request parameter carrying the token where the iframe blocks cookies. */
 	public static final String PARAMETER = "s";

@@ -42,8 +42,9 @@ public class People {
 	 * arrival. A program role already set (by staff) is kept; otherwise the arrival's applies.
 	 */
 	@Transactional
-	public Member arrive(Arrival arrival) {
+	public Member arrive(Arrival incoming) {
 		Instant now = this.clock.instant();
+		Arrival arrival = fitted(incoming);
 		Set<CourseRole> roles = arrival.courseRoles().isEmpty() ? EnumSet.noneOf(CourseRole.class)
 				: EnumSet.copyOf(arrival.courseRoles());
 		String roleNames = names(roles);
@@ -131,6 +132,19 @@ public class People {
 		KeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.sql(sql).params(params).update(key);
 		return Objects.requireNonNull(key.getKey(), "no id from " + sql).longValue();
+	}
+
+	/** Display fields cut to their columns; identities that do not fit are refused. */
+	private static Arrival fitted(Arrival a) {
+		if (a.subject().length() > 255 || a.issuer().length() > 255 || (a.contextId() != null && a.contextId().length() > 255)) {
+			throw new IllegalArgumentException("Platform identity longer than 255 characters");
+		}
+		return new Arrival(a.issuer(), a.subject(), cut(a.displayName(), 255), cut(a.email(), 320), a.contextId(),
+				cut(a.contextTitle(), 255), cut(a.contextLabel(), 255), a.courseRoles(), a.programRole());
+	}
+
+	private static String cut(String text, int max) {
+		return text == null || text.length() <= max ? text : text.substring(0, max);
 	}
 
 	private static boolean same(String arrived, String stored) {

@@ -54,7 +54,7 @@ class SessionFilter extends OncePerRequestFilter {
 		String fromCookie = cookie(request);
 		Optional<AccessSession> session = Optional.ofNullable(fromCookie).flatMap(this.sessions::find);
 		String fromUrl = null;
-		if (session.isEmpty()) {
+		if (session.isEmpty() && acceptsTokenInUrl(request)) {
 			fromUrl = request.getParameter(AccessSessions.PARAMETER);
 			session = Optional.ofNullable(fromUrl).flatMap(this.sessions::find);
 		}
@@ -66,6 +66,15 @@ class SessionFilter extends OncePerRequestFilter {
 		request.setAttribute(CURRENT, session.get());
 		response.setHeader("Cache-Control", "no-store");
 		chain.doFilter(request, fromUrl == null ? response : new TokenInLinks(response, fromUrl));
+	}
+
+	/**
+	 * A token in the URL counts only on the tool's own navigation (or one the person typed):
+	 * a link from another site must not sign the browser in to someone else's session.
+	 */
+	private static boolean acceptsTokenInUrl(HttpServletRequest request) {
+		String site = request.getHeader("Sec-Fetch-Site");
+		return site == null || site.equals("same-origin") || site.equals("none");
 	}
 
 	private static String cookie(HttpServletRequest request) {
@@ -83,6 +92,8 @@ class SessionFilter extends OncePerRequestFilter {
 	/** Carries the session token on every link and redirect the page makes (Thymeleaf's @{...}). */
 	private static final class TokenInLinks extends HttpServletResponseWrapper {
 
+		private static final java.util.regex.Pattern TOOL_PAGE = java.util.regex.Pattern.compile("/(?![/\\\\])");
+
 		private final String token;
 
 		TokenInLinks(HttpServletResponse response, String token) {
@@ -92,8 +103,8 @@ class SessionFilter extends OncePerRequestFilter {
 
 		@Override
 		public String encodeURL(String url) {
-			if (url == null || url.startsWith("http:") || url.startsWith("https:") || url.startsWith("//")
-					|| url.startsWith("#") || url.startsWith("/css/") || url.startsWith("/js/")
+			// Only the tool's own pages get the token; never another site, an anchor or a static file.
+			if (url == null || !TOOL_PAGE.matcher(url).lookingAt() || url.startsWith("/css/") || url.startsWith("/js/")
 					|| url.startsWith("/images/")) {
 				return super.encodeURL(url);
 			}

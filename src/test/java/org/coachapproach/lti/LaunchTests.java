@@ -118,6 +118,74 @@ class LaunchTests {
 	}
 
 	@Test
+	void shouldNeverRedirectToAnotherSiteWhateverTheTargetLinkSays() {
+		for (String target : List.of(tool("//evil.example/x"), tool("/\\evil.example"), tool("/%2F%2Fevil.example"),
+				tool("/lti/../..//evil.example"), tool("/#fragment"))) {
+			HttpResponse<String> response = launchAs(l -> platform
+				.sign(claims(l).claim("https://purl.imsglobal.org/spec/lti/claim/target_link_uri", target).build()));
+			String location = response.headers().firstValue("Location").orElseThrow();
+			assertThat(location).as(target).startsWith(tool("/")).doesNotStartWith(tool("//")).doesNotContain("\\")
+				.doesNotContain("#");
+			assertThat(java.net.URI.create(location).getHost()).isEqualTo("localhost");
+		}
+		HttpResponse<String> deep = launchAs(l -> platform
+			.sign(claims(l).claim("https://purl.imsglobal.org/spec/lti/claim/target_link_uri", tool("/sessions/3")).build()));
+		assertThat(deep.headers().firstValue("Location")).hasValue(tool("/sessions/3"));
+	}
+
+	@Test
+	void shouldNotMakeALearnerProgramStaffBecauseAPlacementSaysSo() {
+		launchAs(l -> platform.sign(claims(l).subject("learner-staff")
+			.claim("https://purl.imsglobal.org/spec/lti/claim/custom", Map.of("program_role", "staff")).build()));
+
+		assertThat(this.jdbc.sql("SELECT m.program_role FROM membership m JOIN person p ON p.id = m.person_id WHERE p.subject = 'learner-staff'")
+			.query(String.class).optional()).isEmpty();
+	}
+
+	@Test
+	void shouldRefuseAConfirmationPostedFromAnotherSite() throws Exception {
+		Browser blocked = new Browser().blockCookies();
+		Login login = Login.fromStoragePage(blocked.get(loginUrl() + "&lti_storage_target=frame").body());
+		HttpResponse<String> parked = blocked.post(tool("/lti/launch"), Map.of("id_token",
+				platform.sign(claims(login).build()), "state", login.state(), "lti_storage_target", "frame"));
+		String code = java.util.regex.Pattern.compile("name=\"code\" value=\"([^\"]+)\"").matcher(parked.body())
+			.results().findFirst().orElseThrow().group(1);
+
+		HttpResponse<String> forged = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create(tool("/lti/launch/confirm")))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
+			.header("Sec-Fetch-Site", "cross-site")
+			.header("Origin", "https://evil.example")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("state=" + login.state() + "&code=" + code))
+			.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertRefused(forged, 403, "not completed from the tool");
+	}
+
+	@Test
+	void shouldIgnoreASessionTokenInALinkFromAnotherSite() throws Exception {
+		Browser blocked = new Browser().blockCookies();
+		Login login = Login.fromStoragePage(blocked.get(loginUrl() + "&lti_storage_target=frame").body());
+		HttpResponse<String> parked = blocked.post(tool("/lti/launch"), Map.of("id_token",
+				platform.sign(claims(login).build()), "state", login.state(), "lti_storage_target", "frame"));
+		String home = blocked.submitForm(parked).headers().firstValue("Location").orElseThrow();
+
+		HttpResponse<String> crossSite = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create(home)).header("Sec-Fetch-Site", "cross-site").header("Accept", "text/html").build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(crossSite.statusCode()).isEqualTo(401);
+		assertThat(blocked.get(home).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void shouldRefuseAnOverlongLoginParameter() {
+		HttpResponse<String> response = this.browser.get(loginUrl().replace("login_hint=learner-42", "login_hint=" + "x".repeat(1200)));
+
+		assertRefused(response, 400, "longer than the tool accepts");
+	}
+
+	@Test
 	void shouldSendTheBrowserToThePlatformWithStateAndNonce() {
 		HttpResponse<String> response = this.browser.get(loginUrl());
 
@@ -135,7 +203,7 @@ class LaunchTests {
 		String state = Browser.queryParameter(location, "state");
 		assertThat(state).hasSize(43);
 		assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
-			.startsWith("lti_state_" + state + "=").contains("Secure").contains("HttpOnly").contains("SameSite=None"));
+			.startsWith("__Host-lti_state_" + state + "=").contains("Path=/").contains("Secure").contains("HttpOnly").contains("SameSite=None"));
 	}
 
 	@Test
@@ -474,7 +542,7 @@ class LaunchTests {
 	private static void assertRefused(HttpResponse<String> response, int status, String reason) {
 		assertThat(response.statusCode()).isEqualTo(status);
 		assertThat(response.body()).contains(reason).containsPattern("Reference:</span> <code>[0-9a-f]{8}</code>");
-		assertThat(response.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("ca_session="));
+		assertThat(response.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("__Host-ca_session="));
 	}
 
 	record Login(String state, String nonce) {

@@ -58,6 +58,16 @@ class PeopleTests {
 	}
 
 	@Test
+	void shouldTellIdentitiesApartExactly() {
+		String suffix = "-" + System.nanoTime();
+		Member upper = this.people.arrive(arrival("Alice" + suffix, "course-d", Set.of(), null));
+		Member lower = this.people.arrive(arrival("alice" + suffix, "course-d", Set.of(), null));
+		Member accent = this.people.arrive(arrival("alicé" + suffix, "course-d", Set.of(), null));
+
+		assertThat(Set.of(upper.person(), lower.person(), accent.person())).hasSize(3);
+	}
+
+	@Test
 	void shouldRecordAPersonWithoutACourse() {
 		Member member = this.people.arrive(new Arrival("https://platform.example", "p-" + System.nanoTime(), "No Course",
 				null, null, null, null, Set.of(CourseRole.ADMINISTRATOR), ProgramRole.STAFF));

@@ -77,6 +77,12 @@ public class ToolKeys {
 		return key;
 	}
 
+	/** Sees keys other instances generated or rotated within a minute. */
+	@Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+	void reload() {
+		this.snapshot.set(null);
+	}
+
 	/** Rotates when the signing key is older than the rotation period; reloads what others did. */
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1H")
 	void rotateWhenDue() {

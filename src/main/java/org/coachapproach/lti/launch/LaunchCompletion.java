@@ -26,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class LaunchCompletion {
 
+	private static final java.util.regex.Pattern SAFE_PATH = java.util.regex.Pattern.compile("(/[A-Za-z0-9._~-]+)*/?");
+
 	private final People people;
 
 	private final AccessSessions sessions;
@@ -78,21 +80,40 @@ class LaunchCompletion {
 		Map<String, Object> presentation = map(claims.getClaim(LtiClaims.LAUNCH_PRESENTATION));
 		Map<String, Object> platform = map(claims.getClaim(LtiClaims.TOOL_PLATFORM));
 		Map<String, Object> link = map(claims.getClaim(LtiClaims.RESOURCE_LINK));
-		String target = IdTokenVerifier.text(claims, LtiClaims.TARGET_LINK_URI);
-		String path = firstPage(target.substring(toolBase.length()));
+		String path = firstPage(IdTokenVerifier.text(claims, LtiClaims.TARGET_LINK_URI), toolBase);
 		LaunchContext launchContext = new LaunchContext(text(platform.get("name")),
 				IdTokenVerifier.text(claims, LtiClaims.CANVAS_PLACEMENT), path, text(link.get("title")),
 				safeReturnUrl(text(presentation.get("return_url"))), text(presentation.get("locale")), custom);
 		return new Completed(this.sessions.start(member, launchContext), path);
 	}
 
-	/** The launch endpoint itself stands for the home page; any other tool path is shown as is. */
-	private static String firstPage(String path) {
-		if (path.isEmpty() || path.startsWith("/lti/") || path.equals("/lti") || path.contains("..")) {
+	/**
+	 * The tool page a target link names: a plain path on the tool's own origin, else the home
+	 * page. The launch endpoint itself stands for the home page. Never anything a browser could
+	 * read as another site ({@code //host}, {@code /\host}).
+	 */
+	static String firstPage(String target, String toolBase) {
+		try {
+			URI uri = URI.create(target).normalize();
+			URI base = URI.create(toolBase);
+			if (!base.getScheme().equalsIgnoreCase(uri.getScheme()) || !base.getHost().equalsIgnoreCase(uri.getHost())
+					|| base.getPort() != uri.getPort() || uri.getRawPath() == null) {
+				return "/";
+			}
+			String basePath = base.getRawPath() == null ? "" : base.getRawPath();
+			String path = uri.getRawPath();
+			if (!path.startsWith(basePath)) {
+				return "/";
+			}
+			path = path.substring(basePath.length());
+			if (!SAFE_PATH.matcher(path).matches() || path.equals("/lti") || path.startsWith("/lti/")) {
+				return "/";
+			}
+			return path;
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
 			return "/";
 		}
-		int query = path.indexOf('?');
-		return query >= 0 ? path.substring(0, query) : path;
 	}
 
 	private static ProgramRole programRole(String hint, Set<CourseRole> roles) {
@@ -103,7 +124,12 @@ class LaunchCompletion {
 				case "mentee":
 					return ProgramRole.MENTEE;
 				case "staff":
-					return ProgramRole.STAFF;
+					// Only someone who runs the course can be program staff by a placement's say-so.
+					if (roles.contains(CourseRole.INSTRUCTOR) || roles.contains(CourseRole.ADMINISTRATOR)
+							|| roles.contains(CourseRole.CONTENT_DEVELOPER)) {
+						return ProgramRole.STAFF;
+					}
+					break;
 				default:
 					break;
 			}

@@ -67,6 +67,7 @@ class LaunchController {
 			@RequestParam(name = "state", required = false) String state,
 			@RequestParam(name = "lti_storage_target", required = false) String storageTarget,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
+		response.setHeader("Cache-Control", "no-store");
 		String base = this.urls.base(request);
 		VerifiedLaunch launch = this.verifier.verify(idToken, state, base);
 		response.addHeader(HttpHeaders.SET_COOKIE, LoginController.stateCookie(state, "", this.states).toString());
@@ -74,7 +75,7 @@ class LaunchController {
 		if (state.equals(cookie(request, LoginController.STATE_COOKIE_PREFIX + state))) {
 			LaunchCompletion.Completed completed = this.completion.complete(launch, base);
 			response.addHeader(HttpHeaders.SET_COOKIE, sessionCookie(completed.sessionToken()).toString());
-			return "redirect:" + completed.firstPage();
+			return "redirect:" + base + completed.firstPage();
 		}
 		// The platform names its storage frame at login, and Canvas again in the launch.
 		String frame = StringUtils.hasText(storageTarget) ? storageTarget : launch.login().storageTarget();
@@ -97,7 +98,17 @@ class LaunchController {
 	/** Second half of a cookieless launch: the page proved the platform stored this state. */
 	@PostMapping(CONFIRM)
 	String confirm(@RequestParam(name = "state", required = false) String state,
-			@RequestParam(name = "code", required = false) String code, HttpServletRequest request) {
+			@RequestParam(name = "code", required = false) String code, HttpServletRequest request,
+			HttpServletResponse response) {
+		response.setHeader("Cache-Control", "no-store");
+		String base = this.urls.base(request);
+		// Only the tool's own page may confirm: a cross-site form could otherwise sign a
+		// victim's browser in to the attacker's parked launch.
+		String site = request.getHeader("Sec-Fetch-Site");
+		String origin = request.getHeader("Origin");
+		if ((site != null && !site.equals("same-origin")) || (origin != null && !origin.equals(ToolUrls.origin(base)))) {
+			throw LaunchRefusedException.forbidden("cross_site", "confirmation from " + origin + " (" + site + ")");
+		}
 		LoginStates.LoginState login = this.states.find(state)
 			.filter(l -> l.pendingLaunch() != null)
 			.orElseThrow(() -> LaunchRefusedException.unauthorized("unknown_state", "no parked launch for state"));
@@ -117,8 +128,8 @@ class LaunchController {
 		catch (ParseException ex) {
 			throw LaunchRefusedException.badRequest("malformed_token", ex.getMessage());
 		}
-		LaunchCompletion.Completed completed = this.completion.completeParked(launch, this.urls.base(request));
-		return "redirect:" + UriComponentsBuilder.fromPath(completed.firstPage())
+		LaunchCompletion.Completed completed = this.completion.completeParked(launch, base);
+		return "redirect:" + UriComponentsBuilder.fromUriString(base + completed.firstPage())
 			.queryParam(AccessSessions.PARAMETER, completed.sessionToken())
 			.build()
 			.toUriString();

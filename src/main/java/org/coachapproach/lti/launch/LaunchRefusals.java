@@ -31,8 +31,10 @@ class LaunchRefusals {
 	@ExceptionHandler(LaunchRefusedException.class)
 	String refused(LaunchRefusedException ex, HttpServletRequest request, HttpServletResponse response, Model model) {
 		String correlationId = UUID.randomUUID().toString().substring(0, 8);
-		log.warn("LTI {} refused [{}] {} from {}", request.getRequestURI(), correlationId, ex.getMessage(),
-				request.getRemoteAddr());
+		// Details may quote what the caller sent: no line breaks into the log.
+		String detail = ex.getMessage().replaceAll("[\\r\\n\\t]", "_");
+		log.warn("LTI {} refused [{}] {} from {}", request.getRequestURI(), correlationId,
+				detail.length() > 500 ? detail.substring(0, 500) + "..." : detail, request.getRemoteAddr());
 		response.setStatus(ex.status().value());
 		model.addAttribute("status", ex.status().value());
 		model.addAttribute("reason", "lti.refused." + ex.reason());

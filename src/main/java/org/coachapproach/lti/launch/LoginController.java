@@ -27,7 +27,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class LoginController {
 
-	static final String STATE_COOKIE_PREFIX = "lti_state_";
+	/** {@code __Host-}: only this host can set it (no sibling subdomain can plant one). */
+	static final String STATE_COOKIE_PREFIX = "__Host-lti_state_";
 
 	private final Registrations registrations;
 
@@ -50,9 +51,14 @@ class LoginController {
 			@RequestParam(name = "lti_deployment_id", required = false) String deploymentId,
 			@RequestParam(name = "lti_storage_target", required = false) String storageTarget,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
-		require(issuer, "iss");
-		require(loginHint, "login_hint");
-		require(targetLinkUri, "target_link_uri");
+		response.setHeader("Cache-Control", "no-store");
+		require(issuer, "iss", 255);
+		require(loginHint, "login_hint", 1000);
+		require(targetLinkUri, "target_link_uri", 1000);
+		limit(messageHint, "lti_message_hint", 2000);
+		limit(clientId, "client_id", 255);
+		limit(deploymentId, "lti_deployment_id", 255);
+		limit(storageTarget, "lti_storage_target", 255);
 		if (!this.urls.isToolUrl(request, targetLinkUri)) {
 			throw LaunchRefusedException.badRequest("foreign_target", targetLinkUri);
 		}
@@ -107,14 +113,21 @@ class LoginController {
 			.httpOnly(true)
 			.secure(true)
 			.sameSite("None")
-			.path("/lti/")
+			.path("/")
 			.maxAge(value.isEmpty() ? Duration.ZERO : Duration.ofMinutes(10))
 			.build();
 	}
 
-	private static void require(String value, String name) {
+	private static void require(String value, String name, int maxLength) {
 		if (!StringUtils.hasText(value)) {
 			throw LaunchRefusedException.badRequest("missing_parameter", name);
+		}
+		limit(value, name, maxLength);
+	}
+
+	private static void limit(String value, String name, int maxLength) {
+		if (value != null && value.length() > maxLength) {
+			throw LaunchRefusedException.badRequest("parameter_too_long", name + " has " + value.length() + " characters");
 		}
 	}
 

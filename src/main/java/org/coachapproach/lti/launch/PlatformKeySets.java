@@ -1,10 +1,6 @@
 package org.coachapproach.lti.launch;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import org.coachapproach.lti.http.PlatformHttp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,12 +30,9 @@ class PlatformKeySets {
 
 	private static final int MAX_JWKS_BYTES = 512 * 1024;
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.connectTimeout(Duration.ofSeconds(5))
-		.followRedirects(HttpClient.Redirect.NORMAL)
-		.build();
-
 	private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+
+	private final ConcurrentHashMap<String, Object> fetching = new ConcurrentHashMap<>();
 
 	private final Clock clock;
 
@@ -78,30 +72,30 @@ class PlatformKeySets {
 
 	private Cached refetch(String jwksUrl, Cached previous, Instant now) {
 		// One fetch at a time per URL; concurrent launches wait for it rather than fetch again.
-		return this.cache.compute(jwksUrl, (url, current) -> {
+		synchronized (this.fetching.computeIfAbsent(jwksUrl, url -> new Object())) {
+			Cached current = this.cache.get(jwksUrl);
 			if (current != null && current != previous) {
 				return current;
 			}
+			Cached fetched;
 			try {
-				HttpResponse<byte[]> response = this.http.send(HttpRequest.newBuilder(URI.create(url))
-					.timeout(Duration.ofSeconds(5))
-					.header("Accept", "application/json")
-					.build(), HttpResponse.BodyHandlers.ofByteArray());
-				if (response.statusCode() != 200 || response.body().length > MAX_JWKS_BYTES) {
-					log.warn("Platform JWKS {} answered {} ({} bytes)", url, response.statusCode(), response.body().length);
-					return keepOld(current, now);
+				PlatformHttp.Answer answer = PlatformHttp.send(PlatformHttp.get(jwksUrl).build(), MAX_JWKS_BYTES,
+						Duration.ofSeconds(5));
+				if (answer.status() != 200) {
+					log.warn("Platform JWKS {} answered {}", jwksUrl, answer.status());
+					fetched = keepOld(current, now);
 				}
-				return new Cached(JWKSet.parse(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)), now);
+				else {
+					fetched = new Cached(JWKSet.parse(answer.text()), now);
+				}
 			}
 			catch (IOException | ParseException ex) {
-				log.warn("Platform JWKS {} could not be fetched: {}", url, ex.getMessage());
-				return keepOld(current, now);
+				log.warn("Platform JWKS {} could not be fetched: {}", jwksUrl, ex.getMessage());
+				fetched = keepOld(current, now);
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return keepOld(current, now);
-			}
-		});
+			this.cache.put(jwksUrl, fetched);
+			return fetched;
+		}
 	}
 
 	/** After a failed fetch keep the old keys, but count the attempt against the rate limit. */

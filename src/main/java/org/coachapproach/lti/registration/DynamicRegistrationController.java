@@ -2,9 +2,7 @@ package org.coachapproach.lti.registration;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,6 +17,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.coachapproach.lti.ToolUrls;
+import org.coachapproach.lti.http.PlatformHttp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -54,8 +53,6 @@ class DynamicRegistrationController {
 	private static final Logger log = LoggerFactory.getLogger(DynamicRegistrationController.class);
 
 	private static final int MAX_RESPONSE_BYTES = 256 * 1024;
-
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -113,9 +110,15 @@ class DynamicRegistrationController {
 		String endpoint = text(platform, "registration_endpoint");
 		String authorization = text(platform, "authorization_endpoint");
 		String jwks = text(platform, "jwks_uri");
-		if (endpoint == null || authorization == null || jwks == null || !isAllowedUrl(endpoint)) {
+		if (endpoint == null || authorization == null || jwks == null || !isAllowedUrl(endpoint)
+				|| !isAllowedUrl(jwks) || !isAllowedUrl(authorization)) {
 			throw new Refused(400, "lti.registration.refused.configuration",
 					"configuration lacks registration_endpoint, authorization_endpoint or jwks_uri");
+		}
+		if (!configurationOrigin.equals(ToolUrls.origin(endpoint))) {
+			// The tool sends its registration token only to the site that sent it here.
+			throw new Refused(400, "lti.registration.refused.configuration",
+					"registration_endpoint " + endpoint + " is not on " + configurationOrigin);
 		}
 		JsonNode answer = post(endpoint, token, toolConfiguration(platform, base));
 		String clientId = text(answer, "client_id");
@@ -172,7 +175,7 @@ class DynamicRegistrationController {
 	}
 
 	private JsonNode fetch(String url) {
-		return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").GET(), "configuration");
+		return send(PlatformHttp.get(url), "configuration");
 	}
 
 	private JsonNode post(String url, String token, Map<String, Object> body) {
@@ -188,26 +191,18 @@ class DynamicRegistrationController {
 
 	private JsonNode send(HttpRequest.Builder request, String what) {
 		try {
-			HttpResponse<byte[]> response = this.http.send(request.timeout(Duration.ofSeconds(10)).build(),
-					HttpResponse.BodyHandlers.ofByteArray());
-			if (response.statusCode() / 100 != 2) {
+			PlatformHttp.Answer answer = PlatformHttp.send(request.build(), MAX_RESPONSE_BYTES, Duration.ofSeconds(10));
+			if (answer.status() / 100 != 2) {
 				throw new Refused(502, "lti.registration.refused.answer",
-						"platform " + what + " answered " + response.statusCode() + ": " + abbreviate(response.body()));
+						"platform " + what + " answered " + answer.status() + ": " + abbreviate(answer.body()));
 			}
-			if (response.body().length > MAX_RESPONSE_BYTES) {
-				throw new Refused(502, "lti.registration.refused.answer", "platform " + what + " answer too large");
-			}
-			return this.json.readTree(response.body());
+			return this.json.readTree(answer.body());
 		}
 		catch (JacksonException ex) {
 			throw new Refused(502, "lti.registration.refused.answer", "platform " + what + " answer is not JSON");
 		}
 		catch (IOException ex) {
 			throw new Refused(502, "lti.registration.refused.unreachable", "platform " + what + ": " + ex.getMessage());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new Refused(502, "lti.registration.refused.unreachable", "interrupted");
 		}
 	}
 

@@ -1,0 +1,92 @@
+package org.coachapproach.lti.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Calls from the tool to a platform (configuration, registration, key sets): no redirects
+ * followed, a deadline on the whole exchange (the JDK's own timeout covers only the headers),
+ * and a cap on the body, so a slow or huge answer cannot hold a thread or fill the heap.
+ */
+public final class PlatformHttp {
+
+	private static final HttpClient CLIENT = HttpClient.newBuilder()
+		.connectTimeout(Duration.ofSeconds(5))
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.build();
+
+	private PlatformHttp() {
+	}
+
+	/** A complete answer: status and body (at most {@code maxBytes}). */
+	public record Answer(int status, byte[] body) {
+
+		public String text() {
+			return new String(this.body, java.nio.charset.StandardCharsets.UTF_8);
+		}
+
+	}
+
+	/**
+	 * @throws IOException when the platform cannot be reached in time or answers with more
+	 * than {@code maxBytes}
+	 */
+	public static Answer send(HttpRequest request, int maxBytes, Duration deadline) throws IOException {
+		CompletableFuture<HttpResponse<InputStream>> call = CLIENT.sendAsync(request,
+				HttpResponse.BodyHandlers.ofInputStream());
+		long until = System.nanoTime() + deadline.toNanos();
+		try {
+			HttpResponse<InputStream> response = call.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+			CompletableFuture<byte[]> body = CompletableFuture.supplyAsync(() -> read(response.body(), maxBytes));
+			long left = Math.max(1, until - System.nanoTime());
+			try {
+				return new Answer(response.statusCode(), body.get(left, TimeUnit.NANOSECONDS));
+			}
+			catch (TimeoutException ex) {
+				response.body().close();
+				throw new IOException("answer not complete within " + deadline.toSeconds() + " s");
+			}
+		}
+		catch (TimeoutException ex) {
+			call.cancel(true);
+			throw new IOException("no answer within " + deadline.toSeconds() + " s");
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = ex.getCause();
+			throw cause instanceof IOException io ? io
+					: new IOException(cause instanceof java.io.UncheckedIOException u ? u.getCause().getMessage()
+							: String.valueOf(cause.getMessage()), cause);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("interrupted");
+		}
+	}
+
+	public static HttpRequest.Builder get(String url) {
+		return HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").GET();
+	}
+
+	private static byte[] read(InputStream in, int maxBytes) {
+		try (in) {
+			byte[] bytes = in.readNBytes(maxBytes + 1);
+			if (bytes.length > maxBytes) {
+				throw new java.io.UncheckedIOException(new IOException("answer larger than " + maxBytes + " bytes"));
+			}
+			return bytes;
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+}
