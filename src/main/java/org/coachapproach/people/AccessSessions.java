@@ -29,6 +29,9 @@ public class AccessSessions {
 	/** The session cookie (SameSite=None; Secure, for the platform's iframe). */
 	public static final String COOKIE = "__Host-ca_session";
 
+	/** The request attribute under which every signed-in request carries its {@link AccessSession}. */
+	public static final String REQUEST_ATTRIBUTE = "coachapproach.session";
+
 	/** The request parameter carrying the token where the iframe blocks cookies. */
 	public static final String PARAMETER = "s";
 

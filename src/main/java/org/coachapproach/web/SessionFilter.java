@@ -29,7 +29,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 class SessionFilter extends OncePerRequestFilter {
 
 	/** Request attribute holding the {@link AccessSession}. */
-	static final String CURRENT = "coachapproach.session";
+	static final String CURRENT = AccessSessions.REQUEST_ATTRIBUTE;
 
 	private static final List<String> PUBLIC = List.of("/lti/", "/demo/", "/actuator/", "/css/", "/js/", "/images/",
 			"/error", "/favicon.ico");

@@ -50,7 +50,8 @@ class TemplateTextTests {
 	@Test
 	void shouldNameOnlyMessageKeysThatExist() throws IOException {
 		Properties messages = new Properties();
-		for (String bundle : List.of("messages/messages.properties", "messages/demoplatform.properties")) {
+		for (String bundle : List.of("messages/messages.properties", "messages/demoplatform.properties",
+				"messages/series.properties", "messages/progress.properties")) {
 			try (var in = Files.newBufferedReader(Path.of("src/main/resources", bundle))) {
 				messages.load(in);
 			}
