@@ -83,6 +83,7 @@ class BrowserLaunchTests {
 
 		assertThat(this.chromium.frameText()).contains("Welcome, Amara Okafor")
 			.contains("Your role: Learner · Mentor");
+		this.chromium.assertAccessible();
 		// The cookie path: the session is in the tool's cookie, not in the URL.
 		assertThat(sessionInUrl(home)).isNull();
 		assertThat(this.chromium.cookieNames(home)).contains(AccessSessions.COOKIE);
@@ -114,6 +115,7 @@ class BrowserLaunchTests {
 
 		assertThat(this.chromium.frameText()).contains("Welcome, Priya Raman")
 			.containsPattern(Pattern.compile("^Your role: Instructor$", Pattern.MULTILINE));
+		this.chromium.assertAccessible();
 		assertThat(sessionInUrl(home)).isNotBlank();
 	}
 
@@ -183,6 +185,21 @@ class BrowserLaunchTests {
 						+ CHROMEDRIVER + "): install them with 'apt-get install chromium chromium-driver' (.ci/run "
 						+ "does), or set " + SKIP + "=true to skip these tests");
 			}
+		}
+
+		/**
+		 * Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page and the frames in it, the
+		 * tool's included, and fails listing every violation.
+		 */
+		void assertAccessible() {
+			this.driver.switchTo().defaultContent();
+			com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+				.withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+				.analyze(this.driver);
+			assertThat(results.getViolations()).as(() -> results.getViolations().stream()
+				.map(v -> v.getId() + ": " + v.getHelp() + " at " + v.getNodes().stream()
+					.map(n -> String.valueOf(n.getTarget())).toList())
+				.collect(java.util.stream.Collectors.joining("\n"))).isEmpty();
 		}
 
 		/**
