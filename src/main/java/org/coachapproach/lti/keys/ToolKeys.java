@@ -44,10 +44,13 @@ public class ToolKeys {
 
 	private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
 
-	ToolKeys(JdbcClient jdbc, Clock clock,
+	private final KeyEncryption encryption;
+
+	ToolKeys(JdbcClient jdbc, KeyEncryption encryption, Clock clock,
 			@Value("${coachapproach.lti.key-rotation-period:P90D}") Duration rotationPeriod,
 			@Value("${coachapproach.lti.retired-key-retention:PT2H}") Duration retention) {
 		this.jdbc = jdbc;
+		this.encryption = encryption;
 		this.clock = clock;
 		this.rotationPeriod = rotationPeriod;
 		this.retention = retention;
@@ -70,7 +73,7 @@ public class ToolKeys {
 		this.jdbc.sql("UPDATE lti_tool_key SET retired_at = ? WHERE retired_at IS NULL").param(Timestamp.from(now)).update();
 		RSAKey key = generate();
 		this.jdbc.sql("INSERT INTO lti_tool_key (kid, private_jwk, created_at) VALUES (?, ?, ?)")
-			.params(key.getKeyID(), key.toJSONString(), Timestamp.from(now))
+			.params(key.getKeyID(), this.encryption.seal(key.toJSONString()), Timestamp.from(now))
 			.update();
 		this.snapshot.set(null);
 		log.info("Tool signing key rotated: now {}", key.getKeyID());
@@ -122,7 +125,8 @@ public class ToolKeys {
 			.query((rs, row) -> {
 				Timestamp retired = rs.getTimestamp("retired_at");
 				try {
-					return new StoredKey(RSAKey.parse(rs.getString("private_jwk")), rs.getTimestamp("created_at").toInstant(),
+					return new StoredKey(RSAKey.parse(this.encryption.open(rs.getString("private_jwk"))),
+							rs.getTimestamp("created_at").toInstant(),
 							retired == null ? null : retired.toInstant());
 				}
 				catch (ParseException ex) {

@@ -43,6 +43,11 @@ public class Registrations {
 
 	private static final java.time.Duration CACHE_TTL = java.time.Duration.ofSeconds(30);
 
+	private static final int MAX_CACHED_DEPLOYMENTS = 10_000;
+
+	/** More platforms than any institution has: a bound on what an open registration URL accepts. */
+	static final int MAX_REGISTRATIONS = 500;
+
 	Registrations(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -68,6 +73,10 @@ public class Registrations {
 					request.allowNewDeployments(), origins, request.source(), now, request.issuer(), request.clientId())
 			.update();
 		if (updated == 0) {
+			if (count() >= MAX_REGISTRATIONS) {
+				throw new InvalidRegistrationException(List.of("the tool already has " + MAX_REGISTRATIONS
+						+ " platform registrations; remove unused ones before adding more"));
+			}
 			this.jdbc.sql("""
 					INSERT INTO lti_registration (issuer, client_id, platform_name, auth_endpoint, token_endpoint, jwks_url,
 					    allow_new_deployments, frame_origins, source, created_at, updated_at)
@@ -85,6 +94,10 @@ public class Registrations {
 		log.info("Registered platform {} client {} ({}), deployments {}", request.issuer(), request.clientId(),
 				request.source(), request.deploymentIds());
 		return registration;
+	}
+
+	public long count() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM lti_registration").query(Long.class).single();
 	}
 
 	public Optional<Registration> find(String issuer, String clientId) {
@@ -122,6 +135,9 @@ public class Registrations {
 			.query(Integer.class)
 			.single() > 0;
 		if (known) {
+			if (this.knownDeployments.size() >= MAX_CACHED_DEPLOYMENTS) {
+				this.knownDeployments.clear();
+			}
 			this.knownDeployments.add(key);
 		}
 		return known;
