@@ -25,11 +25,21 @@ public final class Curriculum {
 
 	private final Map<String, Exercise> exercises;
 
+	private final List<SeriesSession> series;
+
+	private final Map<String, SeriesSession> seriesById;
+
 	private final String contentHash;
 
 	public Curriculum(Program program, List<TrainingSession> sessions, String frameworkVersion,
 			List<CompetencyDomain> domains, List<Competency> competencies, List<Exercise> exercises,
 			String contentHash) {
+		this(program, sessions, frameworkVersion, domains, competencies, exercises, List.of(), contentHash);
+	}
+
+	public Curriculum(Program program, List<TrainingSession> sessions, String frameworkVersion,
+			List<CompetencyDomain> domains, List<Competency> competencies, List<Exercise> exercises,
+			List<SeriesSession> series, String contentHash) {
 		this.program = program;
 		this.sessions = sessions.stream().sorted(Comparator.comparingInt(TrainingSession::number)).toList();
 		this.frameworkVersion = frameworkVersion;
@@ -37,6 +47,11 @@ public final class Curriculum {
 		this.competencies = index(competencies.stream().sorted(Comparator.comparingInt(Competency::number)).toList(),
 				Competency::id);
 		this.exercises = index(exercises, Exercise::id);
+		this.series = series.stream()
+			.sorted(Comparator.comparing(SeriesSession::date).thenComparing(SeriesSession::startTime)
+				.thenComparing(SeriesSession::id))
+			.toList();
+		this.seriesById = index(this.series, SeriesSession::id);
 		this.contentHash = contentHash;
 	}
 
@@ -100,6 +115,15 @@ public final class Curriculum {
 	/** The sessions that practise a competency, in teaching order. */
 	public List<TrainingSession> sessionsPractising(String competencyId) {
 		return this.sessions.stream().filter(s -> s.competencyIds().contains(competencyId)).toList();
+	}
+
+	/** Every CFDS session of every academic year, oldest first. */
+	public List<SeriesSession> series() {
+		return this.series;
+	}
+
+	public Optional<SeriesSession> seriesSession(String id) {
+		return Optional.ofNullable(this.seriesById.get(id));
 	}
 
 }

@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +26,7 @@ import org.coachapproach.curriculum.Exercise.Kind;
 import org.coachapproach.curriculum.TrainingSession.AgendaItem;
 import org.coachapproach.curriculum.internal.MarkdownDocument;
 import org.coachapproach.curriculum.internal.Problems;
+import org.coachapproach.curriculum.internal.RecordingUrls;
 import org.coachapproach.curriculum.internal.YamlFields;
 
 /**
@@ -36,6 +40,8 @@ public final class CurriculumLoader {
 	private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
 	private static final Pattern SESSION_FILE = Pattern.compile("(\\d{2})-[a-z0-9-]+\\.md");
+
+	private static final Pattern SERIES_FILE = Pattern.compile("(\\d{4})-(\\d{4})\\.yml");
 
 	private static final long MAX_FILE_BYTES = 1_000_000;
 
@@ -69,11 +75,12 @@ public final class CurriculumLoader {
 		List<Exercise> exercises = exercises(competencyIds);
 		List<TrainingSession> sessions = sessions(competencyIds, ids(exercises.stream().map(Exercise::id)));
 		program.ifPresent(p -> checkSessionOrder(p, sessions));
+		List<SeriesSession> series = series();
 		if (!this.problems.isEmpty()) {
 			throw new InvalidCurriculumException(this.root.toString(), this.problems.list());
 		}
 		return new Curriculum(program.orElseThrow(), sessions, frameworkVersion, domains, competencies, exercises,
-				contentHash());
+				series, contentHash());
 	}
 
 	private Program program(YamlFields f) {
@@ -213,6 +220,110 @@ public final class CurriculumLoader {
 		return sessions;
 	}
 
+	/** Every {@code series/<academic-year>.yml}; the folder is optional. */
+	private List<SeriesSession> series() {
+		List<SeriesSession> series = new ArrayList<>();
+		if (!Files.isDirectory(this.root.resolve("series"))) {
+			return series;
+		}
+		for (String file : files("series", ".yml")) {
+			Matcher name = SERIES_FILE.matcher(file.substring("series/".length()));
+			if (!name.matches()) {
+				this.problems.add(file, 0, "series files are named after their academic year, e.g. 2022-2023.yml");
+				continue;
+			}
+			readYaml(file).ifPresent(f -> {
+				f.allowOnly(Set.of("academicYear", "sessions"));
+				String year = f.text("academicYear");
+				int firstYear = Integer.parseInt(name.group(1));
+				if (year != null && !year.equals(name.group(1) + "-" + name.group(2))) {
+					f.problem(f.line("academicYear"), "academicYear '" + year + "' does not match the file name");
+				}
+				else if (Integer.parseInt(name.group(2)) != firstYear + 1) {
+					f.problem(f.line("academicYear"), "an academic year spans two consecutive years, e.g. 2022-2023");
+				}
+				for (YamlFields s : f.mappings("sessions", 1)) {
+					seriesSession(s, year, firstYear).ifPresent(series::add);
+				}
+			});
+		}
+		return series;
+	}
+
+	private Optional<SeriesSession> seriesSession(YamlFields f, String year, int firstYear) {
+		f.allowOnly(Set.of("id", "date", "startTime", "timeZone", "durationMinutes", "title", "category", "presenter",
+				"summary", "recordingUrl", "captions", "captionsUrl", "transcriptUrl", "example"));
+		String id = id(f, "id");
+		unique("series session id", id, f, "id");
+		LocalDate date = parse(f, "date", LocalDate::parse, "a date like 2022-09-13");
+		// Academic years run July to June.
+		if (date != null && (date.isBefore(LocalDate.of(firstYear, 7, 1))
+				|| !date.isBefore(LocalDate.of(firstYear + 1, 7, 1)))) {
+			f.problem(f.line("date"), "date " + date + " is outside the academic year " + year);
+		}
+		LocalTime start = parse(f, "startTime", LocalTime::parse, "a 24-hour time like \"12:00\" (quoted)");
+		ZoneId zone = parse(f, "timeZone", ZoneId::of, "a time zone like America/Los_Angeles");
+		int duration = f.number("durationMinutes", 1, 600);
+		String categoryLabel = f.text("category");
+		SeriesCategory category = categoryLabel == null ? null : SeriesCategory.fromLabel(categoryLabel).orElse(null);
+		if (categoryLabel != null && category == null) {
+			f.problem(f.line("category"), "unknown category '" + categoryLabel + "' (expected one of: "
+					+ String.join(", ", Stream.of(SeriesCategory.values()).map(SeriesCategory::label).toList()) + ")");
+		}
+		String captionsLabel = f.text("captions");
+		SeriesSession.Captions captions = null;
+		if (captionsLabel != null) {
+			captions = Stream.of(SeriesSession.Captions.values()).filter(c -> c.label().equals(captionsLabel))
+				.findFirst().orElse(null);
+			if (captions == null) {
+				f.problem(f.line("captions"), "unknown captions status '" + captionsLabel
+						+ "' (expected available, none or pending)");
+			}
+		}
+		String recording = f.optionalText("recordingUrl");
+		String captionsUrl = f.optionalText("captionsUrl");
+		String transcriptUrl = f.optionalText("transcriptUrl");
+		if (recording != null) {
+			RecordingUrls.problem(recording).ifPresent(p -> f.problem(f.line("recordingUrl"), p));
+			if (RecordingUrls.isMp4(recording) && (captionsUrl == null || !captionsUrl.toLowerCase(java.util.Locale.ROOT)
+				.split("[?#]", 2)[0].endsWith(".vtt"))) {
+				f.problem(f.line("recordingUrl"), "an .mp4 recording needs a captionsUrl to a WebVTT (.vtt) file");
+			}
+		}
+		for (String field : List.of("captionsUrl", "transcriptUrl")) {
+			String url = f.optionalText(field);
+			if (url != null && !RecordingUrls.isHttps(url)) {
+				f.problem(f.line(field), "'" + field + "' must be an https address, not '" + url + "'");
+			}
+		}
+		String example = f.optionalText("example");
+		if (example != null && !example.equals("true") && !example.equals("false")) {
+			f.problem(f.line("example"), "'example' must be true or false");
+		}
+		SeriesSession session = new SeriesSession(id, year, date, start, zone, duration, f.text("title"), category,
+				f.text("presenter"), f.text("summary"), recording, captions, captionsUrl, transcriptUrl,
+				"true".equals(example));
+		boolean complete = id != null && year != null && date != null && start != null && zone != null && duration > 0
+				&& session.title() != null && category != null && session.presenter() != null
+				&& session.summary() != null && captions != null;
+		return complete ? Optional.of(session) : Optional.empty();
+	}
+
+	private static <T> T parse(YamlFields f, String field, java.util.function.Function<String, T> parser,
+			String expected) {
+		String value = f.text(field);
+		if (value == null) {
+			return null;
+		}
+		try {
+			return parser.apply(value);
+		}
+		catch (RuntimeException ex) {
+			f.problem(f.line(field), "'" + field + "' must be " + expected + ", not '" + value + "'");
+			return null;
+		}
+	}
+
 	private void checkSessionOrder(Program program, List<TrainingSession> sessions) {
 		List<String> byNumber = sessions.stream()
 			.sorted(java.util.Comparator.comparingInt(TrainingSession::number))
@@ -284,13 +395,17 @@ public final class CurriculumLoader {
 	}
 
 	private List<String> markdownFiles(String folder) {
+		return files(folder, ".md");
+	}
+
+	private List<String> files(String folder, String extension) {
 		Path dir = this.root.resolve(folder);
 		if (!Files.isDirectory(dir)) {
 			this.problems.add(folder, 0, "folder not found");
 			return List.of();
 		}
 		try (Stream<Path> files = Files.list(dir)) {
-			return files.filter(p -> p.getFileName().toString().endsWith(".md"))
+			return files.filter(p -> p.getFileName().toString().endsWith(extension))
 				.map(p -> folder + "/" + p.getFileName())
 				.sorted()
 				.toList();

@@ -1,0 +1,62 @@
+package org.coachapproach.curriculum;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Locale;
+
+/**
+ * One session of the Clinical Faculty Development Series (CFDS), from
+ * {@code curriculum/series/<academic-year>.yml}.
+ *
+ * @param recordingUrl an allow-listed player URL or an https MP4, or {@code null} when the
+ * session was not recorded (the presenter did not give permission)
+ * @param captionsUrl WebVTT captions; always present for an MP4 recording
+ * @param transcriptUrl a transcript, or {@code null}
+ * @param example whether the details are invented examples an institution replaces
+ */
+public record SeriesSession(String id, String academicYear, LocalDate date, LocalTime startTime, ZoneId timeZone,
+		int durationMinutes, String title, SeriesCategory category, String presenter, String summary,
+		String recordingUrl, Captions captions, String captionsUrl, String transcriptUrl, boolean example) {
+
+	/** Caption status as authors state it. */
+	public enum Captions {
+
+		AVAILABLE, NONE, PENDING;
+
+		public String label() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+	}
+
+	/** How the recording plays. */
+	public enum Player {
+
+		/** No recording. */
+		NONE,
+		/** An allow-listed video platform's embeddable player, in an iframe. */
+		EMBED,
+		/** A direct MP4 file, in the page's own video element with WebVTT captions. */
+		VIDEO
+
+	}
+
+	public boolean recorded() {
+		return this.recordingUrl != null;
+	}
+
+	public Player player() {
+		if (this.recordingUrl == null) {
+			return Player.NONE;
+		}
+		return java.net.URI.create(this.recordingUrl).getPath().toLowerCase(Locale.ROOT).endsWith(".mp4") ? Player.VIDEO
+				: Player.EMBED;
+	}
+
+	public ZonedDateTime startsAt() {
+		return ZonedDateTime.of(this.date, this.startTime, this.timeZone);
+	}
+
+}
