@@ -2,20 +2,27 @@ package org.coachapproach.web;
 
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.people.AccessSession;
+import org.coachapproach.progress.Progress;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 
-/** The page a launch lands on: the program at a glance, for the person's role. */
+/**
+ * The page a launch lands on: the seven sessions with this person's status, what is next,
+ * and when meeting the mentee begins. Kept to one progress query: every launch opens it.
+ */
 @Controller
 class HomeController {
 
 	private final Curriculum curriculum;
 
-	HomeController(Curriculum curriculum) {
+	private final Progress progress;
+
+	HomeController(Curriculum curriculum, Progress progress) {
 		this.curriculum = curriculum;
+		this.progress = progress;
 	}
 
 	@GetMapping("/")
@@ -23,7 +30,7 @@ class HomeController {
 		model.addAttribute("member", session.member());
 		model.addAttribute("launch", session.context());
 		model.addAttribute("program", this.curriculum.program());
-		model.addAttribute("sessions", this.curriculum.sessions());
+		model.addAttribute("progress", this.progress.statusOf(session.member()));
 		return "web/home";
 	}
 

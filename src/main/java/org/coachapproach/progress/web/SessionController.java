@@ -1,0 +1,61 @@
+package org.coachapproach.progress.web;
+
+import org.coachapproach.curriculum.ContentRenderer;
+import org.coachapproach.curriculum.Curriculum;
+import org.coachapproach.curriculum.TrainingSession;
+import org.coachapproach.people.AccessSession;
+import org.coachapproach.people.AccessSessions;
+import org.coachapproach.progress.Progress;
+import org.coachapproach.progress.ProgramProgress;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.server.ResponseStatusException;
+
+/** A training session: what it teaches, its agenda and content, and its exercises with their status. */
+@Controller
+class SessionController {
+
+	private final Curriculum curriculum;
+
+	private final ContentRenderer content;
+
+	private final Progress progress;
+
+	SessionController(Curriculum curriculum, ContentRenderer content, Progress progress) {
+		this.curriculum = curriculum;
+		this.content = content;
+		this.progress = progress;
+	}
+
+	@GetMapping("/sessions/{number}")
+	String show(@PathVariable String number, @RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
+			Model model) {
+		TrainingSession training = parse(number).flatMap(this.curriculum::session)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		ProgramProgress progress = this.progress.statusOf(session.member());
+		model.addAttribute("member", session.member());
+		model.addAttribute("training", training);
+		model.addAttribute("render", this.content);
+		model.addAttribute("status", progress.session(training.number()));
+		model.addAttribute("progress", progress);
+		model.addAttribute("body", this.content.html(training));
+		model.addAttribute("competencies",
+				training.competencyIds().stream().map(id -> this.curriculum.competency(id).orElseThrow()).toList());
+		model.addAttribute("exercises",
+				training.exerciseIds().stream().map(id -> this.curriculum.exercise(id).orElseThrow()).toList());
+		model.addAttribute("previous", this.curriculum.session(training.number() - 1).orElse(null));
+		model.addAttribute("next", this.curriculum.session(training.number() + 1).orElse(null));
+		model.addAttribute("meetMentees", training.number() == this.curriculum.program().meetMenteesAfterSession());
+		return "progress/session";
+	}
+
+	private static java.util.Optional<Integer> parse(String number) {
+		return number.matches("[0-9]{1,3}") ? java.util.Optional.of(Integer.valueOf(number)) : java.util.Optional.empty();
+	}
+
+}
