@@ -119,6 +119,51 @@ class BrowserLaunchTests {
 		assertThat(sessionInUrl(home)).isNotBlank();
 	}
 
+	/**
+	 * A mentor's journey in Chromium's default mode (third-party cookies blocked, so every link
+	 * carries the session): open a session, write reflections (saved as typed), submit them, see
+	 * the session complete, watch a recording; axe-core checks each page on the way.
+	 */
+	@Test
+	void shouldTakeAMentorThroughASessionReflectionAndRecording() throws IOException {
+		this.chromium = HeadlessChromium.start(ThirdPartyCookies.BLOCKED);
+		this.chromium.launch(this.platform.launchUrl("mentee").toString());
+
+		this.chromium.click("a[href*='/sessions/2']");
+		this.chromium.awaitFrameText("Objectives");
+		this.chromium.assertAccessible();
+
+		for (String exercise : List.of("ex-advice-to-inquiry", "ex-ethics-dilemmas")) {
+			this.chromium.click("a[href*='/exercises/" + exercise + "']");
+			this.chromium.awaitFrameText("Submit reflection");
+			this.chromium.type("#reflection-text", "<script>document.title='pwned'</script> I asked before advising.");
+			this.chromium.awaitFrameText("Saved");
+			this.chromium.assertAccessible();
+			this.chromium.click("#reflection-form button[type=submit]");
+			String submitted = this.chromium.awaitFrameText("This is the reflection you submitted");
+			// Shown as text, never run.
+			assertThat(submitted).contains("<script>document.title='pwned'</script> I asked before advising.");
+			assertThat(this.chromium.frameTitle()).doesNotContain("pwned");
+			this.chromium.click("a[href*='/sessions/2']");
+			this.chromium.awaitFrameText("Objectives");
+		}
+
+		this.chromium.click("a[href^='/series'], a[href*='/series?'], nav a[href*='/series']");
+		this.chromium.awaitFrameText("CFDS");
+		this.chromium.assertAccessible();
+		this.chromium.click("a[href*='/series/cfds-']");
+		this.chromium.awaitFrameText("Mark as watched");
+		this.chromium.assertAccessible();
+		this.chromium.click("form[action*='/watched'] button");
+		this.chromium.awaitFrameText("You have watched this recording.");
+
+		this.chromium.click("nav a[href^='/?'], nav a[href='/']");
+		String home = this.chromium.awaitFrameText("1 of 7 sessions complete");
+		assertThat(home).contains("Welcome,");
+		this.chromium.assertAccessible();
+		assertThat(sessionInUrl(this.chromium.frameUrl())).isNotBlank();
+	}
+
 	private static String sessionInUrl(String url) {
 		return UriComponentsBuilder.fromUriString(url).build().getQueryParams().getFirst(AccessSessions.PARAMETER);
 	}
@@ -200,6 +245,9 @@ class BrowserLaunchTests {
 				.map(v -> v.getId() + ": " + v.getHelp() + " at " + v.getNodes().stream()
 					.map(n -> String.valueOf(n.getTarget())).toList())
 				.collect(java.util.stream.Collectors.joining("\n"))).isEmpty();
+			// The check reached inside the tool's (cross-site) frame, not just the platform's page.
+			assertThat(results.getPasses().stream().flatMap(rule -> rule.getNodes().stream())
+				.map(node -> String.valueOf(node.getTarget()))).anyMatch(target -> target.contains(TOOL_FRAME));
 		}
 
 		/**
@@ -223,6 +271,23 @@ class BrowserLaunchTests {
 					String shown = frameText();
 					return shown.contains(text) ? shown : null;
 				});
+		}
+
+		/** Clicks the first element in the tool's frame that matches {@code css}. */
+		void click(String css) {
+			toToolFrame();
+			this.driver.findElement(By.cssSelector(css)).click();
+		}
+
+		/** Types into a field of the tool's frame, key by key, as a person does. */
+		void type(String css, String text) {
+			toToolFrame();
+			this.driver.findElement(By.cssSelector(css)).sendKeys(text);
+		}
+
+		String frameTitle() {
+			toToolFrame();
+			return this.driver.getTitle();
 		}
 
 		String frameText() {
