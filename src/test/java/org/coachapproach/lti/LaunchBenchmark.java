@@ -40,7 +40,7 @@ public final class LaunchBenchmark {
 
 	private final String issuer;
 
-	private LaunchBenchmark(String tool) throws IOException {
+	LaunchBenchmark(String tool) throws IOException {
 		this.tool = tool;
 		this.platform = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.issuer = "http://127.0.0.1:" + this.platform.getAddress().getPort();
@@ -76,7 +76,7 @@ public final class LaunchBenchmark {
 		benchmark.platform.stop(0);
 	}
 
-	private void register() {
+	void register() {
 		HttpResponse<String> response = new Browser().get(this.tool + "/lti/register?openid_configuration=" + this.issuer
 				+ "/.well-known/openid-configuration&registration_token=bench");
 		if (response.statusCode() != 200) {
@@ -125,12 +125,17 @@ public final class LaunchBenchmark {
 
 	/** One full launch as a fresh browser; true when the first page rendered. */
 	private boolean launch(String user) {
+		return signIn(user) != null;
+	}
+
+	/** A fresh browser signed in as {@code user} (first page rendered), or {@code null}. */
+	Browser signIn(String user) {
 		Browser browser = new Browser();
 		HttpResponse<String> login = browser.get(this.tool + "/lti/login?iss=" + this.issuer + "&login_hint=" + user
 				+ "&client_id=bench-client&lti_deployment_id=bench-deployment&target_link_uri=" + this.tool + "/lti/launch");
 		String location = login.headers().firstValue("Location").orElse(null);
 		if (location == null) {
-			return false;
+			return null;
 		}
 		Instant now = Instant.now();
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(this.issuer)
@@ -152,7 +157,11 @@ public final class LaunchBenchmark {
 		HttpResponse<String> launched = browser.post(this.tool + "/lti/launch",
 				Map.of("id_token", TestPlatform.sign(claims, this.key, this.key.getKeyID()), "state",
 						Browser.queryParameter(location, "state")));
-		return launched.statusCode() == 302 && browser.follow(launched).statusCode() == 200;
+		return launched.statusCode() == 302 && browser.follow(launched).statusCode() == 200 ? browser : null;
+	}
+
+	void stop() {
+		this.platform.stop(0);
 	}
 
 	/** CPU time this driver process used: signing the platform's tokens and its HTTP clients. */
