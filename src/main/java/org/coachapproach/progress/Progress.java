@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.coachapproach.curriculum.CoursePlan;
+import org.coachapproach.curriculum.CourseSettings;
 import org.coachapproach.curriculum.Curriculum;
+import org.coachapproach.curriculum.ItemRef;
+import org.coachapproach.curriculum.ItemSettings;
 import org.coachapproach.curriculum.TrainingSession;
 import org.coachapproach.people.Member;
 
@@ -22,14 +26,18 @@ public class Progress {
 
 	private final Curriculum curriculum;
 
-	Progress(JdbcClient jdbc, Curriculum curriculum) {
+	private final CourseSettings settings;
+
+	Progress(JdbcClient jdbc, Curriculum curriculum, CourseSettings settings) {
 		this.jdbc = jdbc;
 		this.curriculum = curriculum;
+		this.settings = settings;
 	}
 
 	/**
-	 * Every session with its status, and every exercise begun or complete: one query, as this
-	 * is read on the first page of every launch.
+	 * Every session with its status and the course's settings for it, and every exercise begun
+	 * or complete: one progress query (and the course's settings), as this is read on the first
+	 * page of every launch.
 	 * @throws NotInACourseException when the member has no course
 	 */
 	public ProgramProgress statusOf(Member member) {
@@ -54,14 +62,18 @@ public class Progress {
 				return id;
 			})
 			.list();
+		CoursePlan plan = this.settings.of(member.course());
 		List<ProgramProgress.SessionProgress> sessions = new ArrayList<>();
 		for (TrainingSession session : this.curriculum.sessions()) {
-			sessions.add(new ProgramProgress.SessionProgress(session, status(session, completedSessions, exercises)));
+			ItemSettings settings = plan.session(session.id());
+			sessions.add(new ProgramProgress.SessionProgress(session, status(session, completedSessions, exercises),
+					settings, plan.isOpen(ItemRef.session(session.id()))));
 		}
-		return new ProgramProgress(sessions, exercises);
+		return new ProgramProgress(sessions, exercises, plan);
 	}
 
-	private static Status status(TrainingSession session, Set<String> completedSessions, Map<String, Status> exercises) {
+	/** Complete when recorded complete; in progress once any of its exercises is begun. */
+	static Status status(TrainingSession session, Set<String> completedSessions, Map<String, Status> exercises) {
 		if (completedSessions.contains(session.id())) {
 			return Status.COMPLETE;
 		}

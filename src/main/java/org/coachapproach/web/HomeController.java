@@ -1,5 +1,6 @@
 package org.coachapproach.web;
 
+import org.coachapproach.curriculum.CourseSettings;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.people.AccessSession;
 import org.coachapproach.progress.Progress;
@@ -31,6 +32,7 @@ class HomeController {
 		model.addAttribute("launch", session.context());
 		model.addAttribute("program", this.curriculum.program());
 		model.addAttribute("progress", this.progress.statusOf(session.member()));
+		model.addAttribute("configures", CourseSettings.mayConfigure(session.member()));
 		return "web/home";
 	}
 

@@ -51,7 +51,8 @@ class TemplateTextTests {
 	void shouldNameOnlyMessageKeysThatExist() throws IOException {
 		Properties messages = new Properties();
 		for (String bundle : List.of("messages/messages.properties", "messages/demoplatform.properties",
-				"messages/series.properties", "messages/progress.properties")) {
+				"messages/series.properties", "messages/progress.properties",
+				"messages/curriculum.properties")) {
 			try (var in = Files.newBufferedReader(Path.of("src/main/resources", bundle))) {
 				messages.load(in);
 			}

@@ -2,9 +2,13 @@ package org.coachapproach.progress.internal;
 
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
+import org.coachapproach.curriculum.CoursePlan;
+import org.coachapproach.curriculum.CourseSettings;
 import org.coachapproach.curriculum.Curriculum;
+import org.coachapproach.curriculum.ItemRef;
 import org.coachapproach.curriculum.TrainingSession;
 import org.coachapproach.people.CourseId;
 import org.coachapproach.people.PersonId;
@@ -21,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * When an item counts as complete (also stated in {@code curriculum/README.md}):
  * <ul>
  * <li>an exercise, when its reflection is submitted;</li>
- * <li>a session, when every exercise it lists is complete;</li>
+ * <li>a session, when every exercise it lists that counts in the course (required and visible,
+ * see {@link CourseSettings}) is complete; with none counting, when any of its exercises is;</li>
  * <li>a CFDS recording, when the series module reports it watched.</li>
  * </ul>
  * Each completion is recorded once with the content hash in force, and its event published
@@ -38,11 +43,15 @@ public class CompletionRules {
 
 	private final Clock clock;
 
-	CompletionRules(CompletionRecords records, Curriculum curriculum, ApplicationEventPublisher events, Clock clock) {
+	private final CourseSettings settings;
+
+	CompletionRules(CompletionRecords records, Curriculum curriculum, ApplicationEventPublisher events, Clock clock,
+			CourseSettings settings) {
 		this.records = records;
 		this.curriculum = curriculum;
 		this.events = events;
 		this.clock = clock;
+		this.settings = settings;
 	}
 
 	/** A reflection was submitted: the exercise is complete, and with it any session it finishes. */
@@ -53,12 +62,18 @@ public class CompletionRules {
 			this.events.publishEvent(new ExerciseCompleted(person, course, exerciseId, hash));
 		}
 		Set<String> done = new HashSet<>(this.records.completed(person, course, ItemType.EXERCISE));
+		CoursePlan plan = this.settings.of(course);
 		for (TrainingSession session : this.curriculum.sessions()) {
-			if (session.exerciseIds().contains(exerciseId) && done.containsAll(session.exerciseIds())
+			if (session.exerciseIds().contains(exerciseId) && done.containsAll(counting(session, plan))
 					&& this.records.record(person, course, ItemType.SESSION, session.id(), hash, this.clock.instant())) {
 				this.events.publishEvent(new SessionCompleted(person, course, session.id(), hash));
 			}
 		}
+	}
+
+	/** The session's exercises that count in the course: required and visible. */
+	private static List<String> counting(TrainingSession session, CoursePlan plan) {
+		return session.exerciseIds().stream().filter(id -> plan.counts(ItemRef.exercise(id))).toList();
 	}
 
 	@Transactional

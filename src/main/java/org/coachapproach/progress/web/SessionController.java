@@ -1,6 +1,7 @@
 package org.coachapproach.progress.web;
 
 import org.coachapproach.curriculum.ContentRenderer;
+import org.coachapproach.curriculum.CourseSettings;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.TrainingSession;
 import org.coachapproach.people.AccessSession;
@@ -51,6 +52,9 @@ class SessionController {
 		model.addAttribute("previous", this.curriculum.session(training.number() - 1).orElse(null));
 		model.addAttribute("next", this.curriculum.session(training.number() + 1).orElse(null));
 		model.addAttribute("meetMentees", training.number() == this.curriculum.program().meetMenteesAfterSession());
+		// Learners reach this page only once it is released (ReleaseGuard); instructors and staff see markers.
+		model.addAttribute("configures", CourseSettings.mayConfigure(session.member()));
+		model.addAttribute("settings", progress.plan().session(training.id()));
 		return "progress/session";
 	}
 

@@ -1,0 +1,148 @@
+package org.coachapproach.curriculum;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.coachapproach.curriculum.internal.CourseSettingsRecords;
+import org.coachapproach.people.CourseId;
+import org.coachapproach.people.Member;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Per-course configuration of the program: which sessions, exercises and recordings learners
+ * see and must complete, when they open and are due, and when mentors start meeting mentees.
+ * Every change is audited field by field; none touches what learners did.
+ */
+@Service
+public class CourseSettings {
+
+	/** Dates outside these are typing mistakes, not plans. */
+	public static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
+	public static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+
+	private final CourseSettingsRecords records;
+
+	private final Curriculum curriculum;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	CourseSettings(CourseSettingsRecords records, Curriculum curriculum, Clock clock,
+			@Value("${coachapproach.curriculum.time-zone:UTC}") ZoneId zone) {
+		this.records = records;
+		this.curriculum = curriculum;
+		this.clock = clock;
+		this.zone = zone;
+	}
+
+	/** Instructors (and content developers, TAs, administrators) and program staff. */
+	public static boolean mayConfigure(Member member) {
+		return member.course() != null && (member.isInstructor() || member.isStaff());
+	}
+
+	/** The course's settings as of today; defaults for everything never changed. */
+	public CoursePlan of(CourseId course) {
+		return new CoursePlan(course, this.records.items(course), this.records.meetMenteesFrom(course).orElse(null),
+				today());
+	}
+
+	/**
+	 * Applies a change at once, writing one audit row per field that differs.
+	 * @throws SettingsRefusedException when {@code who} may not configure the course
+	 * @throws InvalidPlanException when any part is invalid; then nothing is saved
+	 */
+	@Transactional
+	public void change(Member who, PlanChange change) {
+		if (!mayConfigure(who)) {
+			throw new SettingsRefusedException();
+		}
+		validate(change);
+		CourseId course = who.course();
+		Instant now = this.clock.instant();
+		this.records.lock(course, now);
+		CoursePlan current = of(course);
+		for (Map.Entry<ItemRef, ItemSettings> entry : change.items().entrySet()) {
+			ItemRef item = entry.getKey();
+			ItemSettings before = current.item(item);
+			ItemSettings after = entry.getValue();
+			if (before.equals(after)) {
+				continue;
+			}
+			this.records.saveItem(course, item, after, now);
+			auditIfChanged(who, now, item, "visible", before.visible(), after.visible());
+			auditIfChanged(who, now, item, "required", before.required(), after.required());
+			auditIfChanged(who, now, item, "release_at", before.releaseOn(), after.releaseOn());
+			auditIfChanged(who, now, item, "due_at", before.dueOn(), after.dueOn());
+		}
+		if (!Objects.equals(current.meetMenteesFrom(), change.meetMenteesFrom())) {
+			this.records.saveMeetMenteesFrom(course, change.meetMenteesFrom(), now);
+			auditIfChanged(who, now, null, "meet_mentees_from", current.meetMenteesFrom(), change.meetMenteesFrom());
+		}
+	}
+
+	/** The course's audit log, newest first. */
+	public List<SettingsChange> history(CourseId course, int limit) {
+		return this.records.history(course, limit);
+	}
+
+	public LocalDate today() {
+		return LocalDate.now(this.clock.withZone(this.zone));
+	}
+
+	private void auditIfChanged(Member who, Instant now, ItemRef item, String field, Object before, Object after) {
+		if (!Objects.equals(before, after)) {
+			this.records.audit(who.course(), who.person(), now, item, field, text(before), text(after));
+		}
+	}
+
+	private static String text(Object value) {
+		return value == null ? null : value.toString();
+	}
+
+	private void validate(PlanChange change) {
+		List<InvalidPlanException.Problem> problems = new ArrayList<>();
+		change.items().forEach((item, settings) -> {
+			String name = item.kind() + ":" + item.id();
+			if (!exists(item)) {
+				problems.add(new InvalidPlanException.Problem("unknownItem", name));
+				return;
+			}
+			if (!inRange(settings.releaseOn()) || !inRange(settings.dueOn())) {
+				problems.add(new InvalidPlanException.Problem("dateOutOfRange", name));
+			}
+			if (settings.releaseOn() != null && settings.dueOn() != null && settings.dueOn().isBefore(settings.releaseOn())) {
+				problems.add(new InvalidPlanException.Problem("dueBeforeRelease", name));
+			}
+		});
+		if (!inRange(change.meetMenteesFrom())) {
+			problems.add(new InvalidPlanException.Problem("dateOutOfRange", "meetMenteesFrom"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidPlanException(problems);
+		}
+	}
+
+	private boolean exists(ItemRef item) {
+		return switch (item.kind()) {
+			case SESSION -> this.curriculum.session(item.id()).isPresent();
+			case EXERCISE -> this.curriculum.exercise(item.id()).isPresent();
+			case RECORDING -> this.curriculum.seriesSession(item.id()).isPresent();
+		};
+	}
+
+	private static boolean inRange(LocalDate date) {
+		return date == null || (!date.isBefore(EARLIEST) && !date.isAfter(LATEST));
+	}
+
+}

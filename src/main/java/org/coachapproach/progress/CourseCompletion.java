@@ -1,0 +1,124 @@
+package org.coachapproach.progress;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.coachapproach.curriculum.Curriculum;
+import org.coachapproach.curriculum.TrainingSession;
+import org.coachapproach.people.CourseId;
+import org.coachapproach.people.CourseRole;
+import org.coachapproach.people.PersonId;
+import org.coachapproach.people.ProgramRole;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The completion picture of a whole course, for staff: every member with each session's status
+ * and the recordings they watched. Completion is not confidential (survey answers are, and
+ * are not here).
+ */
+@Service
+public class CourseCompletion {
+
+	private final JdbcClient jdbc;
+
+	private final Curriculum curriculum;
+
+	CourseCompletion(JdbcClient jdbc, Curriculum curriculum) {
+		this.jdbc = jdbc;
+		this.curriculum = curriculum;
+	}
+
+	/** Every member of the course, in no particular order: three queries whatever the roster's size. */
+	public List<MemberCompletion> of(CourseId course) {
+		Map<Long, Set<String>> sessions = new HashMap<>();
+		Map<Long, Map<String, Status>> exercises = new HashMap<>();
+		Map<Long, Integer> recordings = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT person_id, item_type, item_id FROM completion WHERE course_id = ?
+				UNION ALL
+				SELECT person_id, 'DRAFT', exercise_id FROM reflection WHERE course_id = ? AND submitted_at IS NULL""")
+			.params(course.value(), course.value())
+			.query(rs -> {
+				long person = rs.getLong(1);
+				String id = rs.getString(3);
+				switch (rs.getString(2)) {
+					case "SESSION" -> sessions.computeIfAbsent(person, p -> new HashSet<>()).add(id);
+					case "EXERCISE" -> exercises.computeIfAbsent(person, p -> new HashMap<>()).put(id, Status.COMPLETE);
+					case "DRAFT" -> exercises.computeIfAbsent(person, p -> new HashMap<>()).putIfAbsent(id, Status.IN_PROGRESS);
+					case "RECORDING" -> recordings.merge(person, 1, Integer::sum);
+					default -> {
+					}
+				}
+			});
+		// The roster as people records it (membership and person); division and rank come with the roster work.
+		return this.jdbc.sql("""
+				SELECT p.id, p.display_name, m.course_roles, m.program_role
+				FROM membership m JOIN person p ON p.id = m.person_id WHERE m.course_id = ?""")
+			.param(course.value())
+			.query((rs, row) -> {
+				long person = rs.getLong(1);
+				List<Status> statuses = new ArrayList<>();
+				for (TrainingSession session : this.curriculum.sessions()) {
+					statuses.add(Progress.status(session, sessions.getOrDefault(person, Set.of()),
+							exercises.getOrDefault(person, Map.of())));
+				}
+				String programRole = rs.getString(4);
+				return new MemberCompletion(new PersonId(person), rs.getString(2), roles(rs.getString(3)),
+						programRole == null ? null : ProgramRole.valueOf(programRole), statuses,
+						recordings.getOrDefault(person, 0));
+			})
+			.list();
+	}
+
+	/** Sessions in teaching order: the grid's columns. */
+	public List<TrainingSession> sessions() {
+		return this.curriculum.sessions();
+	}
+
+	private static Set<CourseRole> roles(String names) {
+		Set<CourseRole> roles = EnumSet.noneOf(CourseRole.class);
+		if (names != null && !names.isBlank()) {
+			Arrays.stream(names.split(",")).map(CourseRole::valueOf).forEach(roles::add);
+		}
+		return roles;
+	}
+
+	/**
+	 * One member's row of the grid.
+	 *
+	 * @param name as the platform gave it; may be {@code null}
+	 * @param sessions each session's status, in teaching order
+	 */
+	public record MemberCompletion(PersonId person, String name, Set<CourseRole> courseRoles, ProgramRole programRole,
+			List<Status> sessions, int recordingsWatched) {
+
+		public MemberCompletion {
+			courseRoles = Set.copyOf(courseRoles);
+			sessions = List.copyOf(sessions);
+		}
+
+		/** Course roles in a stable order, for display. */
+		public List<CourseRole> courseRoleList() {
+			return this.courseRoles.stream().sorted().toList();
+		}
+
+		public long sessionsComplete() {
+			return this.sessions.stream().filter(s -> s == Status.COMPLETE).count();
+		}
+
+		/** Learners are whom completion rates count. */
+		public boolean isLearner() {
+			return this.courseRoles.contains(CourseRole.LEARNER);
+		}
+
+	}
+
+}

@@ -1,0 +1,179 @@
+package org.coachapproach.progress.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.coachapproach.curriculum.TrainingSession;
+import org.coachapproach.people.AccessSession;
+import org.coachapproach.people.AccessSessions;
+import org.coachapproach.people.Member;
+import org.coachapproach.people.ProgramRole;
+import org.coachapproach.progress.CourseCompletion;
+import org.coachapproach.progress.CourseCompletion.MemberCompletion;
+import org.coachapproach.progress.NotInACourseException;
+import org.coachapproach.progress.Status;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Staff's completion dashboard: people × sessions, session completion rates against the
+ * roster's learners, recordings watched; sortable, filterable by program role, printable and
+ * exportable as CSV. For program staff and the course's instructors.
+ */
+@Controller
+class CompletionController {
+
+	/** Excel reads UTF-8 only with a byte order mark; other programs skip it. */
+	private static final String BOM = "\uFEFF";
+
+	private final CourseCompletion completion;
+
+	private final MessageSource messages;
+
+	CompletionController(CourseCompletion completion, MessageSource messages) {
+		this.completion = completion;
+		this.messages = messages;
+	}
+
+	@GetMapping("/course/completion")
+	Object dashboard(@RequestParam(name = "sort", required = false) String sort,
+			@RequestParam(name = "role", required = false) String role,
+			@RequestParam(name = "print", required = false) boolean print,
+			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
+			Model model) {
+		Member member = session.member();
+		if (!mayView(member)) {
+			return refused(member, response);
+		}
+		List<MemberCompletion> rows = rows(member, sort, role);
+		List<TrainingSession> sessions = this.completion.sessions();
+		model.addAttribute("member", member);
+		model.addAttribute("sessions", sessions);
+		model.addAttribute("rows", rows);
+		model.addAttribute("rates", rates(sessions, rows));
+		model.addAttribute("learners", rows.stream().filter(MemberCompletion::isLearner).count());
+		model.addAttribute("sort", "completed".equals(sort) ? "completed" : "name");
+		model.addAttribute("role", programRole(role));
+		model.addAttribute("roles", List.of("MENTOR", "MENTEE", "STAFF", "NONE"));
+		model.addAttribute("print", print);
+		model.addAttribute("layout", print ? "progress/print" : "fragments/layout");
+		return "progress/completion";
+	}
+
+	@GetMapping("/course/completion.csv")
+	Object csv(@RequestParam(name = "sort", required = false) String sort,
+			@RequestParam(name = "role", required = false) String role,
+			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
+			Locale locale) {
+		Member member = session.member();
+		if (!mayView(member)) {
+			return refused(member, response);
+		}
+		List<TrainingSession> sessions = this.completion.sessions();
+		StringBuilder csv = new StringBuilder(BOM);
+		List<String> header = new ArrayList<>(List.of(text("progress.completion.name", locale),
+				text("progress.completion.courseRole", locale), text("progress.completion.programRole", locale)));
+		sessions.forEach(s -> header.add(text("progress.completion.sessionColumn", locale, s.number(), s.title())));
+		header.add(text("progress.completion.sessionsComplete", locale));
+		header.add(text("progress.completion.recordings", locale));
+		csv.append(CompletionCsv.line(header));
+		for (MemberCompletion row : rows(member, sort, role)) {
+			List<String> cells = new ArrayList<>();
+			cells.add(row.name() == null ? text("layout.anonymous", locale) : row.name());
+			cells.add(row.courseRoles().stream().sorted().map(r -> text("role.course." + r, locale))
+				.collect(Collectors.joining(", ")));
+			cells.add(row.programRole() == null ? "" : text("role.program." + row.programRole(), locale));
+			row.sessions().forEach(status -> cells.add(text("progress.status." + status, locale)));
+			cells.add(Long.toString(row.sessionsComplete()));
+			cells.add(Integer.toString(row.recordingsWatched()));
+			csv.append(CompletionCsv.line(cells));
+		}
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("completion-course-" + member.course().value() + ".csv")
+						.build().toString())
+			.body(csv.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	private List<MemberCompletion> rows(Member member, String sort, String role) {
+		String filter = programRole(role);
+		Comparator<MemberCompletion> byName = Comparator.comparing(
+				(MemberCompletion m) -> m.name() == null ? "" : m.name().toLowerCase(Locale.ROOT))
+			.thenComparing(m -> m.person().value());
+		Comparator<MemberCompletion> order = "completed".equals(sort)
+				? Comparator.comparingLong(MemberCompletion::sessionsComplete).reversed().thenComparing(byName) : byName;
+		return this.completion.of(member.course())
+			.stream()
+			.filter(m -> filter == null || filter.equals(m.programRole() == null ? "NONE" : m.programRole().name()))
+			.sorted(order)
+			.toList();
+	}
+
+	/** Completions per session against the learners shown. */
+	private static List<SessionRate> rates(List<TrainingSession> sessions, List<MemberCompletion> rows) {
+		List<MemberCompletion> learners = rows.stream().filter(MemberCompletion::isLearner).toList();
+		List<SessionRate> rates = new ArrayList<>();
+		for (int i = 0; i < sessions.size(); i++) {
+			int column = i;
+			long complete = learners.stream().filter(m -> m.sessions().get(column) == Status.COMPLETE).count();
+			rates.add(new SessionRate(sessions.get(i), complete, learners.size(),
+					learners.isEmpty() ? 0 : Math.round(100.0 * complete / learners.size())));
+		}
+		return rates;
+	}
+
+	private static String programRole(String role) {
+		if (role == null) {
+			return null;
+		}
+		if (role.equals("NONE")) {
+			return role;
+		}
+		for (ProgramRole known : ProgramRole.values()) {
+			if (known.name().equals(role)) {
+				return role;
+			}
+		}
+		return null;
+	}
+
+	private static boolean mayView(Member member) {
+		if (member.course() == null) {
+			throw new NotInACourseException();
+		}
+		return member.isStaff() || member.isInstructor();
+	}
+
+	private static ModelAndView refused(Member member, HttpServletResponse response) {
+		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+		ModelAndView page = new ModelAndView("progress/refused");
+		page.addObject("reason", "progress.refused.staffOnly");
+		page.addObject("member", member);
+		return page;
+	}
+
+	private String text(String key, Locale locale, Object... args) {
+		return this.messages.getMessage(key, args, locale);
+	}
+
+	/** One session's completions among the learners shown. */
+	public record SessionRate(TrainingSession session, long complete, long learners, long percent) {
+	}
+
+}
