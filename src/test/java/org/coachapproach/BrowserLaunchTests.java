@@ -164,6 +164,45 @@ class BrowserLaunchTests {
 		assertThat(sessionInUrl(this.chromium.frameUrl())).isNotBlank();
 	}
 
+	/** An instructor sets a release date; the mentor sees the session as not yet open. */
+	@Test
+	void shouldLetAnInstructorChangeAReleaseDateThatLearnersSee() throws IOException {
+		this.chromium = HeadlessChromium.start(ThirdPartyCookies.BLOCKED);
+		this.chromium.launch(this.platform.launchUrl("instructor").toString());
+		this.chromium.click("nav a[href*='/course/settings']");
+		this.chromium.awaitFrameText("Save settings");
+		this.chromium.assertAccessible();
+		try {
+			this.chromium.setValue("#session-session-07-release", "2031-01-15");
+			this.chromium.click("form button[type=submit]");
+			this.chromium.awaitFrameText("Saved");
+			this.chromium.assertAccessible();
+
+			try (HeadlessChromium mentor = HeadlessChromium.start(ThirdPartyCookies.BLOCKED)) {
+				mentor.launch(this.platform.launchUrl("mentor").toString());
+				assertThat(mentor.frameText()).contains("Opens on");
+			}
+		}
+		finally {
+			this.chromium.setValue("#session-session-07-release", "");
+			this.chromium.click("form button[type=submit]");
+			this.chromium.awaitFrameText("Saved");
+		}
+	}
+
+	/** Program staff see who completed what, and export it. */
+	@Test
+	void shouldShowStaffTheCompletionDashboardAndExportIt() throws IOException {
+		this.chromium = HeadlessChromium.start(ThirdPartyCookies.BLOCKED);
+		this.chromium.launch(this.platform.launchUrl("staff").toString());
+		this.chromium.click("nav a[href*='/course/completion']");
+		this.chromium.awaitFrameText("Download as CSV");
+		this.chromium.assertAccessible();
+
+		String csv = this.chromium.fetchInFrame("a[href*='completion.csv']");
+		assertThat(csv).contains("Margaret Lindqvist");
+	}
+
 	private static String sessionInUrl(String url) {
 		return UriComponentsBuilder.fromUriString(url).build().getQueryParams().getFirst(AccessSessions.PARAMETER);
 	}
@@ -283,6 +322,22 @@ class BrowserLaunchTests {
 		void type(String css, String text) {
 			toToolFrame();
 			this.driver.findElement(By.cssSelector(css)).sendKeys(text);
+		}
+
+		/** Sets a field's value as a date picker would. */
+		void setValue(String css, String value) {
+			toToolFrame();
+			((JavascriptExecutor) this.driver).executeScript("arguments[0].value = arguments[1];",
+					this.driver.findElement(By.cssSelector(css)), value);
+		}
+
+		/** Downloads what a link in the tool's frame points to, with the page's own session. */
+		String fetchInFrame(String linkCss) {
+			toToolFrame();
+			return (String) ((JavascriptExecutor) this.driver).executeAsyncScript("""
+					const done = arguments[arguments.length - 1];
+					fetch(document.querySelector(arguments[0]).href).then(r => r.text()).then(done, e => done('' + e));""",
+					linkCss);
 		}
 
 		String frameTitle() {
