@@ -30,6 +30,15 @@ public class CourseSettings {
 
 	public static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
 
+	/**
+	 * Every page view of a learner reads the plan (often twice); it is kept for a moment. This
+	 * instance forgets it on a change, so a change applies at once here and within
+	 * {@link #FRESH_FOR} on the others.
+	 */
+	private static final java.time.Duration FRESH_FOR = java.time.Duration.ofSeconds(2);
+
+	private final java.util.concurrent.ConcurrentHashMap<CourseId, Stored> recent = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private final CourseSettingsRecords records;
 
 	private final Curriculum curriculum;
@@ -53,8 +62,14 @@ public class CourseSettings {
 
 	/** The course's settings as of today; defaults for everything never changed. */
 	public CoursePlan of(CourseId course) {
-		return new CoursePlan(course, this.records.items(course), this.records.meetMenteesFrom(course).orElse(null),
-				today());
+		Instant now = this.clock.instant();
+		Stored stored = this.recent.get(course);
+		if (stored == null || stored.until().isBefore(now)) {
+			stored = new Stored(this.records.items(course), this.records.meetMenteesFrom(course).orElse(null),
+					now.plus(FRESH_FOR));
+			this.recent.put(course, stored);
+		}
+		return new CoursePlan(course, stored.items(), stored.meetMenteesFrom(), today());
 	}
 
 	/**
@@ -71,6 +86,7 @@ public class CourseSettings {
 		CourseId course = who.course();
 		Instant now = this.clock.instant();
 		this.records.lock(course, now);
+		this.recent.remove(course);
 		CoursePlan current = of(course);
 		for (Map.Entry<ItemRef, ItemSettings> entry : change.items().entrySet()) {
 			ItemRef item = entry.getKey();
@@ -89,6 +105,16 @@ public class CourseSettings {
 			this.records.saveMeetMenteesFrom(course, change.meetMenteesFrom(), now);
 			auditIfChanged(who, now, null, "meet_mentees_from", current.meetMenteesFrom(), change.meetMenteesFrom());
 		}
+		org.springframework.transaction.support.TransactionSynchronizationManager
+			.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					CourseSettings.this.recent.remove(course);
+				}
+			});
+	}
+
+	private record Stored(Map<ItemRef, ItemSettings> items, java.time.LocalDate meetMenteesFrom, Instant until) {
 	}
 
 	/** The course's audit log, newest first. */
