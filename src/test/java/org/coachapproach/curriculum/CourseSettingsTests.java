@@ -181,7 +181,7 @@ class CourseSettingsTests {
 
 		HttpResponse<String> crossSite = crossSite("Origin", "https://evil.example");
 		assertThat(crossSite.statusCode()).isEqualTo(403);
-		assertThat(crossSite.body()).contains("not sent from Coach Approach");
+		assertThat(crossSite.body()).contains("error.crossSite");
 		assertThat(crossSite("Sec-Fetch-Site", "cross-site").statusCode()).isEqualTo(403);
 
 		assertThat(post(this.learner, session5(false, false, "", "")).statusCode()).isEqualTo(403);

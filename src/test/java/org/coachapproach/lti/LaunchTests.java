@@ -179,6 +179,25 @@ class LaunchTests {
 	}
 
 	@Test
+	void shouldRefuseAFormPostedFromAnotherSiteWithAClearPage() throws Exception {
+		Login login = login();
+		launch(platform.sign(claims(login).build()), login.state());
+		String cookie = "__Host-ca_session=" + this.browser.cookie("localhost", "__Host-ca_session");
+
+		HttpResponse<String> forged = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create(tool("/exercises/ex-listening-log/reflection/submit")))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
+			.header("Cookie", cookie)
+			.header("Sec-Fetch-Site", "cross-site")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("text=forged"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(forged.statusCode()).isEqualTo(403);
+		assertThat(forged.body()).contains("This change was not sent from Coach Approach");
+	}
+
+	@Test
 	void shouldRefuseAnOverlongLoginParameter() {
 		HttpResponse<String> response = this.browser.get(loginUrl().replace("login_hint=learner-42", "login_hint=" + "x".repeat(1200)));
 

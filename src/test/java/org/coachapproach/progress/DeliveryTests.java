@@ -235,7 +235,7 @@ class DeliveryTests {
 			.isEqualTo(403);
 		HttpResponse<String> origin = crossSite("/exercises/ex-listening-log/reflection/submit", "Origin", "https://evil.example");
 		assertThat(origin.statusCode()).isEqualTo(403);
-		assertThat(origin.body()).contains("not sent from Coach Approach");
+		assertThat(origin.body()).contains("error.crossSite");
 		assertThat(crossSite("/exercises/ex-listening-triad/checklist", "Origin", "https://evil.example").statusCode())
 			.isEqualTo(403);
 

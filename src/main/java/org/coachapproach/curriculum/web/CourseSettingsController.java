@@ -40,12 +40,9 @@ class CourseSettingsController {
 
 	private final Curriculum curriculum;
 
-	private final SameOriginForms sameOrigin;
-
-	CourseSettingsController(CourseSettings settings, Curriculum curriculum, SameOriginForms sameOrigin) {
+	CourseSettingsController(CourseSettings settings, Curriculum curriculum) {
 		this.settings = settings;
 		this.curriculum = curriculum;
-		this.sameOrigin = sameOrigin;
 	}
 
 	@GetMapping("/course/settings")
@@ -67,9 +64,6 @@ class CourseSettingsController {
 			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		Member member = session.member();
-		if (!this.sameOrigin.isSameOrigin(request)) {
-			return refused(member, "curriculum.refused.crossSite", response, model);
-		}
 		if (!CourseSettings.mayConfigure(member)) {
 			return refused(member, "curriculum.refused.notInstructor", response, model);
 		}

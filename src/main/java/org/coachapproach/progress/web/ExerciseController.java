@@ -52,17 +52,14 @@ class ExerciseController {
 
 	private final ObserverChecklists checklists;
 
-	private final SameOriginPosts sameOrigin;
-
 	private final MessageSource messages;
 
 	ExerciseController(Curriculum curriculum, ContentRenderer content, Reflections reflections,
-			ObserverChecklists checklists, SameOriginPosts sameOrigin, MessageSource messages) {
+			ObserverChecklists checklists, MessageSource messages) {
 		this.curriculum = curriculum;
 		this.content = content;
 		this.reflections = reflections;
 		this.checklists = checklists;
-		this.sameOrigin = sameOrigin;
 		this.messages = messages;
 	}
 
@@ -80,7 +77,6 @@ class ExerciseController {
 			@RequestParam(name = "text", required = false) String text,
 			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletRequest request,
 			Locale locale) {
-		this.sameOrigin.require(request);
 		exercise(id);
 		try {
 			Reflection saved = this.reflections.saveDraft(session.member(), id, text);
@@ -98,7 +94,6 @@ class ExerciseController {
 	String submit(@PathVariable String id, @RequestParam(name = "text", required = false) String text,
 			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletRequest request,
 			HttpServletResponse response, Locale locale, Model model) {
-		this.sameOrigin.require(request);
 		Exercise exercise = exercise(id);
 		try {
 			this.reflections.submit(session.member(), id, text);
@@ -117,7 +112,6 @@ class ExerciseController {
 			@RequestParam(name = "item", required = false) Set<Integer> items,
 			@RequestParam(name = "notes", required = false) String notes,
 			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletRequest request) {
-		this.sameOrigin.require(request);
 		Exercise exercise = exercise(id);
 		if (exercise.observerChecklist().isEmpty() || colleague == null || colleague.isBlank()
 				|| colleague.strip().length() > ObserverChecklists.MAX_COLLEAGUE_LENGTH

@@ -19,11 +19,6 @@ class ProgressAdvice {
 		return refused(request, response, "progress.refused.noCourse");
 	}
 
-	@ExceptionHandler(SameOriginPosts.CrossSiteRequestException.class)
-	ModelAndView crossSite(HttpServletRequest request, HttpServletResponse response) {
-		return refused(request, response, "progress.refused.crossSite");
-	}
-
 	private static ModelAndView refused(HttpServletRequest request, HttpServletResponse response, String reason) {
 		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 		ModelAndView page = new ModelAndView("progress/refused");
