@@ -62,9 +62,7 @@ class LaunchTests {
 
 	@BeforeEach
 	void register() {
-		this.registrations.register(new RegistrationRequest(TestPlatform.ISSUER, TestPlatform.CLIENT_ID, "Test platform",
-				platform.authorizeUrl(), null, platform.jwksUrl(), List.of(TestPlatform.DEPLOYMENT_ID), false, Set.of(),
-				"test"));
+		platform.registerWith(this.registrations);
 		this.browser = new Browser();
 	}
 

@@ -109,6 +109,35 @@ public final class TestPlatform implements AutoCloseable {
 			.claim("https://www.instructure.com/placement", "course_navigation");
 	}
 
+	/** Registers this platform (one deployment, no new ones) with the tool. */
+	public void registerWith(org.coachapproach.lti.registration.Registrations registrations) {
+		registrations.register(new org.coachapproach.lti.registration.RegistrationRequest(ISSUER, CLIENT_ID,
+				"Test platform", authorizeUrl(), null, jwksUrl(), List.of(DEPLOYMENT_ID), false, java.util.Set.of(),
+				"test"));
+	}
+
+	/**
+	 * A fresh browser signed in to the tool at {@code toolBase} through a full launch (login
+	 * initiation, signed id_token, launch); {@code adjust} changes the valid claims.
+	 */
+	public Browser signIn(String toolBase, String subject,
+			java.util.function.UnaryOperator<JWTClaimsSet.Builder> adjust) {
+		Browser browser = new Browser();
+		java.net.http.HttpResponse<String> login = browser.get(toolBase + "/lti/login?iss=" + ISSUER + "&login_hint="
+				+ subject + "&client_id=" + CLIENT_ID + "&lti_deployment_id=" + DEPLOYMENT_ID + "&target_link_uri="
+				+ toolBase + "/lti/launch");
+		String location = login.headers().firstValue("Location").orElseThrow(
+				() -> new AssertionError("login did not redirect: " + login.statusCode() + " " + login.body()));
+		String token = sign(adjust.apply(validClaims(Browser.queryParameter(location, "nonce"), toolBase + "/lti/launch")
+			.subject(subject)).build());
+		java.net.http.HttpResponse<String> launched = browser.post(toolBase + "/lti/launch",
+				Map.of("id_token", token, "state", Browser.queryParameter(location, "state")));
+		if (launched.statusCode() != 302) {
+			throw new AssertionError("launch refused: " + launched.statusCode() + " " + launched.body());
+		}
+		return browser;
+	}
+
 	public String sign(JWTClaimsSet claims) {
 		return sign(claims, this.signing, this.signing.getKeyID());
 	}

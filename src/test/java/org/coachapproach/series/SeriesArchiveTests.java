@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
@@ -20,7 +19,6 @@ import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.SeriesSession;
 import org.coachapproach.lti.Browser;
 import org.coachapproach.lti.TestPlatform;
-import org.coachapproach.lti.registration.RegistrationRequest;
 import org.coachapproach.lti.registration.Registrations;
 import org.coachapproach.people.AccessSessions;
 import org.junit.jupiter.api.AfterAll;
@@ -93,22 +91,9 @@ class SeriesArchiveTests {
 
 	@BeforeEach
 	void signIn() {
-		this.registrations.register(new RegistrationRequest(TestPlatform.ISSUER, TestPlatform.CLIENT_ID, "Test platform",
-				platform.authorizeUrl(), null, platform.jwksUrl(), List.of(TestPlatform.DEPLOYMENT_ID), false, Set.of(),
-				"test"));
-		this.browser = new Browser();
+		platform.registerWith(this.registrations);
 		this.subject = "series-" + UUID.randomUUID();
-		HttpResponse<String> login = this.browser.get(tool("/lti/login?iss=" + TestPlatform.ISSUER + "&login_hint="
-				+ this.subject + "&client_id=" + TestPlatform.CLIENT_ID + "&lti_deployment_id=" + TestPlatform.DEPLOYMENT_ID
-				+ "&target_link_uri=" + tool("/lti/launch")));
-		String location = login.headers().firstValue("Location").orElseThrow();
-		String token = platform.sign(platform
-			.validClaims(Browser.queryParameter(location, "nonce"), tool("/lti/launch"))
-			.subject(this.subject)
-			.build());
-		HttpResponse<String> launched = this.browser.post(tool("/lti/launch"),
-				Map.of("id_token", token, "state", Browser.queryParameter(location, "state")));
-		assertThat(launched.statusCode()).isEqualTo(302);
+		this.browser = platform.signIn(tool(""), this.subject, claims -> claims);
 		this.context.addApplicationListener(this.listener);
 	}
 
