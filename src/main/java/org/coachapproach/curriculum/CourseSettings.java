@@ -47,9 +47,12 @@ public class CourseSettings {
 
 	private final ZoneId zone;
 
-	CourseSettings(CourseSettingsRecords records, Curriculum curriculum, Clock clock,
-			@Value("${coachapproach.curriculum.time-zone:UTC}") ZoneId zone) {
+	private final org.coachapproach.people.People people;
+
+	CourseSettings(CourseSettingsRecords records, Curriculum curriculum, org.coachapproach.people.People people,
+			Clock clock, @Value("${coachapproach.curriculum.time-zone:UTC}") ZoneId zone) {
 		this.records = records;
+		this.people = people;
 		this.curriculum = curriculum;
 		this.clock = clock;
 		this.zone = zone;
@@ -119,7 +122,13 @@ public class CourseSettings {
 
 	/** The course's audit log, newest first. */
 	public List<SettingsChange> history(CourseId course, int limit) {
-		return this.records.history(course, limit);
+		List<SettingsChange> changes = this.records.history(course, limit);
+		Map<org.coachapproach.people.PersonId, String> names = this.people
+			.names(changes.stream().map(SettingsChange::who).toList());
+		return changes.stream()
+			.map(c -> new SettingsChange(c.changedAt(), c.who(), names.get(c.who()), c.item(), c.field(), c.oldValue(),
+					c.newValue()))
+			.toList();
 	}
 
 	public LocalDate today() {

@@ -67,6 +67,34 @@ public class People {
 		return new Member(new PersonId(personId), name, new CourseId(courseId), title, roles, programRole);
 	}
 
+	/** Everyone in the course, by name. */
+	public java.util.List<RosterEntry> roster(CourseId course) {
+		return this.jdbc.sql("""
+				SELECT p.id, p.display_name, m.course_roles, m.program_role
+				FROM membership m JOIN person p ON p.id = m.person_id WHERE m.course_id = ? ORDER BY p.display_name, p.id""")
+			.param(course.value())
+			.query((rs, row) -> {
+				String role = rs.getString(4);
+				return new RosterEntry(new PersonId(rs.getLong(1)), rs.getString(2), roles(rs.getString(3)),
+						role == null ? null : ProgramRole.valueOf(role));
+			})
+			.list();
+	}
+
+	/** Display names of these people (those the platform never named are absent). */
+	public java.util.Map<PersonId, String> names(java.util.Collection<PersonId> persons) {
+		if (persons.isEmpty()) {
+			return java.util.Map.of();
+		}
+		java.util.Map<PersonId, String> names = new java.util.HashMap<>();
+		this.jdbc.sql("SELECT id, display_name FROM person WHERE id IN (:ids) AND display_name IS NOT NULL")
+			.param("ids", persons.stream().map(PersonId::value).distinct().toList())
+			.query(rs -> {
+				names.put(new PersonId(rs.getLong(1)), rs.getString(2));
+			});
+		return names;
+	}
+
 	/** The member as stored, when nothing the arrival says differs from it. */
 	private Optional<Member> known(Arrival arrival, String roleNames, Instant now) {
 		return this.jdbc.sql("""

@@ -1,8 +1,6 @@
 package org.coachapproach.progress;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,7 +29,10 @@ public class CourseCompletion {
 
 	private final Curriculum curriculum;
 
-	CourseCompletion(JdbcClient jdbc, Curriculum curriculum) {
+	private final org.coachapproach.people.People people;
+
+	CourseCompletion(JdbcClient jdbc, Curriculum curriculum, org.coachapproach.people.People people) {
+		this.people = people;
 		this.jdbc = jdbc;
 		this.curriculum = curriculum;
 	}
@@ -58,37 +59,22 @@ public class CourseCompletion {
 					}
 				}
 			});
-		// The roster as people records it (membership and person); division and rank come with the roster work.
-		return this.jdbc.sql("""
-				SELECT p.id, p.display_name, m.course_roles, m.program_role
-				FROM membership m JOIN person p ON p.id = m.person_id WHERE m.course_id = ?""")
-			.param(course.value())
-			.query((rs, row) -> {
-				long person = rs.getLong(1);
-				List<Status> statuses = new ArrayList<>();
-				for (TrainingSession session : this.curriculum.sessions()) {
-					statuses.add(Progress.status(session, sessions.getOrDefault(person, Set.of()),
-							exercises.getOrDefault(person, Map.of())));
-				}
-				String programRole = rs.getString(4);
-				return new MemberCompletion(new PersonId(person), rs.getString(2), roles(rs.getString(3)),
-						programRole == null ? null : ProgramRole.valueOf(programRole), statuses,
-						recordings.getOrDefault(person, 0));
-			})
-			.list();
+		// The roster as people keeps it; division and rank come with the roster work.
+		return this.people.roster(course).stream().map(entry -> {
+			long person = entry.person().value();
+			List<Status> statuses = new ArrayList<>();
+			for (TrainingSession session : this.curriculum.sessions()) {
+				statuses.add(Progress.status(session, sessions.getOrDefault(person, Set.of()),
+						exercises.getOrDefault(person, Map.of())));
+			}
+			return new MemberCompletion(entry.person(), entry.displayName(), entry.courseRoles(), entry.programRole(),
+					statuses, recordings.getOrDefault(person, 0));
+		}).toList();
 	}
 
 	/** Sessions in teaching order: the grid's columns. */
 	public List<TrainingSession> sessions() {
 		return this.curriculum.sessions();
-	}
-
-	private static Set<CourseRole> roles(String names) {
-		Set<CourseRole> roles = EnumSet.noneOf(CourseRole.class);
-		if (names != null && !names.isBlank()) {
-			Arrays.stream(names.split(",")).map(CourseRole::valueOf).forEach(roles::add);
-		}
-		return roles;
 	}
 
 	/**

@@ -95,14 +95,14 @@ public class CourseSettingsRecords {
 
 	public List<SettingsChange> history(CourseId course, int limit) {
 		return this.jdbc.sql("""
-				SELECT c.changed_at, c.person_id, p.display_name, c.item_type, c.item_id, c.field, c.old_value, c.new_value
-				FROM curriculum_settings_change c JOIN person p ON p.id = c.person_id
+				SELECT c.changed_at, c.person_id, c.item_type, c.item_id, c.field, c.old_value, c.new_value
+				FROM curriculum_settings_change c
 				WHERE c.course_id = ? ORDER BY c.changed_at DESC, c.id DESC LIMIT ?""")
 			.params(course.value(), limit)
 			.query((rs, row) -> {
 				String type = rs.getString("item_type");
 				return new SettingsChange(rs.getTimestamp("changed_at").toInstant(), new PersonId(rs.getLong("person_id")),
-						rs.getString("display_name"),
+						null,
 						type == null ? null : new ItemRef(ItemKind.valueOf(type), rs.getString("item_id")),
 						rs.getString("field"), rs.getString("old_value"), rs.getString("new_value"));
 			})
