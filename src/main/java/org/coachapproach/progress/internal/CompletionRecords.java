@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.coachapproach.people.CourseId;
 import org.coachapproach.people.PersonId;
-import org.coachapproach.progress.ItemType;
+import org.coachapproach.curriculum.ItemKind;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +26,7 @@ public class CompletionRecords {
 	 * Records a completion unless it is already recorded.
 	 * @return whether this call recorded it (false for a repeat, a retry or a concurrent twin)
 	 */
-	public boolean record(PersonId person, CourseId course, ItemType type, String itemId, String contentHash,
+	public boolean record(PersonId person, CourseId course, ItemKind type, String itemId, String contentHash,
 			Instant at) {
 		try {
 			return this.jdbc.sql("""
@@ -41,7 +41,7 @@ public class CompletionRecords {
 		}
 	}
 
-	public List<String> completed(PersonId person, CourseId course, ItemType type) {
+	public List<String> completed(PersonId person, CourseId course, ItemKind type) {
 		return this.jdbc.sql("SELECT item_id FROM completion WHERE person_id = ? AND course_id = ? AND item_type = ?")
 			.params(person.value(), course.value(), type.name())
 			.query(String.class)

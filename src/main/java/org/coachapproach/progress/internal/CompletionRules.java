@@ -8,12 +8,12 @@ import java.util.Set;
 import org.coachapproach.curriculum.CoursePlan;
 import org.coachapproach.curriculum.CourseSettings;
 import org.coachapproach.curriculum.Curriculum;
+import org.coachapproach.curriculum.ItemKind;
 import org.coachapproach.curriculum.ItemRef;
 import org.coachapproach.curriculum.TrainingSession;
 import org.coachapproach.people.CourseId;
 import org.coachapproach.people.PersonId;
 import org.coachapproach.progress.ExerciseCompleted;
-import org.coachapproach.progress.ItemType;
 import org.coachapproach.progress.RecordingCompleted;
 import org.coachapproach.progress.SessionCompleted;
 
@@ -58,14 +58,14 @@ public class CompletionRules {
 	@Transactional
 	public void exerciseSubmitted(PersonId person, CourseId course, String exerciseId) {
 		String hash = this.curriculum.contentHash();
-		if (this.records.record(person, course, ItemType.EXERCISE, exerciseId, hash, this.clock.instant())) {
+		if (this.records.record(person, course, ItemKind.EXERCISE, exerciseId, hash, this.clock.instant())) {
 			this.events.publishEvent(new ExerciseCompleted(person, course, exerciseId, hash));
 		}
-		Set<String> done = new HashSet<>(this.records.completed(person, course, ItemType.EXERCISE));
+		Set<String> done = new HashSet<>(this.records.completed(person, course, ItemKind.EXERCISE));
 		CoursePlan plan = this.settings.of(course);
 		for (TrainingSession session : this.curriculum.sessions()) {
 			if (session.exerciseIds().contains(exerciseId) && done.containsAll(counting(session, plan))
-					&& this.records.record(person, course, ItemType.SESSION, session.id(), hash, this.clock.instant())) {
+					&& this.records.record(person, course, ItemKind.SESSION, session.id(), hash, this.clock.instant())) {
 				this.events.publishEvent(new SessionCompleted(person, course, session.id(), hash));
 			}
 		}
@@ -79,7 +79,7 @@ public class CompletionRules {
 	@Transactional
 	public void recordingWatched(PersonId person, CourseId course, String recordingId, String contentHash) {
 		String hash = contentHash == null ? this.curriculum.contentHash() : contentHash;
-		if (this.records.record(person, course, ItemType.RECORDING, recordingId, hash, this.clock.instant())) {
+		if (this.records.record(person, course, ItemKind.RECORDING, recordingId, hash, this.clock.instant())) {
 			this.events.publishEvent(new RecordingCompleted(person, course, recordingId, hash));
 		}
 	}

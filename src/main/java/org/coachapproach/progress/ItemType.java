@@ -1,8 +1,0 @@
-package org.coachapproach.progress;
-
-/** The kinds of item whose completion is recorded. */
-public enum ItemType {
-
-	SESSION, EXERCISE, RECORDING
-
-}
