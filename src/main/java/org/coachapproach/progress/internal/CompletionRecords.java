@@ -4,9 +4,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import org.coachapproach.curriculum.ItemKind;
 import org.coachapproach.people.CourseId;
 import org.coachapproach.people.PersonId;
-import org.coachapproach.curriculum.ItemKind;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
