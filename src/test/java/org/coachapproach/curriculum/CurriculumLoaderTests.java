@@ -24,18 +24,7 @@ class CurriculumLoaderTests {
 
 	@BeforeEach
 	void copyRealCurriculum() throws IOException {
-		Path source = Path.of("curriculum");
-		try (Stream<Path> files = Files.walk(source)) {
-			for (Path file : files.toList()) {
-				Path target = this.copy.resolve(source.relativize(file).toString());
-				if (Files.isDirectory(file)) {
-					Files.createDirectories(target);
-				}
-				else {
-					Files.copy(file, target);
-				}
-			}
-		}
+		CurriculumCopy.into(this.copy);
 	}
 
 	@Test

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,18 +25,7 @@ class SeriesCatalogTests {
 
 	@BeforeEach
 	void copyRealCurriculum() throws IOException {
-		Path source = Path.of("curriculum");
-		try (Stream<Path> files = Files.walk(source)) {
-			for (Path file : files.toList()) {
-				Path target = this.copy.resolve(source.relativize(file).toString());
-				if (Files.isDirectory(file)) {
-					Files.createDirectories(target);
-				}
-				else {
-					Files.copy(file, target);
-				}
-			}
-		}
+		CurriculumCopy.into(this.copy);
 	}
 
 	@Test
