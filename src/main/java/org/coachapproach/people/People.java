@@ -71,7 +71,8 @@ public class People {
 	public java.util.List<RosterEntry> roster(CourseId course) {
 		return this.jdbc.sql("""
 				SELECT p.id, p.display_name, m.course_roles, m.program_role
-				FROM membership m JOIN person p ON p.id = m.person_id WHERE m.course_id = ? ORDER BY p.display_name, p.id""")
+				FROM membership m JOIN person p ON p.id = m.person_id
+				WHERE m.course_id = ? AND m.status = 'ACTIVE' ORDER BY p.display_name, p.id""")
 			.param(course.value())
 			.query((rs, row) -> {
 				String role = rs.getString(4);
@@ -79,6 +80,53 @@ public class People {
 						role == null ? null : ProgramRole.valueOf(role));
 			})
 			.list();
+	}
+
+	/** The person's identity on their platform. */
+	public Optional<PlatformIdentity> identity(PersonId person) {
+		return this.jdbc.sql("SELECT issuer, subject FROM person WHERE id = ?")
+			.param(person.value())
+			.query((rs, row) -> new PlatformIdentity(rs.getString(1), rs.getString(2)))
+			.optional();
+	}
+
+	/**
+	 * Replaces the course's roster with the platform's complete list, in one transaction:
+	 * members are created or updated with their roles and status, and members the list no
+	 * longer names become {@link MembershipStatus#DELETED}. Program roles staff set are kept.
+	 * @return the number of members listed
+	 */
+	@Transactional
+	public int replaceRoster(CourseId course, java.util.List<Enrolment> members) {
+		String issuer = this.jdbc.sql("SELECT issuer FROM course WHERE id = ?").param(course.value()).query(String.class)
+			.optional().orElseThrow(() -> new IllegalArgumentException("No course " + course));
+		Timestamp now = Timestamp.from(this.clock.instant());
+		java.util.List<Long> listed = new java.util.ArrayList<>();
+		for (Enrolment member : members) {
+			if (member.subject() == null || member.subject().isBlank() || member.subject().length() > 255) {
+				continue;
+			}
+			long personId = upsert("""
+					INSERT INTO person (issuer, subject, display_name, email, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)
+					ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id), display_name = COALESCE(VALUES(display_name), display_name),
+					    email = COALESCE(VALUES(email), email)""",
+					issuer, member.subject(), cut(member.displayName(), 255), cut(member.email(), 320), now, now);
+			this.jdbc.sql("""
+					INSERT INTO membership (person_id, course_id, course_roles, updated_at, status, roster_synced)
+					VALUES (?, ?, ?, ?, ?, TRUE)
+					ON DUPLICATE KEY UPDATE updated_at = VALUES(updated_at), course_roles = VALUES(course_roles),
+					    status = VALUES(status), roster_synced = TRUE""")
+				.params(personId, course.value(), names(member.courseRoles()), now, member.status().name())
+				.update();
+			listed.add(personId);
+		}
+		String left = "UPDATE membership SET status = 'DELETED', updated_at = :now WHERE course_id = :course AND status <> 'DELETED'";
+		this.jdbc.sql(listed.isEmpty() ? left : left + " AND person_id NOT IN (:listed)")
+			.param("now", now)
+			.param("course", course.value())
+			.param("listed", listed.isEmpty() ? java.util.List.of(-1L) : listed)
+			.update();
+		return listed.size();
 	}
 
 	/** Display names of these people (those the platform never named are absent). */
@@ -99,7 +147,7 @@ public class People {
 	private Optional<Member> known(Arrival arrival, String roleNames, Instant now) {
 		return this.jdbc.sql("""
 				SELECT p.id AS person_id, p.display_name, p.email, p.last_seen_at, c.id AS course_id, c.title, c.label,
-				       m.course_roles, m.program_role
+				       m.course_roles, m.program_role, m.status
 				FROM person p
 				JOIN course c ON c.issuer = p.issuer AND c.context_id = ?
 				JOIN membership m ON m.person_id = p.id AND m.course_id = c.id
@@ -110,7 +158,7 @@ public class People {
 						&& same(arrival.email(), rs.getString("email"))
 						&& same(arrival.contextTitle(), rs.getString("title"))
 						&& same(arrival.contextLabel(), rs.getString("label"))
-						&& roleNames.equals(rs.getString("course_roles"))
+						&& roleNames.equals(rs.getString("course_roles")) && "ACTIVE".equals(rs.getString("status"))
 						&& (rs.getString("program_role") != null || arrival.programRole() == null)
 						&& rs.getTimestamp("last_seen_at").toInstant().isAfter(now.minus(LAST_SEEN_STEP));
 				if (!current) {
@@ -149,7 +197,8 @@ public class People {
 				ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id),
 				    updated_at = IF(course_roles <> VALUES(course_roles) OR program_role IS NULL AND VALUES(program_role) IS NOT NULL,
 				                    VALUES(updated_at), updated_at),
-				    course_roles = VALUES(course_roles), program_role = COALESCE(program_role, VALUES(program_role))""",
+				    course_roles = VALUES(course_roles), program_role = COALESCE(program_role, VALUES(program_role)),
+				    status = 'ACTIVE'""",
 				personId, courseId, roleNames, hint == null ? null : hint.name(), Timestamp.from(now));
 		String role = this.jdbc.sql("SELECT program_role FROM membership WHERE id = ?").param(id).query(String.class)
 			.optional().orElse(null);

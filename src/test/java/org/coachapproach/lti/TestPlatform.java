@@ -111,8 +111,13 @@ public final class TestPlatform implements AutoCloseable {
 
 	/** Registers this platform (one deployment, no new ones) with the tool. */
 	public void registerWith(org.coachapproach.lti.registration.Registrations registrations) {
+		registerWith(registrations, null);
+	}
+
+	/** Registers this platform with a token endpoint for its services (AGS, NRPS). */
+	public void registerWith(org.coachapproach.lti.registration.Registrations registrations, String tokenUrl) {
 		registrations.register(new org.coachapproach.lti.registration.RegistrationRequest(ISSUER, CLIENT_ID,
-				"Test platform", authorizeUrl(), null, jwksUrl(), List.of(DEPLOYMENT_ID), false, java.util.Set.of(),
+				"Test platform", authorizeUrl(), tokenUrl, jwksUrl(), List.of(DEPLOYMENT_ID), false, java.util.Set.of(),
 				"test"));
 	}
 

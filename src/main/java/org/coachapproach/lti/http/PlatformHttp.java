@@ -28,10 +28,18 @@ public final class PlatformHttp {
 	}
 
 	/** A complete answer: status and body (at most {@code maxBytes}). */
-	public record Answer(int status, byte[] body) {
+	public record Answer(int status, byte[] body, java.net.http.HttpHeaders headers) {
 
 		public String text() {
 			return new String(this.body, java.nio.charset.StandardCharsets.UTF_8);
+		}
+
+		public java.util.Optional<String> header(String name) {
+			return this.headers.firstValue(name);
+		}
+
+		public boolean ok() {
+			return this.status >= 200 && this.status < 300;
 		}
 
 	}
@@ -49,7 +57,7 @@ public final class PlatformHttp {
 			CompletableFuture<byte[]> body = CompletableFuture.supplyAsync(() -> read(response.body(), maxBytes));
 			long left = Math.max(1, until - System.nanoTime());
 			try {
-				return new Answer(response.statusCode(), body.get(left, TimeUnit.NANOSECONDS));
+				return new Answer(response.statusCode(), body.get(left, TimeUnit.NANOSECONDS), response.headers());
 			}
 			catch (TimeoutException ex) {
 				response.body().close();

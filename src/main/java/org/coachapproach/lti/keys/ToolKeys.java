@@ -61,6 +61,23 @@ public class ToolKeys {
 		return current().signing();
 	}
 
+	/** Signs a message of the tool's (RS256, with the signing key's {@code kid}) in compact form. */
+	public String sign(com.nimbusds.jwt.JWTClaimsSet claims) {
+		RSAKey key = signingKey();
+		try {
+			com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
+					new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256).keyID(key.getKeyID())
+						.type(com.nimbusds.jose.JOSEObjectType.JWT)
+						.build(),
+					claims);
+			jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(key));
+			return jwt.serialize();
+		}
+		catch (com.nimbusds.jose.JOSEException ex) {
+			throw new IllegalStateException("Signing with the tool key failed", ex);
+		}
+	}
+
 	/** The public keys to publish: the signing key and retired keys still in retention. */
 	public JWKSet publicKeys() {
 		return current().published();

@@ -18,9 +18,11 @@ import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
+import org.coachapproach.lti.ToolUrls;
 import org.coachapproach.lti.launch.LoginStates.LoginState;
 import org.coachapproach.lti.registration.Registration;
 import org.coachapproach.lti.registration.Registrations;
+import org.coachapproach.people.CourseRole;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -36,7 +38,8 @@ class IdTokenVerifier {
 
 	static final int MAX_TOKEN_CHARS = 32 * 1024;
 
-	private static final Set<String> MESSAGE_TYPES = Set.of(LtiClaims.RESOURCE_LINK_REQUEST);
+	private static final Set<String> MESSAGE_TYPES = Set.of(LtiClaims.RESOURCE_LINK_REQUEST,
+			LtiClaims.DEEP_LINKING_REQUEST);
 
 	private final Registrations registrations;
 
@@ -223,9 +226,42 @@ class IdTokenVerifier {
 		if (!(claims.getClaim(LtiClaims.ROLES) instanceof List<?>)) {
 			throw LaunchRefusedException.badRequest("missing_claim", LtiClaims.ROLES);
 		}
+		if (type.equals(LtiClaims.DEEP_LINKING_REQUEST)) {
+			checkDeepLinking(claims);
+			return;
+		}
 		Object link = claims.getClaim(LtiClaims.RESOURCE_LINK);
 		if (!(link instanceof Map<?, ?> resourceLink) || !(resourceLink.get("id") instanceof String id) || id.isBlank()) {
 			throw LaunchRefusedException.badRequest("missing_claim", LtiClaims.RESOURCE_LINK + ".id");
+		}
+	}
+
+	/**
+	 * Deep Linking 2.0 §4.4: a return URL to post the chosen items to; and only someone who
+	 * builds the course may place content (a Learner's request is refused).
+	 */
+	private static void checkDeepLinking(JWTClaimsSet claims) {
+		Object settings = claims.getClaim(LtiClaims.DEEP_LINKING_SETTINGS);
+		if (!(settings instanceof Map<?, ?> map) || !(map.get("deep_link_return_url") instanceof String url)
+				|| url.isBlank()) {
+			throw LaunchRefusedException.badRequest("missing_return_url", LtiClaims.DEEP_LINKING_SETTINGS);
+		}
+		try {
+			ToolUrls.requireSecure(java.net.URI.create(url));
+		}
+		catch (IllegalArgumentException | ToolUrls.InsecureUrlException ex) {
+			throw LaunchRefusedException.badRequest("missing_return_url", "deep_link_return_url " + url);
+		}
+		if (url.length() > 2048) {
+			throw LaunchRefusedException.badRequest("missing_return_url", "deep_link_return_url too long");
+		}
+		Set<CourseRole> roles = LtiRoles
+			.map(claims.getClaim(LtiClaims.ROLES) instanceof List<?> list ? list : List.of());
+		if (!(roles.contains(CourseRole.INSTRUCTOR)
+				|| roles.contains(CourseRole.CONTENT_DEVELOPER)
+				|| roles.contains(CourseRole.TEACHING_ASSISTANT)
+				|| roles.contains(CourseRole.ADMINISTRATOR))) {
+			throw LaunchRefusedException.forbidden("learner_deep_linking", "roles " + claims.getClaim(LtiClaims.ROLES));
 		}
 	}
 

@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.Set;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import org.coachapproach.lti.placement.ContentCatalog;
+import org.coachapproach.lti.placement.DeepLinkingRequests;
+import org.coachapproach.lti.placement.PlacedItem;
+import org.coachapproach.lti.services.CourseServices;
 import org.coachapproach.people.AccessSessions;
 import org.coachapproach.people.Arrival;
 import org.coachapproach.people.CourseRole;
@@ -34,10 +38,20 @@ class LaunchCompletion {
 
 	private final LoginStates states;
 
-	LaunchCompletion(People people, AccessSessions sessions, LoginStates states) {
+	private final DeepLinkingRequests deepLinking;
+
+	private final ContentCatalog catalog;
+
+	private final CourseServices services;
+
+	LaunchCompletion(People people, AccessSessions sessions, LoginStates states, DeepLinkingRequests deepLinking,
+			ContentCatalog catalog, CourseServices services) {
 		this.people = people;
 		this.sessions = sessions;
 		this.states = states;
+		this.deepLinking = deepLinking;
+		this.catalog = catalog;
+		this.services = services;
 	}
 
 	/**
@@ -80,11 +94,47 @@ class LaunchCompletion {
 		Map<String, Object> presentation = map(claims.getClaim(LtiClaims.LAUNCH_PRESENTATION));
 		Map<String, Object> platform = map(claims.getClaim(LtiClaims.TOOL_PLATFORM));
 		Map<String, Object> link = map(claims.getClaim(LtiClaims.RESOURCE_LINK));
-		String path = firstPage(IdTokenVerifier.text(claims, LtiClaims.TARGET_LINK_URI), toolBase);
+		String path = LtiClaims.DEEP_LINKING_REQUEST.equals(IdTokenVerifier.text(claims, LtiClaims.MESSAGE_TYPE))
+				? "/placements/" + openDeepLinking(launch, member)
+				: placedPage(custom.get(PlacedItem.CUSTOM_PARAMETER))
+					.orElseGet(() -> firstPage(IdTokenVerifier.text(claims, LtiClaims.TARGET_LINK_URI), toolBase));
+		if (member.course() != null) {
+			this.services.remember(member, launch.registration(), launch.deploymentId(),
+					map(claims.getClaim(LtiClaims.AGS_ENDPOINT)), map(claims.getClaim(LtiClaims.NRPS)), custom);
+		}
 		LaunchContext launchContext = new LaunchContext(text(platform.get("name")),
 				IdTokenVerifier.text(claims, LtiClaims.CANVAS_PLACEMENT), path, text(link.get("title")),
 				safeReturnUrl(text(presentation.get("return_url"))), text(presentation.get("locale")), custom);
 		return new Completed(this.sessions.start(member, launchContext), path);
+	}
+
+	private String openDeepLinking(VerifiedLaunch launch, Member member) {
+		Map<String, Object> settings = map(launch.claims().getClaim(LtiClaims.DEEP_LINKING_SETTINGS));
+		Object data = settings.get("data");
+		String dataText = data == null ? null : data instanceof String text ? text : String.valueOf(data);
+		if (dataText != null && dataText.length() > 4096) {
+			throw LaunchRefusedException.badRequest("missing_claim", "deep linking data longer than 4096 characters");
+		}
+		List<?> types = settings.get("accept_types") instanceof List<?> list ? list : List.of("ltiResourceLink");
+		if (!types.contains("ltiResourceLink")) {
+			throw LaunchRefusedException.badRequest("unsupported_message_type", "accept_types " + types);
+		}
+		return this.deepLinking.open(launch.registration().id(), launch.deploymentId(), member.person(),
+				(String) settings.get("deep_link_return_url"), dataText, !Boolean.FALSE.equals(settings.get("accept_multiple")),
+				!Boolean.FALSE.equals(settings.get("accept_lineitem")), text(settings.get("title")));
+	}
+
+	/**
+	 * A placed item's page; for an item the curriculum no longer has, a page that says so.
+	 * Empty when the link names no item (a course navigation launch).
+	 */
+	private java.util.Optional<String> placedPage(String key) {
+		if (key == null) {
+			return java.util.Optional.empty();
+		}
+		return java.util.Optional.of(PlacedItem.parse(key)
+			.flatMap(this.catalog::path)
+			.orElse("/placements/missing"));
 	}
 
 	/**

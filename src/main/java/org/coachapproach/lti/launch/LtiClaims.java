@@ -29,6 +29,14 @@ final class LtiClaims {
 
 	static final String RESOURCE_LINK_REQUEST = "LtiResourceLinkRequest";
 
+	static final String DEEP_LINKING_REQUEST = "LtiDeepLinkingRequest";
+
+	static final String DEEP_LINKING_SETTINGS = "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings";
+
+	static final String AGS_ENDPOINT = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
+
+	static final String NRPS = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice";
+
 	private LtiClaims() {
 	}
 

@@ -10,7 +10,7 @@ import org.coachapproach.people.CourseRole;
  * Maps LIS role URIs (LTI Core 1.3 Appendix A: context, institution and system roles, long
  * and short forms, and sub-roles) to the tool's course roles.
  */
-final class LtiRoles {
+public final class LtiRoles {
 
 	private static final String MEMBERSHIP = "http://purl.imsglobal.org/vocab/lis/v2/membership";
 
@@ -21,7 +21,7 @@ final class LtiRoles {
 	private LtiRoles() {
 	}
 
-	static Set<CourseRole> map(Collection<?> roles) {
+	public static Set<CourseRole> map(Collection<?> roles) {
 		Set<CourseRole> mapped = EnumSet.noneOf(CourseRole.class);
 		for (Object value : roles) {
 			if (value instanceof String role) {

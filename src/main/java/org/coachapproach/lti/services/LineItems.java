@@ -1,0 +1,155 @@
+package org.coachapproach.lti.services;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.coachapproach.lti.http.PlatformHttp;
+import org.coachapproach.lti.registration.Registration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The gradebook column that receives an item's scores in a course (AGS 2.0 §3.2): the one the
+ * placed link's launches named, else one found by {@code resourceId} (and our tag), else a new
+ * one. Found columns are kept, so a score costs one call.
+ */
+@Component
+class LineItems {
+
+	static final String CONTAINER = "application/vnd.ims.lis.v2.lineitemcontainer+json";
+
+	static final String ITEM = "application/vnd.ims.lis.v2.lineitem+json";
+
+	static final String TAG = "coachapproach";
+
+	private static final int MAX_PAGES = 50;
+
+	private static final int MAX_PAGE_BYTES = 2 * 1024 * 1024;
+
+	private final JdbcClient jdbc;
+
+	private final ServiceTokens tokens;
+
+	private final Clock clock;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	LineItems(JdbcClient jdbc, ServiceTokens tokens, Clock clock) {
+		this.jdbc = jdbc;
+		this.tokens = tokens;
+		this.clock = clock;
+	}
+
+	record LineItem(String url, double scoreMaximum) {
+	}
+
+	LineItem lineItem(CourseService service, Registration registration, String itemKey, String label, int points)
+			throws ServiceCallException {
+		Optional<Stored> stored = this.jdbc.sql("SELECT line_item_url, score_maximum FROM lti_line_item WHERE course_id = ? AND item_key = ?")
+			.params(service.course().value(), itemKey)
+			.query((rs, row) -> new Stored(rs.getString(1), (Double) rs.getObject(2, Double.class)))
+			.optional();
+		if (stored.isPresent() && stored.get().scoreMaximum() != null) {
+			return new LineItem(stored.get().url(), stored.get().scoreMaximum());
+		}
+		LineItem found = stored.isPresent() ? read(service, registration, stored.get().url())
+				: search(service, registration, itemKey).orElse(null);
+		if (found == null) {
+			found = create(service, registration, itemKey, label, points);
+		}
+		this.jdbc.sql("""
+				INSERT INTO lti_line_item (course_id, item_key, line_item_url, score_maximum) VALUES (?, ?, ?, ?)
+				ON DUPLICATE KEY UPDATE line_item_url = VALUES(line_item_url), score_maximum = VALUES(score_maximum)""")
+			.params(service.course().value(), itemKey, found.url(), found.scoreMaximum())
+			.update();
+		return found;
+	}
+
+	/** Forgets a column the platform no longer has (deleted assignment): the next score finds or creates one. */
+	void forget(CourseService service, String itemKey) {
+		this.jdbc.sql("DELETE FROM lti_line_item WHERE course_id = ? AND item_key = ?")
+			.params(service.course().value(), itemKey)
+			.update();
+	}
+
+	private record Stored(String url, Double scoreMaximum) {
+	}
+
+	private LineItem read(CourseService service, Registration registration, String url) throws ServiceCallException {
+		JsonNode item = this.json.readTree(get(registration, url, ITEM, readScopes(service)).body());
+		return lineItem(item, url);
+	}
+
+	private Optional<LineItem> search(CourseService service, Registration registration, String itemKey)
+			throws ServiceCallException {
+		String url = ServiceCalls.withParameter(ServiceCalls.withParameter(service.lineItemsUrl(), "resource_id", itemKey),
+				"limit", "100");
+		for (int page = 0; url != null && page < MAX_PAGES; page++) {
+			PlatformHttp.Answer answer = get(registration, url, CONTAINER, readScopes(service));
+			JsonNode items = this.json.readTree(answer.body());
+			for (JsonNode item : items) {
+				// Some platforms ignore the filter: check it here.
+				if (itemKey.equals(item.path("resourceId").asString(null))) {
+					return Optional.of(lineItem(item, null));
+				}
+			}
+			url = ServiceCalls.next(answer).orElse(null);
+		}
+		return Optional.empty();
+	}
+
+	private LineItem create(CourseService service, Registration registration, String itemKey, String label, int points)
+			throws ServiceCallException {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("scoreMaximum", points);
+		body.put("label", label);
+		body.put("resourceId", itemKey);
+		body.put("tag", TAG);
+		Set<String> scopes = Set.of(CourseService.LINE_ITEM_SCOPE);
+		HttpRequest request = HttpRequest.newBuilder(URI.create(service.lineItemsUrl()))
+			.header("Authorization", "Bearer " + this.tokens.token(registration, scopes))
+			.header("Content-Type", ITEM)
+			.header("Accept", ITEM)
+			.timeout(ServiceCalls.DEADLINE)
+			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body)))
+			.build();
+		PlatformHttp.Answer answer = ServiceCalls.call(request, MAX_PAGE_BYTES, this.clock);
+		return lineItem(this.json.readTree(answer.body()), null);
+	}
+
+	private PlatformHttp.Answer get(Registration registration, String url, String accept, Set<String> scopes)
+			throws ServiceCallException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+			.header("Authorization", "Bearer " + this.tokens.token(registration, scopes))
+			.header("Accept", accept)
+			.timeout(ServiceCalls.DEADLINE)
+			.GET()
+			.build();
+		return ServiceCalls.call(request, MAX_PAGE_BYTES, this.clock);
+	}
+
+	/** The narrowest scope the platform granted that lets the tool read line items. */
+	private static Set<String> readScopes(CourseService service) {
+		return Set.of(service.agsScopes().contains(CourseService.LINE_ITEM_READ_SCOPE)
+				&& !service.agsScopes().contains(CourseService.LINE_ITEM_SCOPE) ? CourseService.LINE_ITEM_READ_SCOPE
+						: CourseService.LINE_ITEM_SCOPE);
+	}
+
+	private static LineItem lineItem(JsonNode item, String knownUrl) throws ServiceCallException {
+		String url = item.path("id").asString(knownUrl);
+		double maximum = item.path("scoreMaximum").asDouble(Double.NaN);
+		if (url == null || url.isBlank() || !(maximum > 0)) {
+			throw new ServiceCallException(502, "Line item without id or positive scoreMaximum: " + item, null);
+		}
+		return new LineItem(url, maximum);
+	}
+
+}

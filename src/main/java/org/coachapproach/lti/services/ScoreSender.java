@@ -1,0 +1,316 @@
+package org.coachapproach.lti.services;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.coachapproach.lti.placement.ContentCatalog;
+import org.coachapproach.lti.placement.Offer;
+import org.coachapproach.lti.placement.PlacedItem;
+import org.coachapproach.lti.registration.Registration;
+import org.coachapproach.lti.registration.Registrations;
+import org.coachapproach.people.CourseId;
+import org.coachapproach.people.People;
+import org.coachapproach.people.PersonId;
+import org.coachapproach.people.PlatformIdentity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers the score outbox (AGS 2.0 §3.4). Rows are claimed in batches with
+ * {@code FOR UPDATE SKIP LOCKED} and a lease, so several instances share the work and a crashed
+ * instance's rows are picked up when the lease runs out; each score is posted by a small pool
+ * of workers. Network errors, 429 and 5xx are retried with exponential backoff (honouring
+ * {@code Retry-After}); an expired token is refreshed once at once; any other refusal marks the
+ * row failed with the platform's answer. Only the first attempt asks Canvas for a new
+ * submission, so a retry of a post that did arrive never adds a second one.
+ */
+@Component
+class ScoreSender implements DisposableBean {
+
+	static final String SCORE = "application/vnd.ims.lis.v1.score+json";
+
+	static final String CANVAS_SUBMISSION = "https://canvas.instructure.com/lti/submission";
+
+	private static final Logger log = LoggerFactory.getLogger(ScoreSender.class);
+
+	private static final int BATCH = 64;
+
+	private static final Duration LEASE = Duration.ofMinutes(2);
+
+	private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final CourseServices services;
+
+	private final Registrations registrations;
+
+	private final LineItems lineItems;
+
+	private final ServiceTokens tokens;
+
+	private final People people;
+
+	private final ContentCatalog catalog;
+
+	private final Clock clock;
+
+	private final Duration retryBase;
+
+	private final int maxAttempts;
+
+	private final ExecutorService dispatcher = Executors.newSingleThreadExecutor(daemon("score-dispatch"));
+
+	private final ExecutorService workers;
+
+	private final AtomicBoolean draining = new AtomicBoolean();
+
+	private final AtomicBoolean again = new AtomicBoolean();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private volatile boolean stopped;
+
+	ScoreSender(JdbcClient jdbc, TransactionTemplate transactions, CourseServices services, Registrations registrations,
+			LineItems lineItems, ServiceTokens tokens, People people, ContentCatalog catalog, Clock clock,
+			@Value("${coachapproach.lti.scores.workers:8}") int workers,
+			@Value("${coachapproach.lti.scores.retry-base:PT15S}") Duration retryBase,
+			@Value("${coachapproach.lti.scores.max-attempts:25}") int maxAttempts) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.services = services;
+		this.registrations = registrations;
+		this.lineItems = lineItems;
+		this.tokens = tokens;
+		this.people = people;
+		this.catalog = catalog;
+		this.clock = clock;
+		this.retryBase = retryBase;
+		this.maxAttempts = maxAttempts;
+		this.workers = Executors.newFixedThreadPool(workers, daemon("score-send"));
+	}
+
+	/** Starts a delivery round soon (after a commit that queued scores, and on a timer for retries). */
+	void wake() {
+		if (this.stopped) {
+			return;
+		}
+		this.again.set(true);
+		if (this.draining.compareAndSet(false, true)) {
+			this.dispatcher.execute(this::drain);
+		}
+	}
+
+	@Scheduled(fixedDelayString = "${coachapproach.lti.scores.poll:PT5S}", initialDelayString = "PT10S")
+	void poll() {
+		wake();
+	}
+
+	private void drain() {
+		try {
+			while (this.again.getAndSet(false) && !this.stopped) {
+				List<Claimed> batch;
+				while (!(batch = claim()).isEmpty() && !this.stopped) {
+					List<Callable<Void>> tasks = new ArrayList<>();
+					for (Claimed row : batch) {
+						tasks.add(() -> {
+							deliver(row);
+							return null;
+						});
+					}
+					this.workers.invokeAll(tasks);
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Score delivery round stopped: {}", ex.toString());
+		}
+		finally {
+			this.draining.set(false);
+			if (this.again.get() && !this.stopped) {
+				wake();
+			}
+		}
+	}
+
+	record Claimed(long id, CourseId course, PersonId person, String itemKey, String itemLabel, Instant completedAt,
+			int attempt) {
+	}
+
+	/** Takes due rows for this instance for the length of a lease; each claim counts as an attempt. */
+	List<Claimed> claim() {
+		return this.transactions.execute(status -> {
+			Timestamp now = Timestamp.from(this.clock.instant());
+			List<Long> ids = this.jdbc.sql("""
+					SELECT id FROM lti_score WHERE status = 'PENDING' AND next_attempt_at <= ?
+					    AND (locked_until IS NULL OR locked_until < ?)
+					ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED""")
+				.params(now, now, BATCH)
+				.query(Long.class)
+				.list();
+			if (ids.isEmpty()) {
+				return List.of();
+			}
+			this.jdbc.sql("UPDATE lti_score SET locked_until = :until, attempts = attempts + 1 WHERE id IN (:ids)")
+				.param("until", Timestamp.from(this.clock.instant().plus(LEASE)))
+				.param("ids", ids)
+				.update();
+			return this.jdbc.sql("SELECT * FROM lti_score WHERE id IN (:ids) ORDER BY id")
+				.param("ids", ids)
+				.query((rs, row) -> new Claimed(rs.getLong("id"), new CourseId(rs.getLong("course_id")),
+						new PersonId(rs.getLong("person_id")), rs.getString("item_key"), rs.getString("item_label"),
+						rs.getTimestamp("completed_at").toInstant(), rs.getInt("attempts")))
+				.list();
+		});
+	}
+
+	void deliver(Claimed row) {
+		try {
+			CourseService service = this.services.find(row.course())
+				.filter(CourseService::acceptsScores)
+				.orElseThrow(() -> new ServiceCallException(400, "The course's platform no longer takes scores", null));
+			Registration registration = this.registrations.findById(service.registrationId())
+				.orElseThrow(() -> new ServiceCallException(400, "The platform registration was removed", null));
+			PlatformIdentity identity = this.people.identity(row.person())
+				.orElseThrow(() -> new ServiceCallException(400, "Person " + row.person() + " unknown", null));
+			post(service, registration, identity, row, true);
+			this.jdbc.sql("""
+					UPDATE lti_score SET status = 'SENT', sent_at = ?, locked_until = NULL, last_status = 200, last_error = NULL
+					WHERE id = ?""")
+				.params(Timestamp.from(this.clock.instant()), row.id())
+				.update();
+		}
+		catch (ServiceCallException ex) {
+			failed(row, ex);
+		}
+		catch (RuntimeException ex) {
+			failed(row, new ServiceCallException(0, ex.toString(), null));
+		}
+	}
+
+	private void post(CourseService service, Registration registration, PlatformIdentity identity, Claimed row,
+			boolean firstTry) throws ServiceCallException {
+		try {
+			postOnce(service, registration, identity, row);
+		}
+		catch (ServiceCallException ex) {
+			if (firstTry && ex.unauthorized()) {
+				// A token expired early or was revoked: fresh ones, once, at once.
+				this.tokens.forget(registration);
+				post(service, registration, identity, row, false);
+				return;
+			}
+			if (firstTry && ex.status() == 404) {
+				// The column was deleted on the platform: find or create it again, once.
+				this.lineItems.forget(service, row.itemKey());
+				post(service, registration, identity, row, false);
+				return;
+			}
+			throw ex;
+		}
+	}
+
+	private void postOnce(CourseService service, Registration registration, PlatformIdentity identity, Claimed row)
+			throws ServiceCallException {
+		int points = PlacedItem.parse(row.itemKey()).flatMap(this.catalog::offer).map(Offer::defaultPoints)
+			.filter(p -> p > 0).orElse(1);
+		LineItems.LineItem lineItem = this.lineItems.lineItem(service, registration, row.itemKey(), row.itemLabel(), points);
+		HttpRequest request = HttpRequest.newBuilder(URI.create(ServiceCalls.withPath(lineItem.url(), "/scores")))
+			.header("Authorization", "Bearer " + this.tokens.token(registration, Set.of(CourseService.SCORE_SCOPE)))
+			.header("Content-Type", SCORE)
+			.header("Accept", "application/json")
+			.timeout(ServiceCalls.DEADLINE)
+			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(score(identity, lineItem, row))))
+			.build();
+		ServiceCalls.call(request, 64 * 1024, this.clock);
+	}
+
+	private Map<String, Object> score(PlatformIdentity identity, LineItems.LineItem lineItem, Claimed row) {
+		String at = row.completedAt().truncatedTo(ChronoUnit.MILLIS).toString();
+		Map<String, Object> score = new LinkedHashMap<>();
+		score.put("userId", identity.subject());
+		score.put("scoreGiven", lineItem.scoreMaximum());
+		score.put("scoreMaximum", lineItem.scoreMaximum());
+		score.put("activityProgress", "Completed");
+		score.put("gradingProgress", "FullyGraded");
+		score.put("timestamp", at);
+		score.put("comment", "Completed in Coach Approach: " + row.itemLabel());
+		score.put(CANVAS_SUBMISSION, Map.of("new_submission", row.attempt() == 1, "submission_type", "basic_lti_launch",
+				"submitted_at", at));
+		return score;
+	}
+
+	private void failed(Claimed row, ServiceCallException ex) {
+		String error = Optional.ofNullable(ex.getMessage()).orElse("error");
+		error = error.length() > 2000 ? error.substring(0, 2000) : error;
+		boolean retry = ex.retryable() && row.attempt() < this.maxAttempts;
+		Instant next = this.clock.instant().plus(retry ? backoff(row.attempt(), ex.retryAfter()) : Duration.ZERO);
+		this.jdbc.sql("""
+				UPDATE lti_score SET status = ?, next_attempt_at = ?, locked_until = NULL, last_status = ?, last_error = ?
+				WHERE id = ?""")
+			.params(retry ? "PENDING" : "FAILED", Timestamp.from(next), ex.status(), error, row.id())
+			.update();
+		if (!retry) {
+			log.warn("Score {} for {} refused by the platform: {}", row.itemKey(), row.person(), error);
+		}
+	}
+
+	/** Exponential with jitter, at least what the platform asked for, at most an hour (unless it asked for more). */
+	Duration backoff(int attempt, Duration retryAfter) {
+		long base = this.retryBase.toMillis() << Math.min(attempt - 1, 20);
+		long capped = Math.min(base, MAX_BACKOFF.toMillis());
+		long jittered = (long) (capped * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
+		Duration wait = Duration.ofMillis(jittered);
+		return retryAfter != null && retryAfter.compareTo(wait) > 0 ? retryAfter : wait;
+	}
+
+	@Override
+	public void destroy() throws InterruptedException {
+		this.stopped = true;
+		this.dispatcher.shutdownNow();
+		this.workers.shutdownNow();
+		this.dispatcher.awaitTermination(5, TimeUnit.SECONDS);
+		this.workers.awaitTermination(5, TimeUnit.SECONDS);
+	}
+
+	private static java.util.concurrent.ThreadFactory daemon(String name) {
+		AtomicInteger count = new AtomicInteger();
+		return runnable -> {
+			Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+}

@@ -1,0 +1,91 @@
+package org.coachapproach.lti.services;
+
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.coachapproach.lti.http.PlatformHttp;
+
+/** HTTP to a platform's services: bounded calls, refusals as {@link ServiceCallException}, RFC 8288 paging. */
+final class ServiceCalls {
+
+	static final Duration DEADLINE = Duration.ofSeconds(20);
+
+	private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;[^,]*rel=\"?next\"?", Pattern.CASE_INSENSITIVE);
+
+	private ServiceCalls() {
+	}
+
+	/** A 2xx answer, or the refusal. */
+	static PlatformHttp.Answer call(HttpRequest request, int maxBytes, Clock clock) throws ServiceCallException {
+		PlatformHttp.Answer answer;
+		try {
+			answer = PlatformHttp.send(request, maxBytes, DEADLINE);
+		}
+		catch (IOException ex) {
+			throw new ServiceCallException(0, request.method() + " " + request.uri() + ": " + ex.getMessage(), null);
+		}
+		if (!answer.ok()) {
+			String body = answer.text();
+			throw new ServiceCallException(answer.status(),
+					request.method() + " " + request.uri() + " answered " + answer.status() + ": "
+							+ (body.length() > 500 ? body.substring(0, 500) : body),
+					answer.header("Retry-After").map(value -> retryAfter(value, clock)).orElse(null));
+		}
+		return answer;
+	}
+
+	/** {@code Retry-After} as seconds or an HTTP date (RFC 9110 §10.2.3); {@code null} if unreadable. */
+	static Duration retryAfter(String value, Clock clock) {
+		String text = value.trim();
+		try {
+			return Duration.ofSeconds(Math.max(0, Long.parseLong(text)));
+		}
+		catch (NumberFormatException ex) {
+			try {
+				Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+				Duration wait = Duration.between(clock.instant(), at);
+				return wait.isNegative() ? Duration.ZERO : wait;
+			}
+			catch (DateTimeParseException unreadable) {
+				return null;
+			}
+		}
+	}
+
+	/** The {@code rel="next"} link of a page, if any. */
+	static Optional<String> next(PlatformHttp.Answer answer) {
+		for (String link : answer.headers().allValues("Link")) {
+			Matcher matcher = NEXT.matcher(link);
+			if (matcher.find()) {
+				return Optional.of(matcher.group(1));
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** {@code url} with a query parameter added (encoded), keeping any query it has. */
+	static String withParameter(String url, String name, String value) {
+		String encoded = java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+		int fragment = url.indexOf('#');
+		String base = fragment < 0 ? url : url.substring(0, fragment);
+		return base + (base.contains("?") ? "&" : "?") + name + "=" + encoded;
+	}
+
+	/** {@code url} with a path segment appended before its query (a line item's {@code /scores}). */
+	static String withPath(String url, String segment) {
+		int query = url.indexOf('?');
+		String path = query < 0 ? url : url.substring(0, query);
+		String rest = query < 0 ? "" : url.substring(query);
+		return (path.endsWith("/") ? path.substring(0, path.length() - 1) : path) + segment + rest;
+	}
+
+}

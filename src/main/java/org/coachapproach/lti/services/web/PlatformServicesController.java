@@ -1,0 +1,114 @@
+package org.coachapproach.lti.services.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.coachapproach.lti.services.CourseService;
+import org.coachapproach.lti.services.CourseServices;
+import org.coachapproach.lti.services.RosterSync;
+import org.coachapproach.lti.services.ScoreOutbox;
+import org.coachapproach.lti.services.ServiceCallException;
+import org.coachapproach.people.AccessSession;
+import org.coachapproach.people.AccessSessions;
+import org.coachapproach.people.Member;
+import org.coachapproach.people.People;
+import org.coachapproach.people.PersonId;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The course's connection to its platform, for those who run the course: which services the
+ * platform offers, the roster sync (with a button to sync now), and scores that have not reached
+ * the gradebook, with the platform's answer for those it refused.
+ */
+@Controller
+class PlatformServicesController {
+
+	private static final int LIST_LIMIT = 200;
+
+	private final CourseServices services;
+
+	private final RosterSync rosterSync;
+
+	private final ScoreOutbox outbox;
+
+	private final People people;
+
+	PlatformServicesController(CourseServices services, RosterSync rosterSync, ScoreOutbox outbox, People people) {
+		this.services = services;
+		this.rosterSync = rosterSync;
+		this.outbox = outbox;
+		this.people = people;
+	}
+
+	@GetMapping("/course/platform")
+	String show(@RequestParam(name = "done", required = false) String done,
+			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
+			Model model) {
+		Member member = session.member();
+		if (!mayManage(member)) {
+			return refused(response, model);
+		}
+		return page(member, done, null, model);
+	}
+
+	@PostMapping("/course/platform/roster")
+	String syncRoster(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
+			HttpServletResponse response, Model model) {
+		Member member = session.member();
+		if (!mayManage(member)) {
+			return refused(response, model);
+		}
+		try {
+			this.rosterSync.sync(member.course());
+		}
+		catch (ServiceCallException ex) {
+			response.setStatus(HttpServletResponse.SC_BAD_GATEWAY);
+			return page(member, null, ex.getMessage(), model);
+		}
+		return "redirect:/course/platform?done=roster";
+	}
+
+	@PostMapping("/course/platform/scores/retry")
+	String retryScores(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
+			HttpServletResponse response, Model model) {
+		Member member = session.member();
+		if (!mayManage(member)) {
+			return refused(response, model);
+		}
+		this.outbox.retryFailed(member.course());
+		return "redirect:/course/platform?done=retry";
+	}
+
+	private String page(Member member, String done, String rosterError, Model model) {
+		CourseService service = this.services.find(member.course()).orElse(null);
+		List<ScoreOutbox.Entry> undelivered = this.outbox.undelivered(member.course(), LIST_LIMIT);
+		Map<PersonId, String> names = this.people
+			.names(undelivered.stream().map(ScoreOutbox.Entry::person).collect(Collectors.toSet()));
+		model.addAttribute("service", service);
+		model.addAttribute("counts", this.outbox.counts(member.course()));
+		model.addAttribute("undelivered", undelivered);
+		model.addAttribute("names", names);
+		model.addAttribute("done", done);
+		model.addAttribute("rosterError", rosterError);
+		return "lti/platform";
+	}
+
+	private static boolean mayManage(Member member) {
+		return member.course() != null && (member.isInstructor() || member.isStaff());
+	}
+
+	private static String refused(HttpServletResponse response, Model model) {
+		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+		model.addAttribute("reason", "lti.platform.refused");
+		return "lti/placement-refused";
+	}
+
+}

@@ -1,0 +1,272 @@
+package org.coachapproach.lti.services;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import org.coachapproach.lti.Browser;
+import org.coachapproach.lti.TestPlatform;
+import org.coachapproach.lti.registration.Registrations;
+import org.coachapproach.people.CourseId;
+import org.coachapproach.people.People;
+import org.coachapproach.people.RosterEntry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Grades and rosters over real HTTP against a stub platform: scores through the outbox (once,
+ * with retries through outages, throttling and expired tokens; refusals shown to staff), line
+ * items found across pages or created, and the roster read page by page, all or nothing.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "coachapproach.lti.jwks-min-refetch=PT0S", "coachapproach.lti.scores.retry-base=PT0.2S",
+				"coachapproach.lti.scores.poll=PT0.2S" })
+@SuppressWarnings("unchecked")
+class AdvantageServicesTests {
+
+	static final String MEMBER = "http://purl.imsglobal.org/vocab/lis/v2/membership#";
+
+	static TestPlatform platform;
+
+	static StubPlatformServices stub;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Registrations registrations;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	People people;
+
+	@Autowired
+	CourseServices services;
+
+	@BeforeAll
+	static void start() throws Exception {
+		platform = new TestPlatform();
+		stub = new StubPlatformServices();
+	}
+
+	@AfterAll
+	static void stop() {
+		platform.close();
+		stub.close();
+	}
+
+	@BeforeEach
+	void register() {
+		platform.registerWith(this.registrations, stub.url("/token"));
+		stub.trustTool(tool("/lti/jwks"));
+		stub.scores.clear();
+		stub.lineItems.clear();
+		stub.members.clear();
+		stub.tokenFaults.clear();
+		stub.scoreFaults.clear();
+		stub.failingRosterPage = -1;
+		this.jdbc.sql("DELETE FROM lti_score").update();
+		this.jdbc.sql("DELETE FROM lti_line_item").update();
+	}
+
+	@Test
+	void shouldPostOneFullCreditScoreWhenAMentorCompletesAnExercise() {
+		String subject = "mentor-" + UUID.randomUUID();
+		Browser mentor = launch(subject, "Learner", c -> c);
+
+		submitReflection(mentor, "ex-listening-log");
+		awaitTrue(() -> stub.scores.size() == 1, "score delivered");
+		submitReflection(mentor, "ex-listening-log");
+
+		Map<String, Object> score = stub.scores.get(0);
+		assertThat(score).containsEntry("userId", subject).containsEntry("scoreGiven", 5.0)
+			.containsEntry("scoreMaximum", 5.0).containsEntry("activityProgress", "Completed")
+			.containsEntry("gradingProgress", "FullyGraded").containsKey("timestamp");
+		assertThat((Map<String, Object>) score.get(ScoreSender.CANVAS_SUBMISSION)).containsEntry("new_submission", true);
+		assertThat(stub.lineItems).singleElement().satisfies(item -> {
+			assertThat(item).containsEntry("resourceId", "exercise:ex-listening-log").containsEntry("tag", "coachapproach");
+		});
+		awaitTrue(() -> "SENT".equals(status("exercise:ex-listening-log")), "row marked sent");
+		pause(Duration.ofMillis(600));
+		assertThat(stub.scores).hasSize(1);
+	}
+
+	@Test
+	void shouldFindAnExistingLineItemAcrossPages() {
+		stub.addLineItem("Other", 3, "exercise:ex-resource-map", "coachapproach");
+		stub.addLineItem("Listening log (graded)", 20, "exercise:ex-listening-log", "coachapproach");
+		Browser mentor = launch("mentor-" + UUID.randomUUID(), "Learner", c -> c);
+
+		submitReflection(mentor, "ex-listening-log");
+
+		awaitTrue(() -> stub.scores.size() == 1, "score delivered");
+		assertThat(stub.scores.get(0)).containsEntry("scoreGiven", 20.0)
+			.containsEntry("lineItem", stub.lineItems.get(1).get("id"));
+		assertThat(stub.lineItems).hasSize(2);
+	}
+
+	@Test
+	void shouldDeliverOnceThroughTokenOutageThrottlingServerErrorsAndAnExpiredToken() {
+		Browser mentor = launch("mentor-" + UUID.randomUUID(), "Learner", c -> c);
+		stub.revokeTokens();
+		stub.tokenFaults.add(new StubPlatformServices.Fault(503, null));
+		stub.tokenFaults.add(new StubPlatformServices.Fault(503, null));
+		stub.scoreFaults.add(new StubPlatformServices.Fault(429, "1"));
+		stub.scoreFaults.add(new StubPlatformServices.Fault(500, null));
+
+		submitReflection(mentor, "ex-listening-log");
+		awaitTrue(() -> stub.scores.size() == 1, "score delivered after the faults");
+		// A token the platform revoked before its expiry: refreshed once, at once.
+		stub.revokeTokens();
+		submitReflection(mentor, "ex-resource-map");
+		awaitTrue(() -> stub.scores.size() == 2, "second score delivered with a fresh token");
+
+		pause(Duration.ofMillis(600));
+		assertThat(stub.scores).hasSize(2);
+		assertThat(this.jdbc.sql("SELECT attempts FROM lti_score WHERE item_key = 'exercise:ex-listening-log'")
+			.query(Integer.class).single()).isGreaterThanOrEqualTo(4);
+		// Retries never ask Canvas for a second submission.
+		assertThat((Map<String, Object>) stub.scores.get(0).get(ScoreSender.CANVAS_SUBMISSION)).containsEntry("new_submission", false);
+	}
+
+	@Test
+	void shouldMarkARefusedScoreFailedShowStaffAndSendItAgainOnRequest() {
+		Browser mentor = launch("mentor-" + UUID.randomUUID(), "Learner", c -> c);
+		stub.scoreFaults.add(new StubPlatformServices.Fault(400, null));
+
+		submitReflection(mentor, "ex-listening-log");
+		awaitTrue(() -> "FAILED".equals(status("exercise:ex-listening-log")), "row marked failed");
+		assertThat(stub.scores).isEmpty();
+
+		Browser instructor = launch("teacher-" + UUID.randomUUID(), "Instructor", c -> c);
+		HttpResponse<String> page = instructor.get(tool("/course/platform"));
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Refused by the platform: 1").contains("fault 400").contains("Dana Mentor");
+		assertThat(mentor.get(tool("/course/platform")).statusCode()).isEqualTo(403);
+
+		HttpResponse<String> retried = instructor.post(tool("/course/platform/scores/retry"), Map.of());
+		assertThat(retried.statusCode()).isEqualTo(302);
+		awaitTrue(() -> stub.scores.size() == 1, "score delivered after retry");
+	}
+
+	@Test
+	void shouldSyncEveryRosterPageOnTheFirstInstructorLaunch() {
+		String teacher = "teacher-" + UUID.randomUUID();
+		stub.addMember(teacher, "Priya Raman", "Active", MEMBER + "Instructor");
+		stub.addMember("nrps-a", "Ada Mentor", "Active", MEMBER + "Learner");
+		stub.addMember("nrps-b", "Ben Mentee", "Active", MEMBER + "Learner");
+		stub.addMember("nrps-c", "Cleo Away", "Inactive", MEMBER + "Learner");
+		stub.addMember("nrps-d", "Dev Gone", "Deleted", MEMBER + "Learner");
+		this.jdbc.sql("UPDATE lti_course_service SET roster_synced_at = NULL, roster_error = NULL").update();
+		this.services.forget();
+
+		launch(teacher, "Instructor", c -> c);
+		CourseId course = course();
+		awaitTrue(() -> this.services.find(course).map(s -> s.rosterSyncedAt() != null).orElse(false), "roster synced");
+
+		assertThat(this.people.roster(course)).extracting(RosterEntry::displayName)
+			.contains("Priya Raman", "Ada Mentor", "Ben Mentee")
+			.doesNotContain("Cleo Away", "Dev Gone");
+		assertThat(this.services.find(course).orElseThrow().rosterMembers()).isEqualTo(5);
+		assertThat(this.jdbc.sql("""
+				SELECT m.status FROM membership m JOIN person p ON p.id = m.person_id WHERE p.subject = 'nrps-c'""")
+			.query(String.class).single()).isEqualTo("INACTIVE");
+	}
+
+	@Test
+	void shouldKeepThePreviousRosterWhenAPageFailsMidSync() throws Exception {
+		String teacher = "teacher-" + UUID.randomUUID();
+		stub.addMember(teacher, "Priya Raman", "Active", MEMBER + "Instructor");
+		stub.addMember("keep-a", "Kept Alpha", "Active", MEMBER + "Learner");
+		Browser instructor = launch(teacher, "Instructor", c -> c);
+		CourseId course = course();
+		assertThat(instructor.post(tool("/course/platform/roster"), Map.of()).statusCode()).isEqualTo(302);
+		assertThat(this.people.roster(course)).extracting(RosterEntry::displayName).contains("Kept Alpha");
+
+		stub.members.removeIf(m -> m.get("user_id").equals("keep-a"));
+		stub.addMember("new-b", "New Beta", "Active", MEMBER + "Learner");
+		stub.addMember("new-c", "New Gamma", "Active", MEMBER + "Learner");
+		stub.failingRosterPage = 1;
+
+		HttpResponse<String> failed = instructor.post(tool("/course/platform/roster"), Map.of());
+
+		assertThat(failed.statusCode()).isEqualTo(502);
+		assertThat(failed.body()).contains("the previous roster was kept");
+		assertThat(this.people.roster(course)).extracting(RosterEntry::displayName).contains("Kept Alpha")
+			.doesNotContain("New Beta", "New Gamma");
+
+		stub.failingRosterPage = -1;
+		assertThat(instructor.post(tool("/course/platform/roster"), Map.of()).statusCode()).isEqualTo(302);
+		assertThat(this.people.roster(course)).extracting(RosterEntry::displayName).contains("New Beta", "New Gamma")
+			.doesNotContain("Kept Alpha");
+	}
+
+	Browser launch(String subject, String role, UnaryOperator<JWTClaimsSet.Builder> adjust) {
+		return platform.signIn(tool(""), subject, claims -> adjust.apply(claims
+			.claim("https://purl.imsglobal.org/spec/lti/claim/roles", List.of(MEMBER + role))
+			.claim("https://purl.imsglobal.org/spec/lti-ags/claim/endpoint",
+					Map.of("scope", List.of(CourseService.LINE_ITEM_SCOPE, CourseService.SCORE_SCOPE,
+							"https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly"), "lineitems",
+							stub.url("/courses/7/line_items")))
+			.claim("https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice",
+					Map.of("context_memberships_url", stub.url("/courses/7/memberships"), "service_versions",
+							List.of("2.0")))));
+	}
+
+	void submitReflection(Browser browser, String exercise) {
+		HttpResponse<String> answer = browser.post(tool("/exercises/" + exercise + "/reflection/submit"),
+				Map.of("text", "what I learned"));
+		assertThat(answer.statusCode()).isEqualTo(302);
+	}
+
+	CourseId course() {
+		return new CourseId(this.jdbc.sql("SELECT id FROM course WHERE context_id = 'course-7' AND issuer = ?")
+			.param(TestPlatform.ISSUER).query(Long.class).single());
+	}
+
+	String status(String itemKey) {
+		return this.jdbc.sql("SELECT status FROM lti_score WHERE item_key = ?").param(itemKey).query(String.class)
+			.optional().orElse(null);
+	}
+
+	String tool(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	static void awaitTrue(BooleanSupplier condition, String what) {
+		long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > until) {
+				throw new AssertionError("Timed out waiting for: " + what);
+			}
+			pause(Duration.ofMillis(50));
+		}
+	}
+
+	static void pause(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
