@@ -53,6 +53,17 @@ public final class Browser {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	private volatile String lastLocation;
+
+	/** Where the launch that signed this browser in sent it (its redirect's {@code Location}). */
+	public String lastLocation() {
+		return this.lastLocation;
+	}
+
+	void landedAt(String location) {
+		this.lastLocation = location;
+	}
+
 	/** A form post whose fields may repeat (checkboxes), in order. */
 	public HttpResponse<String> post(String url, List<Map.Entry<String, String>> fields) {
 		String body = fields.stream()

@@ -140,6 +140,7 @@ public final class TestPlatform implements AutoCloseable {
 		if (launched.statusCode() != 302) {
 			throw new AssertionError("launch refused: " + launched.statusCode() + " " + launched.body());
 		}
+		browser.landedAt(launched.headers().firstValue("Location").orElse(null));
 		return browser;
 	}
 
