@@ -82,12 +82,17 @@ public class People {
 			.list();
 	}
 
-	/** The person's identity on their platform. */
-	public Optional<PlatformIdentity> identity(PersonId person) {
-		return this.jdbc.sql("SELECT issuer, subject FROM person WHERE id = ?")
-			.param(person.value())
-			.query((rs, row) -> new PlatformIdentity(rs.getString(1), rs.getString(2)))
-			.optional();
+	/** The platform identities of these people, in one query. */
+	public java.util.Map<PersonId, PlatformIdentity> identities(java.util.Collection<PersonId> persons) {
+		java.util.Map<PersonId, PlatformIdentity> identities = new java.util.HashMap<>();
+		if (!persons.isEmpty()) {
+			this.jdbc.sql("SELECT id, issuer, subject FROM person WHERE id IN (:ids)")
+				.param("ids", persons.stream().map(PersonId::value).distinct().toList())
+				.query(rs -> {
+					identities.put(new PersonId(rs.getLong(1)), new PlatformIdentity(rs.getString(2), rs.getString(3)));
+				});
+		}
+		return identities;
 	}
 
 	/**

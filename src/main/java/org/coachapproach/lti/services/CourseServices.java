@@ -37,10 +37,15 @@ public class CourseServices {
 
 	private final Map<Long, String> stored = new ConcurrentHashMap<>();
 
-	CourseServices(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+	private final Map<String, String> storedLineItems = new ConcurrentHashMap<>();
+
+	private final LineItems lineItems;
+
+	CourseServices(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, LineItems lineItems) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.events = events;
+		this.lineItems = lineItems;
 	}
 
 	/**
@@ -72,13 +77,17 @@ public class CourseServices {
 		// The placed item's own gradebook column, as the platform created it from our lineItem.
 		String lineItem = url(ags.get("lineitem"));
 		String itemKey = custom.get(PlacedItem.CUSTOM_PARAMETER);
-		if (lineItem != null && itemKey != null && PlacedItem.parse(itemKey).isPresent()) {
+		if (lineItem != null && itemKey != null && PlacedItem.parse(itemKey).isPresent()
+				&& !lineItem.equals(this.storedLineItems.get(course + " " + PlacedItem.parse(itemKey).get().key()))) {
+			String key = PlacedItem.parse(itemKey).get().key();
 			this.jdbc.sql("""
 					INSERT INTO lti_line_item (course_id, item_key, line_item_url) VALUES (?, ?, ?)
 					ON DUPLICATE KEY UPDATE score_maximum = IF(line_item_url = VALUES(line_item_url), score_maximum, NULL),
 					    line_item_url = VALUES(line_item_url)""")
-				.params(course, PlacedItem.parse(itemKey).get().key(), lineItem)
+				.params(course, key, lineItem)
 				.update();
+			this.storedLineItems.put(course + " " + key, lineItem);
+			this.lineItems.forget(member.course(), key);
 		}
 		if (memberships != null && (member.isInstructor() || member.isStaff())
 				&& find(member.course()).map(s -> s.rosterSyncedAt() == null && s.rosterError() == null).orElse(false)) {
@@ -133,6 +142,7 @@ public class CourseServices {
 	/** Forgets the in-memory copy (tests that change rows directly). */
 	void forget() {
 		this.stored.clear();
+		this.storedLineItems.clear();
 	}
 
 }

@@ -42,6 +42,17 @@ class LineItems {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	/**
+	 * Columns already found, so a burst of scores for one item costs no lookups; kept a few
+	 * minutes, so a column another instance learnt from a launch is picked up.
+	 */
+	private final Map<String, Known> known = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static final java.time.Duration KEEP = java.time.Duration.ofMinutes(5);
+
+	private record Known(LineItem lineItem, java.time.Instant until) {
+	}
+
 	LineItems(JdbcClient jdbc, ServiceTokens tokens, Clock clock) {
 		this.jdbc = jdbc;
 		this.tokens = tokens;
@@ -52,6 +63,17 @@ class LineItems {
 	}
 
 	LineItem lineItem(CourseService service, Registration registration, String itemKey, String label, int points)
+			throws ServiceCallException {
+		Known cached = this.known.get(service.course().value() + " " + itemKey);
+		if (cached != null && this.clock.instant().isBefore(cached.until())) {
+			return cached.lineItem();
+		}
+		LineItem found = find(service, registration, itemKey, label, points);
+		this.known.put(service.course().value() + " " + itemKey, new Known(found, this.clock.instant().plus(KEEP)));
+		return found;
+	}
+
+	private LineItem find(CourseService service, Registration registration, String itemKey, String label, int points)
 			throws ServiceCallException {
 		Optional<Stored> stored = this.jdbc.sql("SELECT line_item_url, score_maximum FROM lti_line_item WHERE course_id = ? AND item_key = ?")
 			.params(service.course().value(), itemKey)
@@ -75,9 +97,15 @@ class LineItems {
 
 	/** Forgets a column the platform no longer has (deleted assignment): the next score finds or creates one. */
 	void forget(CourseService service, String itemKey) {
+		forget(service.course(), itemKey);
 		this.jdbc.sql("DELETE FROM lti_line_item WHERE course_id = ? AND item_key = ?")
 			.params(service.course().value(), itemKey)
 			.update();
+	}
+
+	/** Drops the in-memory copy only (a launch named the item's column anew). */
+	void forget(org.coachapproach.people.CourseId course, String itemKey) {
+		this.known.remove(course.value() + " " + itemKey);
 	}
 
 	private record Stored(String url, Double scoreMaximum) {

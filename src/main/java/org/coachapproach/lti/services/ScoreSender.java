@@ -59,7 +59,7 @@ class ScoreSender implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(ScoreSender.class);
 
-	private static final int BATCH = 64;
+	private static final int BATCH = 200;
 
 	private static final Duration LEASE = Duration.ofMinutes(2);
 
@@ -139,14 +139,23 @@ class ScoreSender implements DisposableBean {
 			while (this.again.getAndSet(false) && !this.stopped) {
 				List<Claimed> batch;
 				while (!(batch = claim()).isEmpty() && !this.stopped) {
-					List<Callable<Void>> tasks = new ArrayList<>();
+					// What every row of the batch needs, read once.
+					Map<PersonId, PlatformIdentity> identities = this.people
+						.identities(batch.stream().map(Claimed::person).toList());
+					Map<CourseId, Optional<CourseService>> courses = new java.util.HashMap<>();
+					batch.forEach(row -> courses.computeIfAbsent(row.course(), this.services::find));
+					List<Callable<Boolean>> tasks = new ArrayList<>();
 					for (Claimed row : batch) {
-						tasks.add(() -> {
-							deliver(row);
-							return null;
-						});
+						tasks.add(() -> deliver(row, courses.get(row.course()), identities.get(row.person())));
 					}
-					this.workers.invokeAll(tasks);
+					List<Long> sent = new ArrayList<>();
+					List<java.util.concurrent.Future<Boolean>> outcomes = this.workers.invokeAll(tasks);
+					for (int i = 0; i < batch.size(); i++) {
+						if (Boolean.TRUE.equals(outcome(outcomes.get(i)))) {
+							sent.add(batch.get(i).id());
+						}
+					}
+					markSent(sent);
 				}
 			}
 		}
@@ -195,21 +204,42 @@ class ScoreSender implements DisposableBean {
 		});
 	}
 
-	void deliver(Claimed row) {
+	/** One commit for the whole batch's deliveries: a commit per score would cost a log flush each. */
+	private void markSent(List<Long> ids) {
+		if (!ids.isEmpty()) {
+			this.jdbc.sql("""
+					UPDATE lti_score SET status = 'SENT', sent_at = :at, locked_until = NULL, last_status = 200, last_error = NULL
+					WHERE id IN (:ids)""")
+				.param("at", Timestamp.from(this.clock.instant()))
+				.param("ids", ids)
+				.update();
+		}
+	}
+
+	private static Boolean outcome(java.util.concurrent.Future<Boolean> future) {
 		try {
-			CourseService service = this.services.find(row.course())
-				.filter(CourseService::acceptsScores)
+			return future.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			return false;
+		}
+	}
+
+	/** @return whether the platform has the score; a failure is recorded on the row at once */
+	boolean deliver(Claimed row, Optional<CourseService> course, PlatformIdentity person) {
+		try {
+			CourseService service = course.filter(CourseService::acceptsScores)
 				.orElseThrow(() -> new ServiceCallException(400, "The course's platform no longer takes scores", null));
 			Registration registration = this.registrations.findById(service.registrationId())
 				.orElseThrow(() -> new ServiceCallException(400, "The platform registration was removed", null));
-			PlatformIdentity identity = this.people.identity(row.person())
+			PlatformIdentity identity = Optional.ofNullable(person)
 				.orElseThrow(() -> new ServiceCallException(400, "Person " + row.person() + " unknown", null));
 			post(service, registration, identity, row, true);
-			this.jdbc.sql("""
-					UPDATE lti_score SET status = 'SENT', sent_at = ?, locked_until = NULL, last_status = 200, last_error = NULL
-					WHERE id = ?""")
-				.params(Timestamp.from(this.clock.instant()), row.id())
-				.update();
+			return true;
 		}
 		catch (ServiceCallException ex) {
 			failed(row, ex);
@@ -217,6 +247,7 @@ class ScoreSender implements DisposableBean {
 		catch (RuntimeException ex) {
 			failed(row, new ServiceCallException(0, ex.toString(), null));
 		}
+		return false;
 	}
 
 	private void post(CourseService service, Registration registration, PlatformIdentity identity, Claimed row,
