@@ -55,7 +55,8 @@ public class Attendance {
 	 * launch, another source) changes nothing but keeps the earliest time seen.
 	 *
 	 * @return whether this is the first record of the person at the session
-	 * @throws IllegalArgumentException for a series session the curriculum does not have
+	 * @throws IllegalArgumentException for a series session the curriculum does not have, or a
+	 * person the tool does not know
 	 */
 	@Transactional
 	public boolean record(PersonId person, String seriesSessionId, Source source, Instant at) {
@@ -70,11 +71,15 @@ public class Attendance {
 			.params(seriesSessionId, key, person.value(), source.name(), Timestamp.from(at))
 			.update();
 		if (inserted == 0) {
-			this.jdbc.sql("""
+			// INSERT IGNORE also ignores a foreign-key failure: then there is no row to update either
+			int matched = this.jdbc.sql("""
 					UPDATE series_attendance SET first_seen_at = LEAST(first_seen_at, ?)
 					WHERE series_session_id = ? AND attendee_key = ?""")
 				.params(Timestamp.from(at), seriesSessionId, key)
 				.update();
+			if (matched == 0) {
+				throw new IllegalArgumentException("No person " + person.value());
+			}
 		}
 		return inserted == 1;
 	}
