@@ -2,12 +2,11 @@ package org.coachapproach.series;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.SeriesSession;
@@ -132,9 +131,11 @@ public class Attendance {
 
 	/** The academic years the series catalog has, most recent first. */
 	public List<String> academicYears() {
-		return new ArrayList<>(this.curriculum.series().stream()
+		return this.curriculum.series().stream()
 			.map(SeriesSession::academicYear)
-			.collect(java.util.stream.Collectors.toCollection(() -> new TreeSet<String>(java.util.Comparator.reverseOrder()))));
+			.distinct()
+			.sorted(Comparator.reverseOrder())
+			.toList();
 	}
 
 	/** Attendance figures for the sessions of one academic year. */
