@@ -99,6 +99,9 @@ class ScoreSender implements DisposableBean {
 
 	private volatile boolean stopped;
 
+	/** Rows this instance holds a lease on, released at shutdown so another instance need not wait it out. */
+	private final Set<Long> leased = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
 	ScoreSender(JdbcClient jdbc, TransactionTemplate transactions, CourseServices services, Registrations registrations,
 			LineItems lineItems, ServiceTokens tokens, People people, ContentCatalog catalog, Clock clock,
 			@Value("${coachapproach.lti.scores.workers:8}") int workers,
@@ -156,6 +159,7 @@ class ScoreSender implements DisposableBean {
 						}
 					}
 					markSent(sent);
+					batch.forEach(row -> this.leased.remove(row.id()));
 				}
 			}
 		}
@@ -195,6 +199,7 @@ class ScoreSender implements DisposableBean {
 				.param("until", Timestamp.from(this.clock.instant().plus(LEASE)))
 				.param("ids", ids)
 				.update();
+			this.leased.addAll(ids);
 			return this.jdbc.sql("SELECT * FROM lti_score WHERE id IN (:ids) ORDER BY id")
 				.param("ids", ids)
 				.query((rs, row) -> new Claimed(rs.getLong("id"), new CourseId(rs.getLong("course_id")),
@@ -333,6 +338,16 @@ class ScoreSender implements DisposableBean {
 		this.workers.shutdownNow();
 		this.dispatcher.awaitTermination(5, TimeUnit.SECONDS);
 		this.workers.awaitTermination(5, TimeUnit.SECONDS);
+		if (!this.leased.isEmpty()) {
+			try {
+				this.jdbc.sql("UPDATE lti_score SET locked_until = NULL WHERE status = 'PENDING' AND id IN (:ids)")
+					.param("ids", List.copyOf(this.leased))
+					.update();
+			}
+			catch (RuntimeException ex) {
+				log.info("Score leases not released at shutdown ({}); they lapse in {}", ex.getMessage(), LEASE);
+			}
+		}
 	}
 
 	private static java.util.concurrent.ThreadFactory daemon(String name) {
