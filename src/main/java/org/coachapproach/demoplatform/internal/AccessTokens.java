@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * The OAuth 2.0 bearer tokens that open the services: random, good for an hour, for the scopes
  * they were granted. Only their SHA-256 hash is stored.
  */
-@Component
+@Component("demoAccessTokens")
 @ConditionalOnBooleanProperty("coachapproach.demo.enabled")
 public class AccessTokens {
 

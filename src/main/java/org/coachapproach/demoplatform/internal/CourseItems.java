@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** The links to the tool placed in the course, oldest first. */
-@Component
+@Component("demoCourseItems")
 @ConditionalOnBooleanProperty("coachapproach.demo.enabled")
 public class CourseItems {
 

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * tool must echo in its response (LTI Deep Linking 2.0 §4.4.1), which ties the response to the
  * request: its tool, its course and the instructor who asked.
  */
-@Component
+@Component("demoDeepLinkingRequests")
 @ConditionalOnBooleanProperty("coachapproach.demo.enabled")
 public class DeepLinkingRequests {
 

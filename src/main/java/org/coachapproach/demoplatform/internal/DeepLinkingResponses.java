@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code LtiDeepLinkingResponse} and places each {@code ltiResourceLink} it carries in the
  * course, with a gradebook column when it asks for one. A refused response places nothing.
  */
-@Component
+@Component("demoDeepLinkingResponses")
 @ConditionalOnBooleanProperty("coachapproach.demo.enabled")
 public class DeepLinkingResponses {
 
@@ -40,7 +40,7 @@ public class DeepLinkingResponses {
 
 	private final ToolRegistrations registrations;
 
-	private final ToolKeys keys;
+	private final ToolJwks keys;
 
 	private final UsedValues used;
 
@@ -50,7 +50,7 @@ public class DeepLinkingResponses {
 
 	private final Gradebook gradebook;
 
-	DeepLinkingResponses(DemoSites sites, ToolRegistrations registrations, ToolKeys keys, UsedValues used,
+	DeepLinkingResponses(DemoSites sites, ToolRegistrations registrations, ToolJwks keys, UsedValues used,
 			DeepLinkingRequests requests, CourseItems items, Gradebook gradebook) {
 		this.sites = sites;
 		this.registrations = registrations;

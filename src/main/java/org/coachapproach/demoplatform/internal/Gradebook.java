@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * posted to them, checked the way Canvas checks them. Every accepted score is kept; a user's
  * result on a line item is their latest.
  */
-@Component
+@Component("demoGradebook")
 @ConditionalOnBooleanProperty("coachapproach.demo.enabled")
 public class Gradebook {
 

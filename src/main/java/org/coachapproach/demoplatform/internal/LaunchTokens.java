@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * placed by deep linking, or an {@code LtiDeepLinkingRequest} (Deep Linking 2.0 §4.4); with
  * the endpoints of the services the tool was granted (AGS 2.0 §3.1, NRPS 2.0 §3.6.1).
  */
-@Component
+@Component("demoLaunchTokens")
 @ConditionalOnBooleanProperty("coachapproach.demo.enabled")
 public class LaunchTokens {
 

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * Checks the bearer token of a service request (RFC 6750): 401 with {@code WWW-Authenticate}
  * when it is missing, unknown or expired; 403 when it lacks every scope the endpoint accepts.
  */
-@Component
+@Component("demoServiceAccess")
 @ConditionalOnBooleanProperty("coachapproach.demo.enabled")
 public class ServiceAccess {
 

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * against this platform: the next requests to a service answer a given status (and
  * {@code Retry-After}) instead of being served. Also counts every request each service got.
  */
-@Component
+@Component("demoServiceFaults")
 @ConditionalOnBooleanProperty("coachapproach.demo.enabled")
 public class ServiceFaults {
 

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * endpoint ({@code aud}: its URL, or the platform's issuer, as Canvas accepts), is current and
  * is used once ({@code jti}). The scopes asked for must be among those granted at registration.
  */
-@Component
+@Component("demoTokenGrant")
 @ConditionalOnBooleanProperty("coachapproach.demo.enabled")
 public class TokenGrant {
 
@@ -37,13 +37,13 @@ public class TokenGrant {
 
 	private final ToolRegistrations registrations;
 
-	private final ToolKeys keys;
+	private final ToolJwks keys;
 
 	private final UsedValues used;
 
 	private final AccessTokens tokens;
 
-	TokenGrant(DemoSites sites, ToolRegistrations registrations, ToolKeys keys, UsedValues used, AccessTokens tokens) {
+	TokenGrant(DemoSites sites, ToolRegistrations registrations, ToolJwks keys, UsedValues used, AccessTokens tokens) {
 		this.sites = sites;
 		this.registrations = registrations;
 		this.keys = keys;

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * Values a tool may present only once (a client assertion's {@code jti}, a deep-linking
  * response's {@code nonce}), remembered in the database until the JWT carrying them expires.
  */
-@Component
+@Component("demoUsedValues")
 @ConditionalOnBooleanProperty("coachapproach.demo.enabled")
 public class UsedValues {
 

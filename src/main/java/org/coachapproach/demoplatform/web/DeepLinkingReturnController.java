@@ -21,7 +21,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The {@code deep_link_return_url}: the tool's form posts its signed response here (field
  * {@code JWT}), in the frame where the instructor chose content; the page says what was added.
  */
-@Controller
+@Controller("demoDeepLinkingReturnController")
 @ConditionalOnBooleanProperty("coachapproach.demo.enabled")
 class DeepLinkingReturnController {
 

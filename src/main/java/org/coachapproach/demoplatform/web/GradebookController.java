@@ -23,7 +23,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** The instructor's gradebook: the course's learners by the tool's line items, with their latest scores. */
-@Controller
+@Controller("demoGradebookController")
 @ConditionalOnBooleanProperty("coachapproach.demo.enabled")
 class GradebookController {
 

@@ -40,7 +40,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The assignment and grade services (AGS 2.0) of a course, as Canvas answers them: line items
  * (§3.2), their results (§3.3) and scores posted to them (§3.4).
  */
-@RestController
+@RestController("demoLineItemsController")
 @ConditionalOnBooleanProperty("coachapproach.demo.enabled")
 class LineItemsController {
 

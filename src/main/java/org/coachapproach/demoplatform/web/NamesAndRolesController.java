@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** The course roster as names and role provisioning services 2.0 (§3.6.1) answers it, page by page. */
-@RestController
+@RestController("demoNamesAndRolesController")
 @ConditionalOnBooleanProperty("coachapproach.demo.enabled")
 class NamesAndRolesController {
 

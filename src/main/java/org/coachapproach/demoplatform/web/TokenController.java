@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The OAuth 2.0 token endpoint the tool gets its service access tokens from. */
-@RestController
+@RestController("demoTokenController")
 @ConditionalOnBooleanProperty("coachapproach.demo.enabled")
 class TokenController {
 

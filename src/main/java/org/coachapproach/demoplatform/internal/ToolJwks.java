@@ -28,9 +28,9 @@ import org.springframework.stereotype.Component;
  * registered {@code jwks_uri}, fetched over HTTP. The keys are cached per URL and fetched again
  * when a JWT names a key id the cache lacks, so that a tool can rotate its keys.
  */
-@Component
+@Component("demoToolJwks")
 @ConditionalOnBooleanProperty("coachapproach.demo.enabled")
-public class ToolKeys {
+public class ToolJwks {
 
 	private final HttpClient http = HttpClient.newBuilder()
 		.connectTimeout(Duration.ofSeconds(5))
