@@ -70,9 +70,11 @@ public class CourseItems {
 			throw new IllegalStateException("A stored course item's custom parameters are not JSON", ex);
 		}
 		long lineItem = row.getLong("line_item_id");
+		// wasNull tells of the column read last.
+		Long lineItemId = row.wasNull() ? null : lineItem;
 		return new CourseItem(row.getString("id"), row.getString("course_id"), row.getString("client_id"),
 				row.getString("resource_link_id"), row.getString("title"), row.getString("text"), row.getString("url"),
-				custom, row.wasNull() ? null : lineItem);
+				custom, lineItemId);
 	}
 
 }
