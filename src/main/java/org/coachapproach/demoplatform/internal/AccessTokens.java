@@ -1,14 +1,10 @@
 package org.coachapproach.demoplatform.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,7 +43,7 @@ public class AccessTokens {
 		this.jdbc.sql("""
 				INSERT INTO demo_access_token (token_hash, client_id, scopes, created_at, expires_at)
 				VALUES (?, ?, ?, ?, ?)""")
-			.params(hash(token), clientId, String.join(" ", scopes), Timestamp.from(now),
+			.params(TokenHashes.sha256(token), clientId, String.join(" ", scopes), Timestamp.from(now),
 					Timestamp.from(now.plus(LIFETIME)))
 			.update();
 		return token;
@@ -56,7 +52,7 @@ public class AccessTokens {
 	/** The holder of an unexpired token. */
 	public Optional<Holder> find(String token) {
 		return this.jdbc.sql("SELECT client_id, scopes FROM demo_access_token WHERE token_hash = ? AND expires_at > ?")
-			.params(hash(token), Timestamp.from(Instant.now()))
+			.params(TokenHashes.sha256(token), Timestamp.from(Instant.now()))
 			.query((row, number) -> new Holder(row.getString("client_id"),
 					AdvantageScopes.parse(row.getString("scopes"))))
 			.optional();
@@ -67,16 +63,6 @@ public class AccessTokens {
 		this.jdbc.sql("UPDATE demo_access_token SET expires_at = ? WHERE expires_at > ?")
 			.params(Timestamp.from(Instant.now().minusMillis(1)), Timestamp.from(Instant.now()))
 			.update();
-	}
-
-	private static String hash(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is missing from this Java runtime", ex);
-		}
 	}
 
 }

@@ -3,7 +3,6 @@ package org.coachapproach.demoplatform.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.nimbusds.jose.util.JSONArrayUtils;
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -83,15 +82,12 @@ class LineItemsController {
 			@RequestParam(name = "tag", required = false) String tag,
 			@RequestParam(name = "limit", required = false) String limit,
 			@RequestParam(name = "page", required = false) String page, HttpServletRequest request) {
-		Optional<ServiceFaults.Fault> fault = this.faults.next(DemoService.LINE_ITEMS);
-		if (fault.isPresent()) {
-			return ServiceResponses.fault(fault.get());
-		}
+		ServiceResponses.failIfPlanned(this.faults, DemoService.LINE_ITEMS);
 		this.access.require(authorization, AdvantageScopes.LINE_ITEM, AdvantageScopes.LINE_ITEM_READONLY);
 		DemoCourse course = course(courseId);
 		List<LineItem> items = this.gradebook.lineItems(course.id(), resourceLinkId, resourceId, tag);
 		ServiceResponses.Page<LineItem> shown = ServiceResponses.page(items, limit, page, DEFAULT_PAGE_SIZE,
-				self(request));
+				ServiceResponses.self(this.sites, request));
 		return ResponseEntity.ok()
 			.headers(ServiceResponses.links(shown))
 			.header(HttpHeaders.CONTENT_TYPE, LINE_ITEM_CONTAINER)
@@ -102,10 +98,7 @@ class LineItemsController {
 	ResponseEntity<String> create(@PathVariable("course") String courseId,
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
 			@RequestBody(required = false) String body) {
-		Optional<ServiceFaults.Fault> fault = this.faults.next(DemoService.LINE_ITEMS);
-		if (fault.isPresent()) {
-			return ServiceResponses.fault(fault.get());
-		}
+		ServiceResponses.failIfPlanned(this.faults, DemoService.LINE_ITEMS);
 		AccessTokens.Holder holder = this.access.require(authorization, AdvantageScopes.LINE_ITEM);
 		DemoCourse course = course(courseId);
 		LineItem item = this.gradebook.create(course.id(), holder.clientId(), Gradebook.lineItemFields(body));
@@ -118,10 +111,7 @@ class LineItemsController {
 	@GetMapping(LINE_ITEMS + "/{id}")
 	ResponseEntity<String> show(@PathVariable("course") String courseId, @PathVariable("id") String id,
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-		Optional<ServiceFaults.Fault> fault = this.faults.next(DemoService.LINE_ITEMS);
-		if (fault.isPresent()) {
-			return ServiceResponses.fault(fault.get());
-		}
+		ServiceResponses.failIfPlanned(this.faults, DemoService.LINE_ITEMS);
 		this.access.require(authorization, AdvantageScopes.LINE_ITEM, AdvantageScopes.LINE_ITEM_READONLY);
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_TYPE, LINE_ITEM)
@@ -132,10 +122,7 @@ class LineItemsController {
 	ResponseEntity<String> update(@PathVariable("course") String courseId, @PathVariable("id") String id,
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
 			@RequestBody(required = false) String body) {
-		Optional<ServiceFaults.Fault> fault = this.faults.next(DemoService.LINE_ITEMS);
-		if (fault.isPresent()) {
-			return ServiceResponses.fault(fault.get());
-		}
+		ServiceResponses.failIfPlanned(this.faults, DemoService.LINE_ITEMS);
 		this.access.require(authorization, AdvantageScopes.LINE_ITEM);
 		LineItem item = this.gradebook.update(lineItem(courseId, id), Gradebook.lineItemFields(body));
 		return ResponseEntity.ok()
@@ -146,10 +133,7 @@ class LineItemsController {
 	@DeleteMapping(LINE_ITEMS + "/{id}")
 	ResponseEntity<Void> delete(@PathVariable("course") String courseId, @PathVariable("id") String id,
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-		Optional<ServiceFaults.Fault> fault = this.faults.next(DemoService.LINE_ITEMS);
-		if (fault.isPresent()) {
-			return ServiceResponses.fault(fault.get());
-		}
+		ServiceResponses.failIfPlanned(this.faults, DemoService.LINE_ITEMS);
 		this.access.require(authorization, AdvantageScopes.LINE_ITEM);
 		this.gradebook.delete(lineItem(courseId, id));
 		return ResponseEntity.noContent().build();
@@ -159,10 +143,7 @@ class LineItemsController {
 	ResponseEntity<String> score(@PathVariable("course") String courseId, @PathVariable("id") String id,
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
 			@RequestBody(required = false) String body) {
-		Optional<ServiceFaults.Fault> fault = this.faults.next(DemoService.SCORES);
-		if (fault.isPresent()) {
-			return ServiceResponses.fault(fault.get());
-		}
+		ServiceResponses.failIfPlanned(this.faults, DemoService.SCORES);
 		this.access.require(authorization, AdvantageScopes.SCORE);
 		LineItem item = lineItem(courseId, id);
 		Score score = this.gradebook.record(item, body);
@@ -185,7 +166,7 @@ class LineItemsController {
 		this.access.require(authorization, AdvantageScopes.RESULT_READONLY);
 		LineItem item = lineItem(courseId, id);
 		ServiceResponses.Page<Score> shown = ServiceResponses.page(this.gradebook.results(item, userId), limit, page,
-				DEFAULT_PAGE_SIZE, self(request));
+				DEFAULT_PAGE_SIZE, ServiceResponses.self(this.sites, request));
 		List<Map<String, Object>> results = shown.entries().stream().map(score -> {
 			Map<String, Object> result = new LinkedHashMap<>();
 			result.put("id", item.url(this.sites) + "/results/" + score.id());
@@ -209,6 +190,11 @@ class LineItemsController {
 	@ExceptionHandler(ServiceRefusal.class)
 	ResponseEntity<Map<String, Object>> refused(ServiceRefusal refusal) {
 		return ServiceResponses.refusal(refusal);
+	}
+
+	@ExceptionHandler(ServiceResponses.PlannedFailure.class)
+	ResponseEntity<Void> failed(ServiceResponses.PlannedFailure failure) {
+		return ServiceResponses.fault(failure);
 	}
 
 	private Map<String, Object> json(LineItem item) {
@@ -241,11 +227,6 @@ class LineItemsController {
 		catch (NumberFormatException ex) {
 			throw new ServiceRefusal(404, "No line item " + id + " in course " + courseId);
 		}
-	}
-
-	private UriComponentsBuilder self(HttpServletRequest request) {
-		return UriComponentsBuilder.fromUriString(this.sites.platform(request.getRequestURI()))
-			.query(request.getQueryString());
 	}
 
 }

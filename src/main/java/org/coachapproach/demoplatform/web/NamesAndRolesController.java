@@ -3,7 +3,6 @@ package org.coachapproach.demoplatform.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import jakarta.servlet.http.HttpServletRequest;
@@ -60,15 +59,11 @@ class NamesAndRolesController {
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
 			@RequestParam(name = "limit", required = false) String limit,
 			@RequestParam(name = "page", required = false) String page, HttpServletRequest request) {
-		Optional<ServiceFaults.Fault> fault = this.faults.next(DemoService.ROSTER);
-		if (fault.isPresent()) {
-			return ServiceResponses.fault(fault.get());
-		}
+		ServiceResponses.failIfPlanned(this.faults, DemoService.ROSTER);
 		this.access.require(authorization, AdvantageScopes.MEMBERSHIP_READONLY);
 		DemoCourse course = this.roster.course(courseId)
 			.orElseThrow(() -> new ServiceRefusal(404, "No course " + courseId));
-		UriComponentsBuilder self = UriComponentsBuilder.fromUriString(this.sites.platform(request.getRequestURI()))
-			.query(request.getQueryString());
+		UriComponentsBuilder self = ServiceResponses.self(this.sites, request);
 		ServiceResponses.Page<DemoPerson> shown = ServiceResponses.page(this.roster.members(), limit, page,
 				this.pageSize, self);
 		Map<String, Object> context = new LinkedHashMap<>();
@@ -88,6 +83,11 @@ class NamesAndRolesController {
 	@ExceptionHandler(ServiceRefusal.class)
 	ResponseEntity<Map<String, Object>> refused(ServiceRefusal refusal) {
 		return ServiceResponses.refusal(refusal);
+	}
+
+	@ExceptionHandler(ServiceResponses.PlannedFailure.class)
+	ResponseEntity<Void> failed(ServiceResponses.PlannedFailure failure) {
+		return ServiceResponses.fault(failure);
 	}
 
 	private static Map<String, Object> member(DemoPerson person) {

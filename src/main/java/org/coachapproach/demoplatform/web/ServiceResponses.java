@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.coachapproach.demoplatform.DemoService;
+import org.coachapproach.demoplatform.internal.DemoSites;
 import org.coachapproach.demoplatform.internal.ServiceFaults;
 import org.coachapproach.demoplatform.internal.ServiceRefusal;
 
@@ -18,13 +21,37 @@ final class ServiceResponses {
 	private ServiceResponses() {
 	}
 
+	/** Thrown to answer a failure planned for the service instead of serving the request. */
+	static final class PlannedFailure extends RuntimeException {
+
+		private final transient ServiceFaults.Fault fault;
+
+		PlannedFailure(ServiceFaults.Fault fault) {
+			super("Planned failure " + fault.status(), null, false, false);
+			this.fault = fault;
+		}
+
+	}
+
+	/** Counts the request to {@code service}; throws the failure planned for it, if any. */
+	static void failIfPlanned(ServiceFaults faults, DemoService service) {
+		faults.next(service).ifPresent(fault -> {
+			throw new PlannedFailure(fault);
+		});
+	}
+
 	/** A planned failure, with its Retry-After if it has one. */
-	static <T> ResponseEntity<T> fault(ServiceFaults.Fault fault) {
-		ResponseEntity.BodyBuilder response = ResponseEntity.status(fault.status());
-		if (fault.retryAfter() != null) {
-			response.header(HttpHeaders.RETRY_AFTER, fault.retryAfter());
+	static <T> ResponseEntity<T> fault(PlannedFailure failure) {
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(failure.fault.status());
+		if (failure.fault.retryAfter() != null) {
+			response.header(HttpHeaders.RETRY_AFTER, failure.fault.retryAfter());
 		}
 		return response.build();
+	}
+
+	/** The URL of this request on the platform's site, with its query, to page from. */
+	static UriComponentsBuilder self(DemoSites sites, HttpServletRequest request) {
+		return UriComponentsBuilder.fromUriString(sites.platform(request.getRequestURI())).query(request.getQueryString());
 	}
 
 	/** Canvas's error body: {@code {"errors": {"type": ..., "message": ...}}}. */

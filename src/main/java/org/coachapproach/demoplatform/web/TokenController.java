@@ -2,7 +2,6 @@ package org.coachapproach.demoplatform.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import org.coachapproach.demoplatform.DemoService;
 import org.coachapproach.demoplatform.internal.ServiceFaults;
@@ -15,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,10 +35,7 @@ class TokenController {
 
 	@PostMapping(path = "/demo/token", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> token(@RequestParam Map<String, String> form) {
-		Optional<ServiceFaults.Fault> fault = this.faults.next(DemoService.TOKEN);
-		if (fault.isPresent()) {
-			return ServiceResponses.fault(fault.get());
-		}
+		ServiceResponses.failIfPlanned(this.faults, DemoService.TOKEN);
 		Outcome outcome = this.grant.grant(form);
 		Map<String, Object> body = new LinkedHashMap<>();
 		if (outcome instanceof Issued issued) {
@@ -57,6 +54,11 @@ class TokenController {
 			response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"demo\", error=\"invalid_client\"");
 		}
 		return response.body(body);
+	}
+
+	@ExceptionHandler(ServiceResponses.PlannedFailure.class)
+	ResponseEntity<Void> failed(ServiceResponses.PlannedFailure failure) {
+		return ServiceResponses.fault(failure);
 	}
 
 	private static HttpHeaders noStore() {
