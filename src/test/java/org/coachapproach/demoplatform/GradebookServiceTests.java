@@ -187,6 +187,8 @@ class GradebookServiceTests extends RegisteredStubTool {
 		String url = createLineItem("Refusals", null, null);
 		Instant now = Instant.now();
 		Map<String, Integer> bad = Map.of(
+				"submitted in the future", 400,
+				"timestamp out of range", 400,
 				"no timestamp", 400,
 				"no userId", 400,
 				"bad activityProgress", 400,
@@ -195,6 +197,10 @@ class GradebookServiceTests extends RegisteredStubTool {
 				"an instructor", 422,
 				"scoreGiven without scoreMaximum", 422);
 		Map<String, String> bodies = Map.of(
+				"submitted in the future", score(this.mentor, 1, 1, now).replace("}",
+						", \"https://canvas.instructure.com/lti/submission\": {\"submitted_at\": \""
+								+ now.plusSeconds(3600) + "\"}}"),
+				"timestamp out of range", score(this.mentor, 1, 1, Instant.parse("2100-01-01T00:00:00Z")),
 				"no timestamp", score(this.mentor, 1, 1, now).replaceAll(",\\s*\"timestamp\": \"[^\"]+\"", ""),
 				"no userId", score(this.mentor, 1, 1, now).replace("\"userId\"", "\"user\""),
 				"bad activityProgress", score(this.mentor, 1, 1, now).replace("\"Completed\"", "\"Done\""),

@@ -38,6 +38,11 @@ public class Gradebook {
 	static final Set<String> GRADING_PROGRESS = Set.of("FullyGraded", "Pending", "PendingManual", "Failed",
 			"NotReady");
 
+	/** What the database's TIMESTAMP columns hold. */
+	private static final Instant EARLIEST = Instant.parse("1970-01-02T00:00:00Z");
+
+	private static final Instant LATEST = Instant.parse("2038-01-18T00:00:00Z");
+
 	public static final String CANVAS_SUBMISSION = "https://canvas.instructure.com/lti/submission";
 
 	private final JdbcClient jdbc;
@@ -166,8 +171,9 @@ public class Gradebook {
 			if (!(json.get(CANVAS_SUBMISSION) instanceof Map<?, ?> extension)) {
 				throw new ServiceRefusal(400, CANVAS_SUBMISSION + " must be an object");
 			}
-			if (extension.get("submitted_at") instanceof String submittedAt) {
-				timestamp(submittedAt, "submitted_at");
+			if (extension.get("submitted_at") instanceof String submittedAt
+					&& timestamp(submittedAt, "submitted_at").isAfter(Instant.now().plusSeconds(60))) {
+				throw new ServiceRefusal(400, "Provided submitted_at timestamp of " + submittedAt + " in the future");
 			}
 			submission = JSONObjectUtils.toJSONString(castMap(extension));
 		}
@@ -183,14 +189,17 @@ public class Gradebook {
 					+ " before last updated timestamp of " + last.get());
 		}
 		KeyHolder key = new GeneratedKeyHolder();
+		Instant received = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		String comment = (String) json.get("comment");
 		this.jdbc.sql("""
 				INSERT INTO demo_score (line_item_id, user_id, score_given, score_maximum, comment, activity_progress,
 				    grading_progress, score_timestamp, submission, received_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(item.id(), userId, given, maximum, json.get("comment"), activity, grading, Timestamp.from(timestamp),
-					submission, Timestamp.from(Instant.now()))
+			.params(item.id(), userId, given, maximum, comment, activity, grading, Timestamp.from(timestamp), submission,
+					Timestamp.from(received))
 			.update(key);
-		return scores("WHERE s.id = ?", key.getKey().longValue()).get(0);
+		return new Score(key.getKey().longValue(), item.id(), userId, given, maximum, comment, activity, grading,
+				timestamp, submission, received);
 	}
 
 	/** Each user's latest score on {@code item}, optionally only {@code userId}'s (AGS 2.0 §3.3). */
@@ -240,7 +249,11 @@ public class Gradebook {
 
 	private static Instant timestamp(String text, String field) {
 		try {
-			return OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.MICROS);
+			Instant instant = OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.MICROS);
+			if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+				throw new ServiceRefusal(400, "Provided " + field + " of " + text + " is out of range");
+			}
+			return instant;
 		}
 		catch (DateTimeParseException ex) {
 			throw new ServiceRefusal(400, "Provided " + field + " of " + text + " not a valid timestamp (ISO 8601)");
