@@ -92,12 +92,6 @@ class PlatformConfigurationTests {
 	}
 
 	@Test
-	void shouldAnswerTheTokenEndpointAsNotImplementedYet() throws Exception {
-		assertThat(this.http.postForm("/demo/token", Map.of("grant_type", "client_credentials")).statusCode())
-			.isEqualTo(501);
-	}
-
-	@Test
 	void shouldGiveALaunchUrlOnThePlatformSiteForEachPerson() {
 		for (String person : List.of("mentor", "mentee", "instructor", "staff")) {
 			assertThat(this.platform.launchUrl(person))

@@ -71,6 +71,27 @@ final class PlatformHttp {
 		return send(request.build());
 	}
 
+	/**
+	 * A service request: {@code method} to {@code path} with {@code Authorization: Bearer
+	 * <token>} (none if null), {@code Accept} and, with a body, its {@code Content-Type}.
+	 */
+	HttpResponse<String> service(String method, String path, String token, String accept, String contentType,
+			String body) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
+					: HttpRequest.BodyPublishers.noBody());
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		if (accept != null) {
+			request.header("Accept", accept);
+		}
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		return send(request.build());
+	}
+
 	private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
 		return this.client.send(request, HttpResponse.BodyHandlers.ofString());
 	}
@@ -138,6 +159,11 @@ final class PlatformHttp {
 
 	/** A tool's registration request, as the Coach Approach tool would send it, for {@code toolUrl}. */
 	static String toolConfiguration(String toolUrl) {
+		return toolConfiguration(toolUrl, "https://purl.imsglobal.org/spec/lti-ags/scope/score");
+	}
+
+	/** As above, asking for {@code scope}. */
+	static String toolConfiguration(String toolUrl, String scope) {
 		String host = URI.create(toolUrl).getHost();
 		return """
 				{
@@ -149,7 +175,7 @@ final class PlatformHttp {
 				  "client_name": "Fake Tool",
 				  "jwks_uri": "%1$s/lti/jwks",
 				  "token_endpoint_auth_method": "private_key_jwt",
-				  "scope": "https://purl.imsglobal.org/spec/lti-ags/scope/score",
+				  "scope": "%3$s",
 				  "https://purl.imsglobal.org/spec/lti-tool-configuration": {
 				    "domain": "%2$s",
 				    "target_link_uri": "%1$s/lti/launch",
@@ -160,7 +186,7 @@ final class PlatformHttp {
 				      { "type": "LtiDeepLinkingRequest", "target_link_uri": "%1$s/lti/deep-link" }
 				    ]
 				  }
-				}""".formatted(toolUrl, host);
+				}""".formatted(toolUrl, host, scope);
 	}
 
 	private static String unescape(String text) {

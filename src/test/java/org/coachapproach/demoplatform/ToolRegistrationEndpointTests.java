@@ -76,6 +76,21 @@ class ToolRegistrationEndpointTests {
 	}
 
 	@Test
+	void shouldGrantTheServiceScopesAskedForThatItOffers() throws Exception {
+		String asked = "openid https://example.org/scope/other "
+				+ "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly "
+				+ "https://purl.imsglobal.org/spec/lti-ags/scope/score";
+
+		HttpResponse<String> response = this.http.postJson("/demo/registrations", this.tokens.issue(),
+				PlatformHttp.toolConfiguration(TOOL, asked));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(PlatformHttp.json(response.body())).containsEntry("scope",
+				"https://purl.imsglobal.org/spec/lti-ags/scope/score "
+						+ "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly");
+	}
+
+	@Test
 	void shouldRefuseARequestWithoutAToken() throws Exception {
 		assertRefusedAs401(null);
 	}

@@ -22,10 +22,10 @@ public class LaunchAuthorization {
 
 	private final DemoRoster roster;
 
-	private final ResourceLinkLaunchTokens tokens;
+	private final LaunchTokens tokens;
 
 	LaunchAuthorization(ToolRegistrations registrations, Launches launches, DemoRoster roster,
-			ResourceLinkLaunchTokens tokens) {
+			LaunchTokens tokens) {
 		this.registrations = registrations;
 		this.launches = launches;
 		this.roster = roster;
@@ -84,8 +84,14 @@ public class LaunchAuthorization {
 		if (launch.isEmpty() || course.isEmpty()) {
 			return new Refused("lti_message_hint");
 		}
-		String idToken = this.tokens.issue(registration.get(), person.get(), course.get(), launch.get(), nonce);
-		return new Granted(redirectUri, idToken, request.get("state"), request.get("lti_storage_target"));
+		if (launch.get().isDeepLinking() && !person.get().isInstructor()) {
+			return new Refused("lti_message_hint");
+		}
+		Optional<String> idToken = this.tokens.issue(registration.get(), person.get(), course.get(), launch.get(), nonce);
+		if (idToken.isEmpty()) {
+			return new Refused("item_gone");
+		}
+		return new Granted(redirectUri, idToken.get(), request.get("state"), request.get("lti_storage_target"));
 	}
 
 	private static boolean isBlank(String value) {

@@ -1,14 +1,10 @@
 package org.coachapproach.demoplatform.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +37,7 @@ public class RegistrationTokens {
 		Instant now = Instant.now();
 		this.jdbc.sql("DELETE FROM demo_registration_token WHERE expires_at < ?").param(Timestamp.from(now)).update();
 		this.jdbc.sql("INSERT INTO demo_registration_token (token_hash, created_at, expires_at) VALUES (?, ?, ?)")
-			.params(hash(token), Timestamp.from(now), Timestamp.from(now.plus(LIFETIME)))
+			.params(TokenHashes.sha256(token), Timestamp.from(now), Timestamp.from(now.plus(LIFETIME)))
 			.update();
 		return token;
 	}
@@ -51,7 +47,7 @@ public class RegistrationTokens {
 		return this.jdbc.sql("""
 				SELECT COUNT(*) FROM demo_registration_token
 				WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?""")
-			.params(hash(token), Timestamp.from(Instant.now()))
+			.params(TokenHashes.sha256(token), Timestamp.from(Instant.now()))
 			.query(Long.class)
 			.single() == 1;
 	}
@@ -62,18 +58,8 @@ public class RegistrationTokens {
 		return this.jdbc.sql("""
 				UPDATE demo_registration_token SET used_at = ?
 				WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?""")
-			.params(now, hash(token), now)
+			.params(now, TokenHashes.sha256(token), now)
 			.update() == 1;
-	}
-
-	private static String hash(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is missing from this Java runtime", ex);
-		}
 	}
 
 }

@@ -107,6 +107,9 @@ public final class ToolConfiguration {
 	public ToolConfiguration withIds(String clientId, String deploymentId) {
 		Map<String, Object> answer = new LinkedHashMap<>(this.json);
 		answer.put("client_id", clientId);
+		if (this.json.containsKey("scope")) {
+			answer.put("scope", String.join(" ", grantedScopes()));
+		}
 		Map<String, Object> lti = new LinkedHashMap<>((Map<String, Object>) toolConfiguration());
 		lti.put("deployment_id", deploymentId);
 		answer.put(LTI_TOOL_CONFIGURATION, lti);
@@ -130,6 +133,15 @@ public final class ToolConfiguration {
 	/** The configuration as JSON-ready maps and lists. */
 	public Map<String, Object> json() {
 		return this.json;
+	}
+
+	/**
+	 * The service scopes the tool holds: those it asked for in {@code scope} that this
+	 * platform offers (once registered, the {@code scope} answered is exactly those).
+	 */
+	public List<String> grantedScopes() {
+		return AdvantageScopes.offered(AdvantageScopes.parse(
+				(this.json.get("scope") instanceof String scope) ? scope : null));
 	}
 
 	public String initiateLoginUri() {

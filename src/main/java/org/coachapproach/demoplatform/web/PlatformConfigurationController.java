@@ -3,18 +3,17 @@ package org.coachapproach.demoplatform.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
+import org.coachapproach.demoplatform.internal.AdvantageScopes;
 import org.coachapproach.demoplatform.internal.DemoSites;
 import org.coachapproach.demoplatform.internal.PlatformKeys;
-import org.coachapproach.demoplatform.internal.ResourceLinkLaunchTokens;
+import org.coachapproach.demoplatform.internal.LaunchTokens;
 import org.coachapproach.demoplatform.internal.ToolSelfRegistration;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What a tool reads about the platform: its OpenID configuration and its public keys. */
@@ -22,11 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnBooleanProperty("coachapproach.demo.enabled")
 class PlatformConfigurationController {
 
-	static final List<String> SCOPES = List.of("openid", "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
-			"https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly",
-			"https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly",
-			"https://purl.imsglobal.org/spec/lti-ags/scope/score",
-			"https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly");
+	static final List<String> SCOPES = Stream.concat(Stream.of("openid"), AdvantageScopes.ALL.stream()).toList();
 
 	private final DemoSites sites;
 
@@ -41,8 +36,8 @@ class PlatformConfigurationController {
 	@GetMapping(path = ToolSelfRegistration.OPENID_CONFIGURATION_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, Object> openIdConfiguration() {
 		Map<String, Object> platform = new LinkedHashMap<>();
-		platform.put("product_family_code", ResourceLinkLaunchTokens.PRODUCT_FAMILY_CODE);
-		platform.put("version", ResourceLinkLaunchTokens.PRODUCT_VERSION);
+		platform.put("product_family_code", LaunchTokens.PRODUCT_FAMILY_CODE);
+		platform.put("version", LaunchTokens.PRODUCT_VERSION);
 		platform.put("messages_supported",
 				List.of(Map.of("type", "LtiResourceLinkRequest"), Map.of("type", "LtiDeepLinkingRequest")));
 
@@ -66,14 +61,6 @@ class PlatformConfigurationController {
 	@GetMapping(path = "/demo/jwks", produces = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, Object> jwks() {
 		return this.keys.jwks();
-	}
-
-	/** Access tokens (for AGS and NRPS) are not issued yet. */
-	@PostMapping(path = "/demo/token", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Map<String, Object>> token() {
-		return ResponseEntity.status(HttpStatus.NOT_IMPLEMENTED)
-			.body(Map.of("error", "unsupported_grant_type", "error_description",
-					"The demo platform does not issue access tokens yet"));
 	}
 
 }
