@@ -83,6 +83,8 @@ class ScoreSender implements DisposableBean {
 
 	private final Clock clock;
 
+	private final org.springframework.context.MessageSource messages;
+
 	private final Duration retryBase;
 
 	private final int maxAttempts;
@@ -104,6 +106,7 @@ class ScoreSender implements DisposableBean {
 
 	ScoreSender(JdbcClient jdbc, TransactionTemplate transactions, CourseServices services, Registrations registrations,
 			LineItems lineItems, ServiceTokens tokens, People people, ContentCatalog catalog, Clock clock,
+			org.springframework.context.MessageSource messages,
 			@Value("${coachapproach.lti.scores.workers:8}") int workers,
 			@Value("${coachapproach.lti.scores.retry-base:PT15S}") Duration retryBase,
 			@Value("${coachapproach.lti.scores.max-attempts:25}") int maxAttempts) {
@@ -116,6 +119,7 @@ class ScoreSender implements DisposableBean {
 		this.people = people;
 		this.catalog = catalog;
 		this.clock = clock;
+		this.messages = messages;
 		this.retryBase = retryBase;
 		this.maxAttempts = maxAttempts;
 		this.workers = Executors.newFixedThreadPool(workers, daemon("score-send"));
@@ -301,7 +305,8 @@ class ScoreSender implements DisposableBean {
 		score.put("activityProgress", "Completed");
 		score.put("gradingProgress", "FullyGraded");
 		score.put("timestamp", at);
-		score.put("comment", "Completed in Coach Approach: " + row.itemLabel());
+		score.put("comment", this.messages.getMessage("lti.score.comment", new Object[] { row.itemLabel() },
+				java.util.Locale.ENGLISH));
 		score.put(CANVAS_SUBMISSION, Map.of("new_submission", row.attempt() == 1, "submission_type", "basic_lti_launch",
 				"submitted_at", at));
 		return score;
