@@ -1,0 +1,113 @@
+package org.coachapproach.matching.engine;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+import org.coachapproach.matching.engine.Preference.Direction;
+
+/**
+ * Matching benchmark: a whole pool of random intakes (option lists the size of the program's:
+ * 11 divisions, 24 specialties, 5 gender identities, 8 race/ethnicity options, 20 professional
+ * and 16 non-professional interests), mentors of capacity 1–3, default weights, a fixed seed.
+ * Times {@link Matcher#match} (scoring every pair, the optimal assignment and its explanation)
+ * and reports the peak heap.
+ *
+ * <p>{@code benchmarks/matching.sh [mentors] [mentee counts...]}; defaults 1000 mentors and
+ * 100 250 500 1000 2000 mentees.
+ */
+public final class MatchingBenchmark {
+
+	private static final Map<Criterion, Integer> OPTIONS = Map.of(Criterion.DIVISION, 11, Criterion.SPECIALTY, 24,
+			Criterion.GENDER_IDENTITY, 5, Criterion.RACE_ETHNICITY, 8, Criterion.PROFESSIONAL_INTERESTS, 20,
+			Criterion.NON_PROFESSIONAL_INTERESTS, 16);
+
+	private MatchingBenchmark() {
+	}
+
+	public static void main(String[] args) {
+		int mentors = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+		List<Integer> sizes = new ArrayList<>();
+		for (int k = 1; k < args.length; k++) {
+			sizes.add(Integer.parseInt(args[k]));
+		}
+		if (sizes.isEmpty()) {
+			sizes = List.of(100, 250, 500, 1000, 2000);
+		}
+		// Warm-up on a small pool so the JIT has compiled the hot loops, as in a running server.
+		run(200, 100, 99, false);
+		System.out.printf(Locale.ROOT, "%8s %8s %8s %8s %10s %12s %10s%n", "mentees", "mentors", "places", "matched",
+				"ms", "mean score", "peak MB");
+		for (int mentees : sizes) {
+			run(mentees, mentors, 7, true);
+		}
+	}
+
+	private static void run(int mentees, int mentors, long seed, boolean print) {
+		Random random = new Random(seed);
+		List<Profile> mentorPool = new ArrayList<>();
+		int places = 0;
+		for (int k = 0; k < mentors; k++) {
+			Profile p = profile(random, 1_000_000 + k, 1 + random.nextInt(3));
+			places += p.capacity();
+			mentorPool.add(p);
+		}
+		List<Profile> menteePool = new ArrayList<>();
+		for (int k = 0; k < mentees; k++) {
+			menteePool.add(profile(random, k, 0));
+		}
+		System.gc();
+		resetPeaks();
+		long started = System.nanoTime();
+		Proposal proposal = new Matcher(Weights.DEFAULT).match(menteePool, mentorPool, List.of());
+		long ms = (System.nanoTime() - started) / 1_000_000;
+		if (print) {
+			double mean = proposal.pairs().isEmpty() ? 0
+					: 100.0 * proposal.totalScore() / proposal.pairs().size() / proposal.maxScore();
+			System.out.printf(Locale.ROOT, "%8d %8d %8d %8d %10d %11.1f%% %10d%n", mentees, mentors, places,
+					proposal.pairs().size(), ms, mean, peakHeapMb());
+		}
+	}
+
+	/** A random intake: one answer per single-choice criterion, 1–4 for the others; a few preferences, some required. */
+	static Profile profile(Random random, long id, int capacity) {
+		Map<Criterion, Long> answers = new EnumMap<>(Criterion.class);
+		Map<Criterion, Preference> preferences = new EnumMap<>(Criterion.class);
+		for (Criterion criterion : Criterion.values()) {
+			int count = OPTIONS.get(criterion);
+			long bits = 0;
+			int picks = criterion.multiple() ? 1 + random.nextInt(4) : 1;
+			for (int k = 0; k < picks; k++) {
+				bits |= 1L << random.nextInt(count);
+			}
+			answers.put(criterion, bits);
+			double roll = random.nextDouble();
+			if (roll < 0.35) {
+				preferences.put(criterion, new Preference(Direction.SAME, random.nextDouble() < 0.05));
+			}
+			else if (roll < 0.45) {
+				preferences.put(criterion, new Preference(Direction.DIFFERENT, random.nextDouble() < 0.05));
+			}
+		}
+		return new Profile(id, capacity, answers, preferences);
+	}
+
+	private static void resetPeaks() {
+		ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+	}
+
+	private static long peakHeapMb() {
+		return ManagementFactory.getMemoryPoolMXBeans()
+			.stream()
+			.filter(pool -> pool.getType() == MemoryType.HEAP)
+			.mapToLong(pool -> pool.getPeakUsage().getUsed())
+			.sum() / (1024 * 1024);
+	}
+
+}
