@@ -17,7 +17,7 @@ import org.coachapproach.matching.engine.Preference.Direction;
  * 11 divisions, 24 specialties, 5 gender identities, 8 race/ethnicity options, 20 professional
  * and 16 non-professional interests), mentors of capacity 1–3, default weights, a fixed seed.
  * Times {@link Matcher#match} (scoring every pair, the optimal assignment and its explanation)
- * and reports the peak heap.
+ * three times per size, and reports the median and slowest time and the peak heap.
  *
  * <p>{@code benchmarks/matching.sh [mentors] [mentee counts...]}; defaults 1000 mentors and
  * 100 250 500 1000 2000 mentees.
@@ -41,15 +41,19 @@ public final class MatchingBenchmark {
 			sizes = List.of(100, 250, 500, 1000, 2000);
 		}
 		// Warm-up on a small pool so the JIT has compiled the hot loops, as in a running server.
-		run(200, 100, 99, false);
-		System.out.printf(Locale.ROOT, "%8s %8s %8s %8s %10s %12s %10s%n", "mentees", "mentors", "places", "matched",
-				"ms", "mean score", "peak MB");
+		run(200, 100, 99, null);
+		System.out.printf(Locale.ROOT, "%8s %8s %8s %8s %10s %10s %12s %10s%n", "mentees", "mentors", "places",
+				"matched", "median ms", "max ms", "mean score", "peak MB");
 		for (int mentees : sizes) {
-			run(mentees, mentors, 7, true);
+			long[] times = new long[3];
+			for (int k = 0; k < times.length; k++) {
+				times[k] = run(mentees, mentors, 7, k == times.length - 1 ? times : null);
+			}
 		}
 	}
 
-	private static void run(int mentees, int mentors, long seed, boolean print) {
+	/** @param print when given, the times of the earlier runs: prints the row */
+	private static long run(int mentees, int mentors, long seed, long[] print) {
 		Random random = new Random(seed);
 		List<Profile> mentorPool = new ArrayList<>();
 		int places = 0;
@@ -67,12 +71,16 @@ public final class MatchingBenchmark {
 		long started = System.nanoTime();
 		Proposal proposal = new Matcher(Weights.DEFAULT).match(menteePool, mentorPool, List.of());
 		long ms = (System.nanoTime() - started) / 1_000_000;
-		if (print) {
+		if (print != null) {
+			print[print.length - 1] = ms;
+			long[] sorted = print.clone();
+			java.util.Arrays.sort(sorted);
 			double mean = proposal.pairs().isEmpty() ? 0
 					: 100.0 * proposal.totalScore() / proposal.pairs().size() / proposal.maxScore();
-			System.out.printf(Locale.ROOT, "%8d %8d %8d %8d %10d %11.1f%% %10d%n", mentees, mentors, places,
-					proposal.pairs().size(), ms, mean, peakHeapMb());
+			System.out.printf(Locale.ROOT, "%8d %8d %8d %8d %10d %10d %11.1f%% %10d%n", mentees, mentors, places,
+					proposal.pairs().size(), sorted[sorted.length / 2], sorted[sorted.length - 1], mean, peakHeapMb());
 		}
+		return ms;
 	}
 
 	/** A random intake: one answer per single-choice criterion, 1–4 for the others; a few preferences, some required. */
