@@ -185,6 +185,31 @@ class MatchingTests {
 	}
 
 	@Test
+	void shouldLockAPairAgainstARequirementOnlyWithARecordedReason() {
+		Browser mentor = this.launcher.mentor("mentor-" + UUID.randomUUID(), "Max Mentor");
+		Browser mentee = this.launcher.mentee("mentee-" + UUID.randomUUID(), "Wren Mentee");
+		Browser staff = this.launcher.staff("staff-" + UUID.randomUUID(), "Sam Staff");
+		mentor.post(tool("/matching/intake"), intake("cardiology", "man", "none", false, "1", null));
+		mentee.post(tool("/matching/intake"), intake("cardiology", "woman", "same", true, null, null));
+		Map<String, String> lock = new LinkedHashMap<>(Map.of("mentee", "" + person("Wren Mentee"), "mentor",
+				"" + person("Max Mentor"), "kind", "LOCK"));
+
+		String unmatched = staff.follow(staff.post(tool("/matching/run"), Map.of())).body();
+		assertThat(unmatched).contains("Mentees without a mentor (1)").contains("(rules out 1 of the mentors with room)");
+		lock.put("reason", "   ");
+		assertThat(staff.post(tool("/matching/rules"), lock).statusCode()).isEqualTo(400);
+		lock.put("reason", "Wren asked for Max after the spring retreat");
+		assertThat(staff.post(tool("/matching/rules"), lock).statusCode()).isEqualTo(302);
+		assertThat(this.jdbc.sql("SELECT reason FROM matching_pair_rule WHERE mentee_id = ?").param(person("Wren Mentee"))
+			.query(String.class).single()).isEqualTo("Wren asked for Max after the spring retreat");
+
+		String forced = staff.follow(staff.post(tool("/matching/run"), Map.of())).body();
+		assertThat(pairsIn(forced)).containsExactly("Wren Mentee|Max Mentor");
+		assertThat(forced).contains("Locked").contains("Reason: Wren asked for Max after the spring retreat")
+			.contains("Mentee wants the same Gender identity").contains("not met");
+	}
+
+	@Test
 	void shouldRefuseTheStaffPageAndActionsToMentorsAndMentees() {
 		Browser mentor = this.launcher.mentor("mentor-" + UUID.randomUUID(), "Mo Mentor");
 		assertThat(mentor.get(tool("/matching")).statusCode()).isEqualTo(403);

@@ -199,6 +199,43 @@ class MeetingsTests {
 		assertThat(this.mentor.get(tool("/matching/figures")).statusCode()).isEqualTo(403);
 	}
 
+	@Test
+	void shouldShowStaffTheSharesOnceEveryCellHasFivePeople() {
+		for (int k = 0; k < 4; k++) {
+			Browser mentor = this.launcher.mentor("mentor-" + UUID.randomUUID(), "Mentor " + k);
+			Browser mentee = this.launcher.mentee("mentee-" + UUID.randomUUID(), "Mentee " + k);
+			mentor.post(tool("/matching/intake"), MatchingTests.intake("nephrology", "woman", "none", false, "1", null));
+			mentee.post(tool("/matching/intake"), MatchingTests.intake("nephrology", "man", "none", false, null, null));
+		}
+		this.staff.post(tool("/matching/run"), Map.of());
+		long proposal = this.jdbc.sql("""
+				SELECT MAX(p.id) FROM matching_proposal p JOIN course c ON c.id = p.course_id WHERE c.context_id = ?""")
+			.param(this.contextId).query(Long.class).single();
+		assertThat(this.staff.post(tool("/matching/publish"), Map.of("proposal", "" + proposal)).statusCode()).isEqualTo(302);
+		// Every pair met once (one logged twice, by both people: still one meeting), two of them twice.
+		java.util.List<Long> pairs = this.jdbc.sql("""
+				SELECT p.id FROM matching_pair p JOIN course c ON c.id = p.course_id WHERE c.context_id = ? AND p.ended_at IS NULL""")
+			.param(this.contextId).query(Long.class).list();
+		assertThat(pairs).hasSize(5).contains(this.pair);
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		for (long id : pairs) {
+			this.jdbc.sql("""
+					INSERT INTO matching_meeting (pair_id, logged_by, met_on, duration_minutes, format, content_hash, created_at)
+					SELECT id, mentor_id, ?, 30, 'VIDEO', 'x', NOW(6) FROM matching_pair WHERE id = ?""")
+				.params(java.sql.Date.valueOf(today), id).update();
+		}
+		this.mentee.post(tool("/matching/pairs/" + this.pair + "/meetings"), meeting(today.toString(), "30", "Same meeting", null));
+		for (long id : pairs.subList(0, 2)) {
+			this.jdbc.sql("""
+					INSERT INTO matching_meeting (pair_id, logged_by, met_on, duration_minutes, format, content_hash, created_at)
+					SELECT id, mentee_id, ?, 30, 'PHONE', 'x', NOW(6) FROM matching_pair WHERE id = ?""")
+				.params(java.sql.Date.valueOf(today.minusDays(3)), id).update();
+		}
+
+		String figures = this.staff.get(tool("/matching/figures")).body();
+		assertThat(figures).contains("5 pairs are published").contains("100 % (5 of 5)").contains("mean 1.4, median 1.0");
+	}
+
 	private static Map<String, String> meeting(String date, String minutes, String topics, String note) {
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("metOn", date);
