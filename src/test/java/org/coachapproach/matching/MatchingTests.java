@@ -85,7 +85,12 @@ class MatchingTests {
 			.contains("value=\"Sailing\"");
 		assertThat(other.get(tool("/matching/intake")).body()).doesNotContain("Sailing")
 			.doesNotContainPattern("value=\"cardiology\"\\s+checked");
-		// Not for staff pages of a learner, nor analytics: a mentee cannot open the staff page.
+		// Staff doing the matching read it, free text included; another learner cannot.
+		Browser staff = this.launcher.staff("staff-" + UUID.randomUUID(), "Sam Staff");
+		String answers = staff.get(tool("/matching/intakes/" + person("Mina Mentee"))).body();
+		assertThat(answers).contains("Matching answers of Mina Mentee").contains("Cardiology")
+			.contains("In their own words: Sailing").contains("Prefers the same");
+		assertThat(other.get(tool("/matching/intakes/" + person("Mina Mentee"))).statusCode()).isEqualTo(403);
 		assertThat(mentee.get(tool("/matching")).statusCode()).isEqualTo(403);
 	}
 
@@ -232,7 +237,7 @@ class MatchingTests {
 
 	private List<String> pairsIn(String page) {
 		java.util.regex.Matcher row = java.util.regex.Pattern
-			.compile("<th scope=\"row\">([^<]+)</th>\\s*<td>([^<]+)</td>")
+			.compile("<th scope=\"row\"><a [^>]*>([^<]+)</a></th>\\s*<td><a [^>]*>([^<]+)</a></td>")
 			.matcher(page.substring(0, page.contains("Mentees without") ? page.indexOf("Mentees without") : page.length()));
 		List<String> pairs = new java.util.ArrayList<>();
 		while (row.find()) {

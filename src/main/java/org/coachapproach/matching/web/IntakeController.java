@@ -8,20 +8,24 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.coachapproach.curriculum.IntakeForms;
 import org.coachapproach.matching.IntakeAnswers;
 import org.coachapproach.matching.Intakes;
+import org.coachapproach.matching.Matching;
 import org.coachapproach.matching.InvalidIntakeException;
 import org.coachapproach.people.AccessSession;
 import org.coachapproach.people.AccessSessions;
 import org.coachapproach.people.Member;
+import org.coachapproach.people.People;
+import org.coachapproach.people.ProgramRole;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** A mentor's or mentee's own matching questionnaire. */
+/** A mentor's or mentee's own matching questionnaire, and staff's read-only view of one. */
 @Controller
 class IntakeController {
 
@@ -29,9 +33,12 @@ class IntakeController {
 
 	private final IntakeForms forms;
 
-	IntakeController(Intakes intakes, IntakeForms forms) {
+	private final People people;
+
+	IntakeController(Intakes intakes, IntakeForms forms, People people) {
 		this.intakes = intakes;
 		this.forms = forms;
+		this.people = people;
 	}
 
 	@GetMapping("/matching/intake")
@@ -73,6 +80,31 @@ class IntakeController {
 			return page(member, form, answers, capacity, ex.problems(), model);
 		}
 		return "redirect:/matching/intake?saved";
+	}
+
+	/** Staff doing the matching read a person's answers, free text included. */
+	@GetMapping("/matching/intakes/{person}")
+	String staffView(@PathVariable long person, @RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
+			HttpServletResponse response, Model model) {
+		Member member = session.member();
+		if (!Matching.mayMatch(member)) {
+			return Refusal.page(member, "matching.refused.notStaff", response, model);
+		}
+		Intakes.Submitted submitted = this.intakes.all(member.course())
+			.stream()
+			.filter(s -> s.person().value() == person)
+			.findFirst()
+			.orElse(null);
+		if (submitted == null) {
+			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+			return Refusal.page(member, "matching.refused.noIntake", response, model);
+		}
+		model.addAttribute("member", member);
+		model.addAttribute("name", this.people.names(List.of(submitted.person())).getOrDefault(submitted.person(), "#" + person));
+		model.addAttribute("submitted", submitted);
+		model.addAttribute("form", submitted.role() == ProgramRole.MENTOR ? this.forms.mentor() : this.forms.mentee());
+		model.addAttribute("criteria", this.forms);
+		return "matching/answers";
 	}
 
 	private String page(Member member, IntakeForms.Form form, IntakeAnswers answers, String capacity,
