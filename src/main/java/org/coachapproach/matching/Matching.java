@@ -37,12 +37,17 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Staff's matching: weights per course, locks and exclusions, runs of the engine over the
- * course's intakes, and publication of a proposal as pairs. Every action is staff's only.
+ * course's intakes, and publication of a proposal as pairs. Published pairs are kept by later
+ * runs (as locks), so mentees who join later are placed around them; staff end a pair
+ * explicitly. Every action is staff's only.
  */
 @Service
 public class Matching {
 
 	private static final int MAX_REASON = 1000;
+
+	/** The reason the engine records for a published pair that no longer meets a requirement. */
+	static final String PUBLISHED = "published earlier";
 
 	private final JdbcClient jdbc;
 
@@ -158,6 +163,9 @@ public class Matching {
 		if (a == null || a.role() != ProgramRole.MENTEE || b == null || b.role() != ProgramRole.MENTOR) {
 			throw new MatchingRefusedException("notInPool");
 		}
+		if (current(staff.course()).stream().anyMatch(p -> p.mentee().equals(mentee))) {
+			throw new MatchingRefusedException("menteePaired");
+		}
 		List<Rule> existing = rules(staff.course());
 		if (existing.stream().anyMatch(r -> r.mentee().equals(mentee) && r.mentor().equals(mentor))) {
 			throw new MatchingRefusedException("ruleExists");
@@ -166,7 +174,8 @@ public class Matching {
 			if (existing.stream().anyMatch(r -> r.kind() == PairRule.Kind.LOCK && r.mentee().equals(mentee))) {
 				throw new MatchingRefusedException("menteeLocked");
 			}
-			long locks = existing.stream().filter(r -> r.kind() == PairRule.Kind.LOCK && r.mentor().equals(mentor)).count();
+			long locks = existing.stream().filter(r -> r.kind() == PairRule.Kind.LOCK && r.mentor().equals(mentor)).count()
+					+ current(staff.course()).stream().filter(p -> p.mentor().equals(mentor)).count();
 			int capacity = b.answers().capacity() == null ? 0 : b.answers().capacity();
 			if (locks >= capacity) {
 				throw new MatchingRefusedException("mentorFull", capacity);
@@ -206,9 +215,12 @@ public class Matching {
 		for (Intakes.Submitted s : this.intakes.all(course)) {
 			(s.role() == ProgramRole.MENTOR ? mentors : mentees).add(profile(s));
 		}
-		List<PairRule> rules = rules(course).stream()
-			.map(r -> new PairRule(r.mentee().value(), r.mentor().value(), r.kind(), r.reason()))
-			.toList();
+		// Published pairs stay as they are: a later run places newcomers around them.
+		List<PairRule> rules = new ArrayList<>();
+		current(course).forEach(p -> rules.add(PairRule.lock(p.mentee().value(), p.mentor().value(), PUBLISHED)));
+		rules(course).stream()
+			.filter(r -> rules.stream().noneMatch(p -> p.mentee() == r.mentee().value()))
+			.forEach(r -> rules.add(new PairRule(r.mentee().value(), r.mentor().value(), r.kind(), r.reason())));
 		Proposal proposal;
 		try {
 			proposal = new Matcher(weightsOf(course)).match(mentees, mentors, rules);
@@ -295,6 +307,29 @@ public class Matching {
 		return created;
 	}
 
+	/** The course's published pairs still running. */
+	public List<CurrentPair> current(CourseId course) {
+		return this.jdbc.sql("""
+				SELECT id, mentor_id, mentee_id, published_at FROM matching_pair WHERE course_id = ? AND ended_at IS NULL ORDER BY id""")
+			.param(course.value())
+			.query((rs, row) -> new CurrentPair(new PairId(rs.getLong("id")), new PersonId(rs.getLong("mentor_id")),
+					new PersonId(rs.getLong("mentee_id")), rs.getTimestamp("published_at").toInstant()))
+			.list();
+	}
+
+	/** Ends a published pair (its meetings stay); the mentee is matched afresh by the next run. */
+	@Transactional
+	public void endPair(Member staff, PairId pair) {
+		requireStaff(staff);
+		int ended = this.jdbc.sql("UPDATE matching_pair SET ended_at = ? WHERE id = ? AND course_id = ? AND ended_at IS NULL")
+			.params(now(), pair.value(), staff.course().value())
+			.update();
+		if (ended == 0) {
+			throw new MatchingRefusedException("noSuchPair");
+		}
+		this.events.publishEvent(new MatchEnded(pair, staff.course()));
+	}
+
 	/** The course's intakes by person. */
 	public Map<PersonId, Intakes.Submitted> pool(CourseId course) {
 		Map<PersonId, Intakes.Submitted> pool = new LinkedHashMap<>();
@@ -348,6 +383,10 @@ public class Matching {
 	private Timestamp now() {
 		Instant now = this.clock.instant();
 		return Timestamp.from(now);
+	}
+
+	/** A published pair still running. */
+	public record CurrentPair(PairId id, PersonId mentor, PersonId mentee, Instant publishedAt) {
 	}
 
 	/** A staff lock or exclusion. */

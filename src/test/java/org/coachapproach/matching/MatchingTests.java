@@ -187,6 +187,24 @@ class MatchingTests {
 		// A published mentee's answers are frozen.
 		assertThat(wantsWoman.post(tool("/matching/intake"), intake("nephrology", "woman", "none", false, null, null))
 			.statusCode()).isEqualTo(400);
+
+		// A mentee who answers later is placed around the published pairs, which stay as they are.
+		Browser late = this.launcher.mentee("mentee-" + UUID.randomUUID(), "Eli Late");
+		assertThat(late.post(tool("/matching/intake"), intake("cardiology", "man", "none", false, null, null)).statusCode())
+			.isEqualTo(302);
+		String later = staff.follow(staff.post(tool("/matching/run"), Map.of())).body();
+		assertThat(pairsIn(later)).containsExactly("Cleo Mentee|Ada Cardio", "Dev Mentee|Ben Nephro", "Eli Late|Ben Nephro");
+		assertThat(later).contains("Published");
+		assertThat(staff.post(tool("/matching/rules"), Map.of("mentee", "" + cleo, "mentor", "" + ben, "kind", "EXCLUDE"))
+			.body()).contains("This mentee already has a published mentor");
+
+		// Staff end a pair: its mentee is matched afresh (here: nobody else meets Cleo's requirement).
+		long cleoPair = this.jdbc.sql("SELECT id FROM matching_pair WHERE mentee_id = ? AND ended_at IS NULL").param(cleo)
+			.query(Long.class).single();
+		assertThat(staff.post(tool("/matching/pairs/" + cleoPair + "/end"), Map.of()).statusCode()).isEqualTo(302);
+		assertThat(wantsWoman.get(tool("/")).body()).doesNotContain("Ada Cardio");
+		assertThat(pairsIn(staff.follow(staff.post(tool("/matching/run"), Map.of())).body()))
+			.contains("Cleo Mentee|Ada Cardio", "Dev Mentee|Ben Nephro");
 	}
 
 	@Test

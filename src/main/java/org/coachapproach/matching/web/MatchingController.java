@@ -13,6 +13,7 @@ import org.coachapproach.curriculum.IntakeForms;
 import org.coachapproach.matching.Intakes;
 import org.coachapproach.matching.Matching;
 import org.coachapproach.matching.MatchingRefusedException;
+import org.coachapproach.matching.PairId;
 import org.coachapproach.matching.engine.Compatibility;
 import org.coachapproach.matching.engine.PairRule;
 import org.coachapproach.matching.engine.Proposal;
@@ -96,6 +97,12 @@ class MatchingController {
 		return act(session, response, model, "ruleRemoved", () -> this.matching.removeRule(session.member(), id));
 	}
 
+	@PostMapping("/matching/pairs/{id}/end")
+	String endPair(@PathVariable long id, @RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
+			HttpServletResponse response, Model model) {
+		return act(session, response, model, "ended", () -> this.matching.endPair(session.member(), new PairId(id)));
+	}
+
 	@PostMapping("/matching/settings")
 	String settings(@RequestParam Map<String, String> posted,
 			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
@@ -155,15 +162,22 @@ class MatchingController {
 			.map(r -> new RuleRow(r.id(), name(names, r.mentee().value()), name(names, r.mentor().value()), r.kind().name(),
 					r.reason()))
 			.toList());
-		model.addAttribute("proposal", latest == null ? null : view(latest, names));
+		List<Matching.CurrentPair> current = this.matching.current(member.course());
+		Set<String> published = new HashSet<>();
+		current.forEach(p -> published.add(p.mentee().value() + ":" + p.mentor().value()));
+		model.addAttribute("current", current.stream()
+			.map(p -> new CurrentRow(p.id().value(), name(names, p.mentee().value()), name(names, p.mentor().value())))
+			.toList());
+		model.addAttribute("proposal", latest == null ? null : view(latest, names, published));
 		return "matching/staff";
 	}
 
-	private ProposalView view(Matching.StoredProposal stored, Map<PersonId, String> names) {
+	private ProposalView view(Matching.StoredProposal stored, Map<PersonId, String> names, Set<String> published) {
 		Proposal p = stored.proposal();
 		List<PairRow> pairs = p.pairs().stream()
 			.map(pair -> new PairRow(pair.mentee(), pair.mentor(), name(names, pair.mentee()), name(names, pair.mentor()),
-					percent(pair.score(), p.maxScore()), pair.locked(), pair.overrideReason(),
+					percent(pair.score(), p.maxScore()), pair.locked(),
+					published.contains(pair.mentee() + ":" + pair.mentor()), pair.overrideReason(),
 					pair.reasons().stream().map(this::reason).toList()))
 			.toList();
 		List<UnmatchedRow> unmatched = p.unmatched().stream()
@@ -202,7 +216,10 @@ class MatchingController {
 	}
 
 	public record PairRow(long menteeId, long mentorId, String mentee, String mentor, String score, boolean locked,
-			String overrideReason, List<ReasonRow> reasons) {
+			boolean published, String overrideReason, List<ReasonRow> reasons) {
+	}
+
+	public record CurrentRow(long id, String mentee, String mentor) {
 	}
 
 	/** @param key message key taking the criterion's label */
