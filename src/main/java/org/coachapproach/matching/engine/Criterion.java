@@ -1,21 +1,9 @@
 package org.coachapproach.matching.engine;
 
-/** What mentors and mentees are matched on; each answered from a list (several where {@link #multiple()}). */
+/** What mentors and mentees are matched on, each answered from a list of options. */
 public enum Criterion {
 
-	DIVISION(false), SPECIALTY(false), GENDER_IDENTITY(false), RACE_ETHNICITY(true), PROFESSIONAL_INTERESTS(true),
-	NON_PROFESSIONAL_INTERESTS(true);
-
-	private final boolean multiple;
-
-	Criterion(boolean multiple) {
-		this.multiple = multiple;
-	}
-
-	/** Whether a person may choose several options (interests, race/ethnicity). */
-	public boolean multiple() {
-		return this.multiple;
-	}
+	DIVISION, SPECIALTY, GENDER_IDENTITY, RACE_ETHNICITY, PROFESSIONAL_INTERESTS, NON_PROFESSIONAL_INTERESTS;
 
 	/** The name used in the intake files and the database, e.g. {@code gender-identity}. */
 	public String key() {

@@ -4,17 +4,12 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * How much each criterion counts in a pair's compatibility, in whole points (0–100 each).
- * The defaults follow how the program matched by hand: requested specialty, professional
- * interests and gender identity first.
+ * How much each criterion counts in a pair's compatibility, in whole points (0–100 each). The
+ * program's defaults are in {@code curriculum/intake/matching.yml}; staff change them per course.
  */
 public record Weights(Map<Criterion, Integer> points) {
 
 	public static final int MAX_POINTS = 100;
-
-	public static final Weights DEFAULT = new Weights(Map.of(Criterion.SPECIALTY, 30, Criterion.PROFESSIONAL_INTERESTS, 25,
-			Criterion.GENDER_IDENTITY, 20, Criterion.DIVISION, 10, Criterion.RACE_ETHNICITY, 10,
-			Criterion.NON_PROFESSIONAL_INTERESTS, 5));
 
 	public Weights {
 		EnumMap<Criterion, Integer> copy = new EnumMap<>(Criterion.class);

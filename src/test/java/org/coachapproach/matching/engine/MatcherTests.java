@@ -23,11 +23,11 @@ class MatcherTests {
 
 	private static final int MAN = 1;
 
-	private final Matcher matcher = new Matcher(Weights.DEFAULT);
+	private final Matcher matcher = new Matcher(MatchingBenchmark.WEIGHTS);
 
 	@Test
 	void shouldScoreMetPreferencesByWeight() {
-		Compatibility compatibility = new Compatibility(Weights.DEFAULT);
+		Compatibility compatibility = new Compatibility(MatchingBenchmark.WEIGHTS);
 		Profile mentee = person(1, 0).answer(Criterion.SPECIALTY, 0).answer(Criterion.PROFESSIONAL_INTERESTS, 0, 1)
 			.wish(Criterion.SPECIALTY, Direction.SAME).wish(Criterion.PROFESSIONAL_INTERESTS, Direction.SAME).build();
 		Profile mentor = person(2, 1).answer(Criterion.SPECIALTY, 0).answer(Criterion.PROFESSIONAL_INTERESTS, 1, 2, 3)
@@ -217,7 +217,7 @@ class MatcherTests {
 
 	@Test
 	void shouldNeverDoWorseThanGreedyOnRandomPools() {
-		Compatibility compatibility = new Compatibility(Weights.DEFAULT);
+		Compatibility compatibility = new Compatibility(MatchingBenchmark.WEIGHTS);
 		for (long seed = 1; seed <= 30; seed++) {
 			Random random = new Random(seed);
 			List<Profile> mentees = new ArrayList<>();
