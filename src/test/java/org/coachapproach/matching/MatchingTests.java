@@ -120,6 +120,10 @@ class MatchingTests {
 		assertThat(two.statusCode()).isEqualTo(400);
 		assertThat(two.body()).contains("Division: choose one option only.");
 
+		Map<String, String> sideways = intake("cardiology", "woman", "sideways", false, "1", null);
+		assertThat(mentor.post(tool("/matching/intake"), sideways).body())
+			.contains("Gender identity: choose same, different or no preference.");
+
 		assertThat(count("matching_intake")).isZero();
 		assertThat(staff.get(tool("/matching")).body()).contains("0 mentees and 0 mentors");
 	}
@@ -230,6 +234,26 @@ class MatchingTests {
 		assertThat(pairsIn(forced)).containsExactly("Wren Mentee|Max Mentor");
 		assertThat(forced).contains("Locked").contains("Reason: Wren asked for Max after the spring retreat")
 			.contains("Mentee wants the same Gender identity").contains("not met");
+	}
+
+	@Test
+	void shouldNeverMeetAPreferenceWithPreferNotToSay() {
+		Browser mentor = this.launcher.mentor("mentor-" + UUID.randomUUID(), "Nia Mentor");
+		Browser mentee = this.launcher.mentee("mentee-" + UUID.randomUUID(), "Kai Mentee");
+		Browser staff = this.launcher.staff("staff-" + UUID.randomUUID(), "Sam Staff");
+		Map<String, String> undisclosed = intake("cardiology", "woman", "none", false, "1", null);
+		undisclosed.put("race-ethnicity.options", "not-said");
+		mentor.post(tool("/matching/intake"), undisclosed);
+		Map<String, String> requiresSame = intake("cardiology", "woman", "none", false, null, null);
+		requiresSame.put("race-ethnicity.options", "not-said");
+		requiresSame.put("race-ethnicity.direction", "same");
+		requiresSame.put("race-ethnicity.required", "on");
+		mentee.post(tool("/matching/intake"), requiresSame);
+
+		String page = staff.follow(staff.post(tool("/matching/run"), Map.of())).body();
+		assertThat(pairsIn(page)).isEmpty();
+		assertThat(page).contains("No mentor with room meets the requirements")
+			.contains("Mentee wants the same Race and ethnicity");
 	}
 
 	@Test

@@ -119,6 +119,14 @@ class MatcherTests {
 	}
 
 	@Test
+	void shouldHandleEmptyPools() {
+		assertThat(this.matcher.match(List.of(), List.of(person(100, 2).build()), List.of()).pairs()).isEmpty();
+		Proposal noMentors = this.matcher.match(List.of(person(1, 0).build()), List.of(), List.of());
+		assertThat(noMentors.unmatched()).singleElement().extracting(Proposal.Unmatched::why)
+			.isEqualTo(Proposal.Why.NO_MENTOR);
+	}
+
+	@Test
 	void shouldMatchEveryoneItCanBeforeMaximisingTheScore() {
 		// Mentee 1 fits mentor 100 perfectly and 101 not at all; mentee 2 can only have 100.
 		Profile a = sameSpecialty(1, 0);
