@@ -203,6 +203,67 @@ class BrowserLaunchTests {
 		assertThat(csv).contains("Margaret Lindqvist");
 	}
 
+	/**
+	 * Matching end to end: the mentor and the mentee fill in their questionnaires, staff run the
+	 * match and publish it, the mentee logs a meeting and the mentor sees it (without the
+	 * mentee's private note); axe-core on each page.
+	 */
+	@Test
+	void shouldMatchAMentorAndAMenteeWhoThenLogAMeeting() throws IOException {
+		for (String person : List.of("mentor", "mentee")) {
+			try (HeadlessChromium browser = HeadlessChromium.start(ThirdPartyCookies.BLOCKED)) {
+				browser.launch(this.platform.launchUrl(person).toString());
+				browser.click("a[href*='/matching/intake']");
+				browser.awaitFrameText("matching questionnaire");
+				browser.assertAccessible();
+				if (person.equals("mentor")) {
+					browser.setValue("#capacity", "2");
+				}
+				browser.click("input[name='specialty.options'][value='cardiology']");
+				browser.click("input[name='professional-interests.options'][value='promotion']");
+				browser.click("input[name='professional-interests.direction'][value='same']");
+				browser.click("form.intake button[type=submit]");
+				browser.awaitFrameText("Your answers are saved.");
+				browser.assertAccessible();
+			}
+		}
+
+		this.chromium = HeadlessChromium.start(ThirdPartyCookies.BLOCKED);
+		this.chromium.launch(this.platform.launchUrl("staff").toString());
+		this.chromium.click("a[href^='/matching?'], a[href='/matching']");
+		this.chromium.awaitFrameText("Run the match");
+		this.chromium.click("form[action*='/matching/run'] button");
+		String proposal = this.chromium.awaitFrameText("Proposed pairs (1)");
+		assertThat(proposal).contains("Daniel Reyes").contains("Amara Okafor")
+			.contains("Mentee wants the same Professional interests (wish) · met");
+		this.chromium.assertAccessible();
+		this.chromium.click("form[action*='/matching/publish'] button");
+		this.chromium.awaitFrameText("The matches are published.");
+
+		try (HeadlessChromium mentee = HeadlessChromium.start(ThirdPartyCookies.BLOCKED)) {
+			mentee.launch(this.platform.launchUrl("mentee").toString());
+			assertThat(mentee.frameText()).contains("You have been matched with Amara Okafor, your mentor.");
+			mentee.click("a[href*='/matching/pairs/']");
+			mentee.awaitFrameText("Log a meeting you had");
+			mentee.assertAccessible();
+			mentee.setValue("#metOn", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+			mentee.type("#topics", "Promotion timeline and teaching portfolio");
+			mentee.click("input[name='behaviours'][value='active-listening']");
+			mentee.type("#note", "Private: ask about the dossier next time");
+			mentee.click("form.log-meeting button[type=submit]");
+			String logged = mentee.awaitFrameText("The meeting is logged.");
+			assertThat(logged).contains("Promotion timeline and teaching portfolio").contains("Private: ask about the dossier");
+			mentee.assertAccessible();
+		}
+		try (HeadlessChromium mentor = HeadlessChromium.start(ThirdPartyCookies.BLOCKED)) {
+			mentor.launch(this.platform.launchUrl("mentor").toString());
+			mentor.click("a[href*='/matching/pairs/']");
+			String page = mentor.awaitFrameText("Promotion timeline and teaching portfolio");
+			assertThat(page).contains("logged by your partner").doesNotContain("ask about the dossier");
+			mentor.assertAccessible();
+		}
+	}
+
 	private static String sessionInUrl(String url) {
 		return UriComponentsBuilder.fromUriString(url).build().getQueryParams().getFirst(AccessSessions.PARAMETER);
 	}

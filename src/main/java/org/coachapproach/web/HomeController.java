@@ -2,6 +2,7 @@ package org.coachapproach.web;
 
 import org.coachapproach.curriculum.CourseSettings;
 import org.coachapproach.curriculum.Curriculum;
+import org.coachapproach.matching.Mentoring;
 import org.coachapproach.people.AccessSession;
 import org.coachapproach.progress.Progress;
 
@@ -21,9 +22,12 @@ class HomeController {
 
 	private final Progress progress;
 
-	HomeController(Curriculum curriculum, Progress progress) {
+	private final Mentoring mentoring;
+
+	HomeController(Curriculum curriculum, Progress progress, Mentoring mentoring) {
 		this.curriculum = curriculum;
 		this.progress = progress;
+		this.mentoring = mentoring;
 	}
 
 	@GetMapping("/")
@@ -33,6 +37,7 @@ class HomeController {
 		model.addAttribute("program", this.curriculum.program());
 		model.addAttribute("progress", this.progress.statusOf(session.member()));
 		model.addAttribute("configures", CourseSettings.mayConfigure(session.member()));
+		model.addAttribute("mentoring", this.mentoring.home(session.member()));
 		return "web/home";
 	}
 

@@ -1,0 +1,253 @@
+package org.coachapproach.matching;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.coachapproach.curriculum.Curriculum;
+import org.coachapproach.matching.internal.ICalendar;
+import org.coachapproach.people.Member;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The meeting log of a pair and the scheduling help: either person logs a meeting they had
+ * (private notes stay the author's), proposes times, accepts one the other proposed, and
+ * downloads it as an iCalendar invitation. Only the pair's two people may do any of it.
+ */
+@Service
+public class Meetings {
+
+	static final Set<String> FORMATS = Set.of("IN_PERSON", "VIDEO", "PHONE");
+
+	static final int MAX_TOPICS = 2000;
+
+	static final int MAX_NOTE = 10_000;
+
+	/** A meeting is logged after it happened: one day's grace for time zones, none further. */
+	static final int FUTURE_DAYS = 1;
+
+	static final int PAST_YEARS = 2;
+
+	static final int MAX_TIMES = 3;
+
+	private final JdbcClient jdbc;
+
+	private final Mentoring mentoring;
+
+	private final Curriculum curriculum;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	Meetings(JdbcClient jdbc, Mentoring mentoring, Curriculum curriculum, ApplicationEventPublisher events, Clock clock,
+			@Value("${coachapproach.curriculum.time-zone:UTC}") ZoneId zone) {
+		this.jdbc = jdbc;
+		this.mentoring = mentoring;
+		this.curriculum = curriculum;
+		this.events = events;
+		this.clock = clock;
+		this.zone = zone;
+	}
+
+	/** The course's time zone, in which meeting dates and proposed times are read. */
+	public ZoneId zone() {
+		return this.zone;
+	}
+
+	/**
+	 * Logs a meeting the member had with their partner in {@code pair}.
+	 * @throws MatchingRefusedException for someone else's pair or a bad entry; nothing saved
+	 */
+	@Transactional
+	public long log(Member member, PairId pair, NewMeeting meeting) {
+		Mentoring.MyPair mine = own(member, pair);
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), this.zone);
+		if (meeting.metOn() == null) {
+			throw new MatchingRefusedException("meeting.dateMissing");
+		}
+		if (meeting.metOn().isAfter(today.plusDays(FUTURE_DAYS))) {
+			throw new MatchingRefusedException("meeting.future", meeting.metOn().toString());
+		}
+		if (meeting.metOn().isBefore(today.minusYears(PAST_YEARS))) {
+			throw new MatchingRefusedException("meeting.past", meeting.metOn().toString());
+		}
+		if (meeting.durationMinutes() == null || meeting.durationMinutes() < 5 || meeting.durationMinutes() > 480) {
+			throw new MatchingRefusedException("meeting.duration", Objects.toString(meeting.durationMinutes(), ""));
+		}
+		if (meeting.format() == null || !FORMATS.contains(meeting.format())) {
+			throw new MatchingRefusedException("meeting.format", Objects.toString(meeting.format(), ""));
+		}
+		for (String behaviour : meeting.behaviours()) {
+			if (this.curriculum.competency(behaviour).isEmpty()) {
+				throw new MatchingRefusedException("meeting.behaviour", behaviour);
+			}
+		}
+		String topics = blankToNull(meeting.topics());
+		String note = blankToNull(meeting.privateNote());
+		if (topics != null && topics.length() > MAX_TOPICS) {
+			throw new MatchingRefusedException("meeting.topicsTooLong", MAX_TOPICS);
+		}
+		if (note != null && note.length() > MAX_NOTE) {
+			throw new MatchingRefusedException("meeting.noteTooLong", MAX_NOTE);
+		}
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.sql("""
+				INSERT INTO matching_meeting (pair_id, logged_by, met_on, duration_minutes, format, topics, behaviours,
+				    content_hash, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(pair.value(), member.person().value(), java.sql.Date.valueOf(meeting.metOn()), meeting.durationMinutes(),
+					meeting.format(), topics, String.join(",", meeting.behaviours().stream().distinct().toList()),
+					this.curriculum.contentHash(), Timestamp.from(this.clock.instant()))
+			.update(key);
+		long id = Objects.requireNonNull(key.getKey()).longValue();
+		if (note != null) {
+			this.jdbc.sql("INSERT INTO matching_meeting_note (meeting_id, author_id, note) VALUES (?, ?, ?)")
+				.params(id, member.person().value(), note)
+				.update();
+		}
+		this.events.publishEvent(new MeetingLogged(mine.id(), member.course(), member.person(), meeting.metOn()));
+		return id;
+	}
+
+	/** The pair's meetings, newest first; a private note only on the member's own entries. */
+	public List<Meeting> of(Member member, PairId pair) {
+		own(member, pair);
+		return this.jdbc.sql("""
+				SELECT m.id, m.logged_by, m.met_on, m.duration_minutes, m.format, m.topics, m.behaviours,
+				       CASE WHEN n.author_id = ? THEN n.note END AS note
+				FROM matching_meeting m LEFT JOIN matching_meeting_note n ON n.meeting_id = m.id
+				WHERE m.pair_id = ? ORDER BY m.met_on DESC, m.id DESC""")
+			.params(member.person().value(), pair.value())
+			.query((rs, row) -> new Meeting(rs.getLong("id"), rs.getLong("logged_by") == member.person().value(),
+					rs.getDate("met_on").toLocalDate(), rs.getInt("duration_minutes"), rs.getString("format"),
+					rs.getString("topics"),
+					rs.getString("behaviours").isEmpty() ? List.of() : Arrays.asList(rs.getString("behaviours").split(",")),
+					rs.getString("note")))
+			.list();
+	}
+
+	/** Proposes one to three future times (course time zone) for the partner to choose from. */
+	@Transactional
+	public void propose(Member member, PairId pair, List<LocalDateTime> times, Integer durationMinutes) {
+		own(member, pair);
+		List<LocalDateTime> given = times.stream().filter(Objects::nonNull).distinct().toList();
+		if (given.isEmpty() || given.size() > MAX_TIMES) {
+			throw new MatchingRefusedException("time.count", MAX_TIMES);
+		}
+		if (durationMinutes == null || durationMinutes < 5 || durationMinutes > 480) {
+			throw new MatchingRefusedException("meeting.duration", Objects.toString(durationMinutes, ""));
+		}
+		Instant now = this.clock.instant();
+		List<Instant> starts = new ArrayList<>();
+		for (LocalDateTime time : given) {
+			Instant start = time.atZone(this.zone).toInstant();
+			if (!start.isAfter(now) || start.isAfter(now.plus(Duration.ofDays(366)))) {
+				throw new MatchingRefusedException("time.range", time.toString().replace('T', ' '));
+			}
+			starts.add(start);
+		}
+		for (Instant start : starts) {
+			this.jdbc.sql("""
+					INSERT INTO matching_time_proposal (pair_id, proposed_by, starts_at, duration_minutes, created_at)
+					VALUES (?, ?, ?, ?, ?)""")
+				.params(pair.value(), member.person().value(), Timestamp.from(start), durationMinutes, Timestamp.from(now))
+				.update();
+		}
+	}
+
+	/** The pair's proposed times from now on, and every accepted one still ahead. */
+	public List<ProposedTime> times(Member member, PairId pair) {
+		own(member, pair);
+		return this.jdbc.sql("""
+				SELECT id, proposed_by, starts_at, duration_minutes, accepted_at FROM matching_time_proposal
+				WHERE pair_id = ? AND starts_at > ? ORDER BY starts_at, id""")
+			.params(pair.value(), Timestamp.from(this.clock.instant()))
+			.query((rs, row) -> new ProposedTime(rs.getLong("id"), rs.getLong("proposed_by") == member.person().value(),
+					rs.getTimestamp("starts_at").toInstant(), rs.getInt("duration_minutes"),
+					rs.getTimestamp("accepted_at") != null))
+			.list();
+	}
+
+	/** The partner accepts one of the times the other proposed. */
+	@Transactional
+	public void accept(Member member, PairId pair, long timeId) {
+		Mentoring.MyPair mine = own(member, pair);
+		ProposedTime time = times(member, pair).stream()
+			.filter(t -> t.id() == timeId)
+			.findFirst()
+			.orElseThrow(() -> new MatchingRefusedException("time.unknown"));
+		if (time.mine()) {
+			throw new MatchingRefusedException("time.ownProposal");
+		}
+		if (time.accepted()) {
+			throw new MatchingRefusedException("time.alreadyAccepted");
+		}
+		this.jdbc.sql("UPDATE matching_time_proposal SET accepted_at = ? WHERE id = ? AND pair_id = ?")
+			.params(Timestamp.from(this.clock.instant()), timeId, pair.value())
+			.update();
+		this.events.publishEvent(new MeetingScheduled(mine.id(), member.course(), time.startsAt(), time.durationMinutes()));
+	}
+
+	/** The accepted time as an iCalendar file. */
+	public String invitation(Member member, PairId pair, long timeId, String host) {
+		Mentoring.MyPair mine = own(member, pair);
+		ProposedTime time = times(member, pair).stream()
+			.filter(t -> t.id() == timeId && t.accepted())
+			.findFirst()
+			.orElseThrow(() -> new MatchingRefusedException("time.unknown"));
+		String summary = "Mentoring meeting: " + member.displayName() + " and " + mine.partnerName();
+		return ICalendar.event("meeting-" + time.id() + "-pair-" + pair.value() + "@" + host,
+				this.clock.instant(), time.startsAt(), time.startsAt().plus(Duration.ofMinutes(time.durationMinutes())),
+				summary, "Coach Approach mentoring program");
+	}
+
+	private Mentoring.MyPair own(Member member, PairId pair) {
+		return this.mentoring.pair(member, pair).orElseThrow(() -> new MatchingRefusedException("notYourPair"));
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+
+	/** A meeting as entered; {@code behaviours} are ICF competency ids the mentor practised. */
+	public record NewMeeting(LocalDate metOn, Integer durationMinutes, String format, String topics, List<String> behaviours,
+			String privateNote) {
+
+		public NewMeeting {
+			behaviours = List.copyOf(behaviours);
+		}
+
+	}
+
+	/**
+	 * A logged meeting.
+	 * @param mine logged by the member reading it
+	 * @param privateNote the member's own note, never anyone else's ({@code null} otherwise)
+	 */
+	public record Meeting(long id, boolean mine, LocalDate metOn, int durationMinutes, String format, String topics,
+			List<String> behaviours, String privateNote) {
+	}
+
+	/** A proposed time; {@code mine} when the member proposed it. */
+	public record ProposedTime(long id, boolean mine, Instant startsAt, int durationMinutes, boolean accepted) {
+	}
+
+}
