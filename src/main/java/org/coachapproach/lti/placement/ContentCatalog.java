@@ -58,7 +58,7 @@ public class ContentCatalog {
 			case RECORDING -> "/series/" + item.id();
 			case SURVEY -> "/surveys/" + item.id().replace(':', '/');
 			case INTAKE -> "/matching/intake";
-			case MEETINGS -> "/meetings";
+			case MEETINGS -> "/matching/meetings";
 		});
 	}
 

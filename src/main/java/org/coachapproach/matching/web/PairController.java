@@ -47,6 +47,21 @@ class PairController {
 		this.curriculum = curriculum;
 	}
 
+	/**
+	 * The meeting log a course can place as one link: the member's pair page when they have one
+	 * pair, else their pairs (a mentor may have several) or where to start.
+	 */
+	@GetMapping("/matching/meetings")
+	String meetings(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, Model model) {
+		Member member = session.member();
+		List<Mentoring.MyPair> pairs = this.mentoring.pairsOf(member);
+		if (pairs.size() == 1) {
+			return "redirect:/matching/pairs/" + pairs.get(0).id().value();
+		}
+		model.addAttribute("mentoring", this.mentoring.home(member));
+		return "matching/meetings";
+	}
+
 	@GetMapping("/matching/pairs/{id}")
 	String show(@PathVariable long id, @RequestParam(name = "done", required = false) String done,
 			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
