@@ -208,27 +208,6 @@ class DeepLinkingTests extends RegisteredStubTool {
 		assertThat(none.body()).contains("data-reason=\"missing\"");
 	}
 
-	/** Sends "Add content" as the instructor; answers the request's data. */
-	private String deepLinkingData() throws Exception {
-		return (String) launch(this.platform.deepLinkingLaunchUrl("instructor")).claims()
-			.getJSONObjectClaim(DL + "deep_linking_settings")
-			.get("data");
-	}
-
-	private JWTClaimsSet.Builder response(String data, String nonce, List<Map<String, Object>> items) {
-		Instant now = Instant.now();
-		return new JWTClaimsSet.Builder().issuer(this.clientId)
-			.audience(this.issuer)
-			.issueTime(Date.from(now))
-			.expirationTime(Date.from(now.plusSeconds(300)))
-			.claim("nonce", nonce)
-			.claim(LTI + "message_type", "LtiDeepLinkingResponse")
-			.claim(LTI + "version", "1.3.0")
-			.claim(LTI + "deployment_id", this.platform.deploymentId().orElseThrow())
-			.claim(DL + "data", data)
-			.claim(DL + "content_items", items);
-	}
-
 	private HttpResponse<String> returnResponse(JWTClaimsSet response) throws Exception {
 		return this.http.postForm("/demo/courses/coach-approach/deep_links", Map.of("JWT", tool.sign(response)));
 	}
