@@ -119,6 +119,20 @@ class DeepLinkingTests extends RegisteredStubTool {
 	}
 
 	@Test
+	void shouldLaunchAnItemPlacedDirectly() throws Exception {
+		DemoCourseItem placed = this.platform.placeItem("Retired exercise", tool.url() + "/lti/launch?item=gone",
+				Map.of("item", "gone"), 4.0);
+
+		assertThat(this.platform.courseItems()).contains(placed);
+		assertThat(this.platform.lineItems()).contains(new DemoLineItem(placed.lineItemUrl(), "Retired exercise", 4.0,
+				null, null, placed.resourceLinkId()));
+		JWTClaimsSet claims = launch(this.platform.itemLaunchUrl("mentor", placed.id())).claims();
+		assertThat(claims.getJSONObjectClaim(LTI + "resource_link")).containsEntry("id", placed.resourceLinkId());
+		assertThat(claims.getJSONObjectClaim(LTI + "custom")).containsEntry("item", "gone");
+		assertThat(claims.getJSONObjectClaim(AGS_CLAIM)).containsEntry("lineitem", placed.lineItemUrl());
+	}
+
+	@Test
 	void shouldCarryTheServiceClaimsOfTheGrantedScopesInALaunch() throws Exception {
 		JWTClaimsSet claims = launch(this.platform.launchUrl("mentor")).claims();
 
