@@ -114,6 +114,19 @@ public class DemoPlatform {
 		return this.items.items(course).stream().map(this::courseItem).toList();
 	}
 
+	/**
+	 * Places an item in the course directly, as an instructor editing the course would (not
+	 * through deep linking): a link to {@code url} with {@code custom} parameters and, when
+	 * {@code scoreMaximum} is not null, a gradebook column labelled {@code title}. For tests of
+	 * links the tool did not write, e.g. to content that no longer exists.
+	 */
+	public DemoCourseItem placeItem(String title, String url, Map<String, String> custom, Double scoreMaximum) {
+		String clientId = clientId().orElseThrow(() -> new IllegalStateException("The tool is not registered"));
+		Gradebook.LineItemFields lineItem = (scoreMaximum != null)
+				? new Gradebook.LineItemFields(title, scoreMaximum, null, null, null) : null;
+		return courseItem(this.items.place(this.roster.course().id(), clientId, title, null, url, custom, lineItem));
+	}
+
 	/** The course page that launches a placed item (its resource link) as {@code person}. */
 	public URI itemLaunchUrl(String person, String itemId) {
 		if (this.items.find(this.roster.course().id(), itemId).isEmpty()) {

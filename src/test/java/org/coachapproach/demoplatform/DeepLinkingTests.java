@@ -119,6 +119,20 @@ class DeepLinkingTests extends RegisteredStubTool {
 	}
 
 	@Test
+	void shouldLaunchAnItemPlacedDirectly() throws Exception {
+		DemoCourseItem placed = this.platform.placeItem("Retired exercise", tool.url() + "/lti/launch?item=gone",
+				Map.of("item", "gone"), 4.0);
+
+		assertThat(this.platform.courseItems()).contains(placed);
+		assertThat(this.platform.lineItems()).contains(new DemoLineItem(placed.lineItemUrl(), "Retired exercise", 4.0,
+				null, null, placed.resourceLinkId()));
+		JWTClaimsSet claims = launch(this.platform.itemLaunchUrl("mentor", placed.id())).claims();
+		assertThat(claims.getJSONObjectClaim(LTI + "resource_link")).containsEntry("id", placed.resourceLinkId());
+		assertThat(claims.getJSONObjectClaim(LTI + "custom")).containsEntry("item", "gone");
+		assertThat(claims.getJSONObjectClaim(AGS_CLAIM)).containsEntry("lineitem", placed.lineItemUrl());
+	}
+
+	@Test
 	void shouldCarryTheServiceClaimsOfTheGrantedScopesInALaunch() throws Exception {
 		JWTClaimsSet claims = launch(this.platform.launchUrl("mentor")).claims();
 
@@ -206,27 +220,6 @@ class DeepLinkingTests extends RegisteredStubTool {
 		HttpResponse<String> none = this.http.postForm("/demo/courses/coach-approach/deep_links", Map.of());
 		assertThat(none.statusCode()).isEqualTo(400);
 		assertThat(none.body()).contains("data-reason=\"missing\"");
-	}
-
-	/** Sends "Add content" as the instructor; answers the request's data. */
-	private String deepLinkingData() throws Exception {
-		return (String) launch(this.platform.deepLinkingLaunchUrl("instructor")).claims()
-			.getJSONObjectClaim(DL + "deep_linking_settings")
-			.get("data");
-	}
-
-	private JWTClaimsSet.Builder response(String data, String nonce, List<Map<String, Object>> items) {
-		Instant now = Instant.now();
-		return new JWTClaimsSet.Builder().issuer(this.clientId)
-			.audience(this.issuer)
-			.issueTime(Date.from(now))
-			.expirationTime(Date.from(now.plusSeconds(300)))
-			.claim("nonce", nonce)
-			.claim(LTI + "message_type", "LtiDeepLinkingResponse")
-			.claim(LTI + "version", "1.3.0")
-			.claim(LTI + "deployment_id", this.platform.deploymentId().orElseThrow())
-			.claim(DL + "data", data)
-			.claim(DL + "content_items", items);
 	}
 
 	private HttpResponse<String> returnResponse(JWTClaimsSet response) throws Exception {

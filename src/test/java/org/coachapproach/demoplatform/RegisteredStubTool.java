@@ -3,7 +3,10 @@ package org.coachapproach.demoplatform;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The set-up the LTI Advantage tests share (and with it one application context): a stub tool
  * on its own port that asked for every service scope, registered with the platform at
- * start-up, and a roster page size of 30. Helpers get access tokens and launch claims over
- * real HTTP, as a tool and a browser would.
+ * start-up, and a roster page size of 30. Helpers get access tokens, launch claims and
+ * deep-linking requests over real HTTP, as a tool and a browser would, and write deep-linking
+ * responses as the tool would.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "coachapproach.demo.roster-page-size=30")
 abstract class RegisteredStubTool {
@@ -102,6 +106,27 @@ abstract class RegisteredStubTool {
 		HttpResponse<String> post = this.http.get("/demo/authorize", authorization);
 		assertThat(post.statusCode()).as(post.body()).isEqualTo(200);
 		return new Launched(page.body(), login, this.http.verify(PlatformHttp.formInputs(post.body()).get("id_token")));
+	}
+
+	/** Sends "Add content" as the instructor; answers the request's data. */
+	String deepLinkingData() throws Exception {
+		return (String) launch(this.platform.deepLinkingLaunchUrl("instructor")).claims()
+			.getJSONObjectClaim(DeepLinkingTests.DL + "deep_linking_settings")
+			.get("data");
+	}
+
+	JWTClaimsSet.Builder response(String data, String nonce, List<Map<String, Object>> items) {
+		Instant now = Instant.now();
+		return new JWTClaimsSet.Builder().issuer(this.clientId)
+			.audience(this.issuer)
+			.issueTime(Date.from(now))
+			.expirationTime(Date.from(now.plusSeconds(300)))
+			.claim("nonce", nonce)
+			.claim(PlatformHttp.LTI + "message_type", "LtiDeepLinkingResponse")
+			.claim(PlatformHttp.LTI + "version", "1.3.0")
+			.claim(PlatformHttp.LTI + "deployment_id", this.platform.deploymentId().orElseThrow())
+			.claim(DeepLinkingTests.DL + "data", data)
+			.claim(DeepLinkingTests.DL + "content_items", items);
 	}
 
 	/** What a launch showed and sent. */

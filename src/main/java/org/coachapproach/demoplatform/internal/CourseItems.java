@@ -16,6 +16,7 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The links to the tool placed in the course, oldest first. */
 @Component("demoCourseItems")
@@ -24,27 +25,37 @@ public class CourseItems {
 
 	private final JdbcClient jdbc;
 
-	CourseItems(JdbcClient jdbc) {
+	private final Gradebook gradebook;
+
+	CourseItems(JdbcClient jdbc, Gradebook gradebook) {
 		this.jdbc = jdbc;
+		this.gradebook = gradebook;
 	}
 
-	/** Places a new item with a new resource link id; {@code lineItemId} may be null. */
-	CourseItem add(String courseId, String clientId, String title, String text, String url, Map<String, String> custom,
-			Long lineItemId, String resourceLinkId) {
+	/**
+	 * Places a link to the tool in the course under a new resource link id, with a gradebook
+	 * column tied to that link when {@code lineItem} is given (its resource link is ignored).
+	 */
+	@Transactional
+	public CourseItem place(String courseId, String clientId, String title, String text, String url,
+			Map<String, String> custom, Gradebook.LineItemFields lineItem) {
+		String resourceLinkId = UUID.randomUUID().toString();
 		CourseItem item = new CourseItem(UUID.randomUUID().toString(), courseId, clientId, resourceLinkId, title, text,
-				url, custom, lineItemId);
+				url, custom, null);
 		this.jdbc.sql("""
 				INSERT INTO demo_course_item (id, course_id, client_id, resource_link_id, title, text, url, custom,
 				    line_item_id, created_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(item.id(), courseId, clientId, resourceLinkId, title, text, url, JSONObjectUtils.toJSONString(
-					new LinkedHashMap<String, Object>(custom)), lineItemId, Timestamp.from(Instant.now()))
+					new LinkedHashMap<String, Object>(custom)), null, Timestamp.from(Instant.now()))
 			.update();
-		return item;
-	}
-
-	void linkLineItem(String itemId, long lineItemId) {
-		this.jdbc.sql("UPDATE demo_course_item SET line_item_id = ? WHERE id = ?").params(lineItemId, itemId).update();
+		if (lineItem == null) {
+			return item;
+		}
+		LineItem column = this.gradebook.create(courseId, clientId, new Gradebook.LineItemFields(lineItem.label(),
+				lineItem.scoreMaximum(), lineItem.resourceId(), lineItem.tag(), resourceLinkId));
+		this.jdbc.sql("UPDATE demo_course_item SET line_item_id = ? WHERE id = ?").params(column.id(), item.id()).update();
+		return new CourseItem(item.id(), courseId, clientId, resourceLinkId, title, text, url, custom, column.id());
 	}
 
 	public List<CourseItem> items(String courseId) {

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -48,17 +47,14 @@ public class DeepLinkingResponses {
 
 	private final CourseItems items;
 
-	private final Gradebook gradebook;
-
 	DeepLinkingResponses(DemoSites sites, ToolRegistrations registrations, ToolJwks keys, UsedValues used,
-			DeepLinkingRequests requests, CourseItems items, Gradebook gradebook) {
+			DeepLinkingRequests requests, CourseItems items) {
 		this.sites = sites;
 		this.registrations = registrations;
 		this.keys = keys;
 		this.used = used;
 		this.requests = requests;
 		this.items = items;
-		this.gradebook = gradebook;
 	}
 
 	public sealed interface Outcome permits Placed, Refused {
@@ -157,24 +153,10 @@ public class DeepLinkingResponses {
 		logToolMessages(clientId, claims);
 		List<CourseItem> placed = new ArrayList<>();
 		for (Content content : contents) {
-			placed.add(place(courseId, clientId, content));
+			placed.add(this.items.place(courseId, clientId, content.title(), content.text(), content.url(),
+					content.custom(), content.lineItem()));
 		}
 		return new Placed(request.get(), placed, stringClaim(claims, "msg"), stringClaim(claims, "errormsg"));
-	}
-
-	private CourseItem place(String courseId, String clientId, Content content) {
-		String resourceLinkId = UUID.randomUUID().toString();
-		CourseItem item = this.items.add(courseId, clientId, content.title(), content.text(), content.url(),
-				content.custom(), null, resourceLinkId);
-		if (content.lineItem() == null) {
-			return item;
-		}
-		Gradebook.LineItemFields asked = content.lineItem();
-		LineItem lineItem = this.gradebook.create(courseId, clientId, new Gradebook.LineItemFields(asked.label(),
-				asked.scoreMaximum(), asked.resourceId(), asked.tag(), resourceLinkId));
-		this.items.linkLineItem(item.id(), lineItem.id());
-		return new CourseItem(item.id(), courseId, clientId, resourceLinkId, item.title(), item.text(), item.url(),
-				item.custom(), lineItem.id());
 	}
 
 	private static Content content(Object item, String defaultUrl) {
