@@ -82,6 +82,16 @@ public class People {
 			.list();
 	}
 
+	/** The person's roles in the course (empty when not a member). */
+	public Set<CourseRole> courseRoles(PersonId person, CourseId course) {
+		return this.jdbc.sql("SELECT course_roles FROM membership WHERE person_id = ? AND course_id = ?")
+			.params(person.value(), course.value())
+			.query(String.class)
+			.optional()
+			.map(People::roles)
+			.orElse(EnumSet.noneOf(CourseRole.class));
+	}
+
 	/** The platform identities of these people, in one query. */
 	public java.util.Map<PersonId, PlatformIdentity> identities(java.util.Collection<PersonId> persons) {
 		java.util.Map<PersonId, PlatformIdentity> identities = new java.util.HashMap<>();

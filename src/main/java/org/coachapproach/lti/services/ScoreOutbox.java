@@ -11,6 +11,8 @@ import org.coachapproach.lti.placement.ContentCatalog;
 import org.coachapproach.lti.placement.Offer;
 import org.coachapproach.lti.placement.PlacedItem;
 import org.coachapproach.people.CourseId;
+import org.coachapproach.people.CourseRole;
+import org.coachapproach.people.People;
 import org.coachapproach.people.PersonId;
 import org.coachapproach.progress.ExerciseCompleted;
 import org.coachapproach.progress.RecordingCompleted;
@@ -53,8 +55,12 @@ public class ScoreOutbox {
 
 	private final ScoreSender sender;
 
-	ScoreOutbox(JdbcClient jdbc, CourseServices services, ContentCatalog catalog, Clock clock, ScoreSender sender) {
+	private final People people;
+
+	ScoreOutbox(JdbcClient jdbc, CourseServices services, ContentCatalog catalog, Clock clock, ScoreSender sender,
+			People people) {
 		this.jdbc = jdbc;
+		this.people = people;
 		this.services = services;
 		this.catalog = catalog;
 		this.clock = clock;
@@ -82,7 +88,9 @@ public class ScoreOutbox {
 	 * scores. A second completion of the same item adds nothing.
 	 */
 	public void add(CourseId course, PersonId person, PlacedItem item) {
-		if (course == null || this.services.find(course).filter(CourseService::acceptsScores).isEmpty()) {
+		if (course == null || this.services.find(course).filter(CourseService::acceptsScores).isEmpty()
+				|| !this.people.courseRoles(person, course).contains(CourseRole.LEARNER)) {
+			// Platforms keep grades for learners only (Canvas answers 422 for a teacher).
 			return;
 		}
 		String label = this.catalog.offer(item).map(Offer::title).orElse(item.key());
