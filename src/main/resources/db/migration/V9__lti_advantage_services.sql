@@ -53,6 +53,7 @@ CREATE TABLE lti_score (
     attempts         INT           NOT NULL DEFAULT 0,
     next_attempt_at  TIMESTAMP(6)  NOT NULL,
     locked_until     TIMESTAMP(6)  NULL,
+    locked_by        CHAR(36)      CHARACTER SET ascii NULL,
     last_status      INT           NULL,
     last_error       VARCHAR(2000),
     sent_at          TIMESTAMP(6)  NULL,

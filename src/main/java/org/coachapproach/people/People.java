@@ -108,11 +108,12 @@ public class People {
 	/**
 	 * Replaces the course's roster with the platform's complete list, in one transaction:
 	 * members are created or updated with their roles and status, and members the list no
-	 * longer names become {@link MembershipStatus#DELETED}. Program roles staff set are kept.
+	 * longer names become {@link MembershipStatus#DELETED}, except those who arrived after
+	 * {@code listedAt} (the list could not know them). Program roles staff set are kept.
 	 * @return the number of members listed
 	 */
 	@Transactional
-	public int replaceRoster(CourseId course, java.util.List<Enrolment> members) {
+	public int replaceRoster(CourseId course, java.util.List<Enrolment> members, Instant listedAt) {
 		String issuer = this.jdbc.sql("SELECT issuer FROM course WHERE id = ?").param(course.value()).query(String.class)
 			.optional().orElseThrow(() -> new IllegalArgumentException("No course " + course));
 		Timestamp now = Timestamp.from(this.clock.instant());
@@ -135,10 +136,13 @@ public class People {
 				.update();
 			listed.add(personId);
 		}
-		String left = "UPDATE membership SET status = 'DELETED', updated_at = :now WHERE course_id = :course AND status <> 'DELETED'";
+		String left = """
+				UPDATE membership SET status = 'DELETED', updated_at = :now
+				WHERE course_id = :course AND status <> 'DELETED' AND updated_at < :listedAt""";
 		this.jdbc.sql(listed.isEmpty() ? left : left + " AND person_id NOT IN (:listed)")
 			.param("now", now)
 			.param("course", course.value())
+			.param("listedAt", Timestamp.from(listedAt))
 			.param("listed", listed.isEmpty() ? java.util.List.of(-1L) : listed)
 			.update();
 		return listed.size();

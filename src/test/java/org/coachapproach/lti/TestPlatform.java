@@ -45,6 +45,22 @@ public final class TestPlatform implements AutoCloseable {
 
 	private volatile RSAKey signing;
 
+	private volatile String issuer = ISSUER;
+
+	/**
+	 * A platform whose issuer is its own loopback address, as a platform on this machine (the
+	 * tool accepts service URLs on loopback only from such a platform).
+	 */
+	public static TestPlatform onLoopback() throws IOException {
+		TestPlatform platform = new TestPlatform();
+		platform.issuer = "http://127.0.0.1:" + platform.server.getAddress().getPort();
+		return platform;
+	}
+
+	public String issuer() {
+		return this.issuer;
+	}
+
 	public TestPlatform() throws IOException {
 		this.signing = newKey();
 		this.published.add(this.signing);
@@ -88,7 +104,7 @@ public final class TestPlatform implements AutoCloseable {
 	/** Claims of a valid resource-link launch for this login's nonce. */
 	public JWTClaimsSet.Builder validClaims(String nonce, String targetLinkUri) {
 		Instant now = Instant.now();
-		return new JWTClaimsSet.Builder().issuer(ISSUER)
+		return new JWTClaimsSet.Builder().issuer(this.issuer)
 			.audience(CLIENT_ID)
 			.subject("learner-42")
 			.issueTime(Date.from(now))
@@ -116,7 +132,7 @@ public final class TestPlatform implements AutoCloseable {
 
 	/** Registers this platform with a token endpoint for its services (AGS, NRPS). */
 	public void registerWith(org.coachapproach.lti.registration.Registrations registrations, String tokenUrl) {
-		registrations.register(new org.coachapproach.lti.registration.RegistrationRequest(ISSUER, CLIENT_ID,
+		registrations.register(new org.coachapproach.lti.registration.RegistrationRequest(this.issuer, CLIENT_ID,
 				"Test platform", authorizeUrl(), tokenUrl, jwksUrl(), List.of(DEPLOYMENT_ID), false, java.util.Set.of(),
 				"test"));
 	}
@@ -128,7 +144,7 @@ public final class TestPlatform implements AutoCloseable {
 	public Browser signIn(String toolBase, String subject,
 			java.util.function.UnaryOperator<JWTClaimsSet.Builder> adjust) {
 		Browser browser = new Browser();
-		java.net.http.HttpResponse<String> login = browser.get(toolBase + "/lti/login?iss=" + ISSUER + "&login_hint="
+		java.net.http.HttpResponse<String> login = browser.get(toolBase + "/lti/login?iss=" + this.issuer + "&login_hint="
 				+ subject + "&client_id=" + CLIENT_ID + "&lti_deployment_id=" + DEPLOYMENT_ID + "&target_link_uri="
 				+ toolBase + "/lti/launch");
 		String location = login.headers().firstValue("Location").orElseThrow(

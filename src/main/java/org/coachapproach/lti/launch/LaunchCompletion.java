@@ -111,7 +111,11 @@ class LaunchCompletion {
 	private String openDeepLinking(VerifiedLaunch launch, Member member) {
 		Map<String, Object> settings = map(launch.claims().getClaim(LtiClaims.DEEP_LINKING_SETTINGS));
 		Object data = settings.get("data");
-		String dataText = data == null ? null : data instanceof String text ? text : String.valueOf(data);
+		if (data != null && !(data instanceof String)) {
+			// Deep Linking 2.0 §4.4.1: an opaque string, echoed unchanged.
+			throw LaunchRefusedException.badRequest("missing_claim", "deep linking data is not a string");
+		}
+		String dataText = (String) data;
 		if (dataText != null && dataText.length() > 4096) {
 			throw LaunchRefusedException.badRequest("missing_claim", "deep linking data longer than 4096 characters");
 		}

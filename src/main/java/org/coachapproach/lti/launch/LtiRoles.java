@@ -46,7 +46,8 @@ public final class LtiRoles {
 		else if (role.startsWith(MEMBERSHIP + "/")) {
 			// Sub-role, e.g. membership/Instructor#TeachingAssistant: the part after '#' is specific.
 			String sub = role.substring(role.indexOf('#') + 1);
-			if (sub.equals("TeachingAssistant")) {
+			if (sub.equals("TeachingAssistant") && (role.startsWith(MEMBERSHIP + "/Instructor#")
+					|| role.startsWith(MEMBERSHIP + "/TeachingAssistant#"))) {
 				return CourseRole.TEACHING_ASSISTANT;
 			}
 			name = role.substring(MEMBERSHIP.length() + 1, role.indexOf('#') > 0 ? role.indexOf('#') : role.length());

@@ -54,28 +54,36 @@ public class CourseServices {
 	 */
 	public void remember(Member member, Registration registration, String deploymentId, Map<String, Object> ags,
 			Map<String, Object> nrps, Map<String, String> custom) {
-		String lineItems = url(ags.get("lineitems"));
+		boolean local = isLocal(java.net.URI.create(registration.issuer()).getHost());
+		String lineItems = url(ags.get("lineitems"), local);
 		String scopes = ags.get("scope") instanceof List<?> list
 				? list.stream().map(String::valueOf).collect(Collectors.toCollection(TreeSet::new)).stream()
 					.collect(Collectors.joining(" "))
 				: null;
-		String memberships = url(nrps.get("context_memberships_url"));
+		String memberships = url(nrps.get("context_memberships_url"), local);
 		long course = member.course().value();
 		String signature = registration.id() + "|" + deploymentId + "|" + lineItems + "|" + scopes + "|" + memberships;
 		if (!signature.equals(this.stored.get(course))) {
+			// A launch that names no service (another placement, another key) leaves the known ones.
 			this.jdbc.sql("""
 					INSERT INTO lti_course_service (course_id, registration_id, deployment_id, line_items_url, ags_scopes,
 					    memberships_url, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-					ON DUPLICATE KEY UPDATE registration_id = VALUES(registration_id), deployment_id = VALUES(deployment_id),
-					    line_items_url = VALUES(line_items_url), ags_scopes = VALUES(ags_scopes),
-					    memberships_url = VALUES(memberships_url), updated_at = VALUES(updated_at)""")
+					ON DUPLICATE KEY UPDATE
+					    registration_id = IF(VALUES(line_items_url) IS NULL AND VALUES(memberships_url) IS NULL, registration_id, VALUES(registration_id)),
+					    deployment_id = IF(VALUES(line_items_url) IS NULL AND VALUES(memberships_url) IS NULL, deployment_id, VALUES(deployment_id)),
+					    ags_scopes = IF(VALUES(line_items_url) IS NULL, ags_scopes, VALUES(ags_scopes)),
+					    line_items_url = COALESCE(VALUES(line_items_url), line_items_url),
+					    memberships_url = COALESCE(VALUES(memberships_url), memberships_url), updated_at = VALUES(updated_at)""")
 				.params(course, registration.id(), deploymentId, lineItems, scopes, memberships,
 						Timestamp.from(this.clock.instant()))
 				.update();
-			this.stored.put(course, signature);
+			afterCommit(() -> this.stored.put(course, signature));
 		}
 		// The placed item's own gradebook column, as the platform created it from our lineItem.
-		String lineItem = url(ags.get("lineitem"));
+		String lineItem = url(ags.get("lineitem"), local);
+		if (lineItem != null && (lineItems == null || !ServiceCalls.under(lineItem, lineItems))) {
+			lineItem = null; // a column outside the course's line items is not this course's
+		}
 		String itemKey = custom.get(PlacedItem.CUSTOM_PARAMETER);
 		if (lineItem != null && itemKey != null && PlacedItem.parse(itemKey).isPresent()
 				&& !lineItem.equals(this.storedLineItems.get(course + " " + PlacedItem.parse(itemKey).get().key()))) {
@@ -86,8 +94,11 @@ public class CourseServices {
 					    line_item_url = VALUES(line_item_url)""")
 				.params(course, key, lineItem)
 				.update();
-			this.storedLineItems.put(course + " " + key, lineItem);
-			this.lineItems.forget(member.course(), key);
+			String named = lineItem;
+			afterCommit(() -> {
+				this.storedLineItems.put(course + " " + key, named);
+				this.lineItems.forget(member.course(), key);
+			});
 		}
 		if (memberships != null && (member.isInstructor() || member.isStaff())
 				&& find(member.course()).map(s -> s.rosterSyncedAt() == null && s.rosterError() == null).orElse(false)) {
@@ -117,14 +128,18 @@ public class CourseServices {
 			.update();
 	}
 
-	/** The endpoint as given, when it is an absolute https (or loopback http) URL of sane length. */
-	private static String url(Object value) {
+	/**
+	 * The endpoint as given, when it is an absolute https (or loopback http) URL of sane length,
+	 * and not on this machine or a private network unless the platform itself is (a local demo):
+	 * a platform's claims must not steer the tool into the network it runs in.
+	 */
+	private static String url(Object value, boolean localPlatform) {
 		if (!(value instanceof String text) || text.isBlank() || text.length() > 2048) {
 			return null;
 		}
 		try {
 			java.net.URI uri = java.net.URI.create(text);
-			if (uri.getHost() == null) {
+			if (uri.getHost() == null || uri.getRawUserInfo() != null || (!localPlatform && isLocal(uri.getHost()))) {
 				return null;
 			}
 			ToolUrls.requireSecure(uri);
@@ -132,6 +147,43 @@ public class CourseServices {
 		}
 		catch (IllegalArgumentException | ToolUrls.InsecureUrlException ex) {
 			return null;
+		}
+	}
+
+	/** Loopback, private, link-local or unique-local addresses written as such, and localhost names. */
+	static boolean isLocal(String host) {
+		if (host == null) {
+			return false;
+		}
+		String h = host.toLowerCase(java.util.Locale.ROOT).replace("[", "").replace("]", "");
+		if (ToolUrls.isLoopback(host) || h.endsWith(".local") || h.endsWith(".internal")) {
+			return true;
+		}
+		if (!h.matches("[0-9.]+") && !h.contains(":")) {
+			return false; // a name: public DNS is the platform's business
+		}
+		try {
+			java.net.InetAddress address = java.net.InetAddress.getByName(h);
+			return address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
+					|| address.isAnyLocalAddress() || (address.getAddress().length == 16 && (address.getAddress()[0] & 0xfe) == 0xfc);
+		}
+		catch (java.net.UnknownHostException ex) {
+			return true;
+		}
+	}
+
+	private static void afterCommit(Runnable action) {
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			org.springframework.transaction.support.TransactionSynchronizationManager
+				.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+					@Override
+					public void afterCommit() {
+						action.run();
+					}
+				});
+		}
+		else {
+			action.run();
 		}
 	}
 

@@ -82,8 +82,8 @@ class LineItems {
 		if (stored.isPresent() && stored.get().scoreMaximum() != null) {
 			return new LineItem(stored.get().url(), stored.get().scoreMaximum());
 		}
-		LineItem found = stored.isPresent() ? read(service, registration, stored.get().url())
-				: search(service, registration, itemKey).orElse(null);
+		LineItem found = stored.isPresent() && ServiceCalls.under(stored.get().url(), service.lineItemsUrl())
+				? read(service, registration, stored.get().url()) : search(service, registration, itemKey).orElse(null);
 		if (found == null) {
 			found = create(service, registration, itemKey, label, points);
 		}
@@ -103,6 +103,11 @@ class LineItems {
 			.update();
 	}
 
+	/** Drops every in-memory copy (tests that reset the platform's gradebook). */
+	void forgetAll() {
+		this.known.clear();
+	}
+
 	/** Drops the in-memory copy only (a launch named the item's column anew). */
 	void forget(org.coachapproach.people.CourseId course, String itemKey) {
 		this.known.remove(course.value() + " " + itemKey);
@@ -113,7 +118,7 @@ class LineItems {
 
 	private LineItem read(CourseService service, Registration registration, String url) throws ServiceCallException {
 		JsonNode item = this.json.readTree(get(registration, url, ITEM, readScopes(service)).body());
-		return lineItem(item, url);
+		return lineItem(item, url, service);
 	}
 
 	private Optional<LineItem> search(CourseService service, Registration registration, String itemKey)
@@ -126,10 +131,12 @@ class LineItems {
 			for (JsonNode item : items) {
 				// Some platforms ignore the filter: check it here.
 				if (itemKey.equals(item.path("resourceId").asString(null))) {
-					return Optional.of(lineItem(item, null));
+					return Optional.of(lineItem(item, null, service));
 				}
 			}
-			url = ServiceCalls.next(answer).orElse(null);
+			url = ServiceCalls.next(answer).map(link -> URI.create(service.lineItemsUrl()).resolve(link).toString())
+				.filter(link -> ServiceCalls.sameOrigin(link, service.lineItemsUrl()))
+				.orElse(null);
 		}
 		return Optional.empty();
 	}
@@ -150,7 +157,7 @@ class LineItems {
 			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body)))
 			.build();
 		PlatformHttp.Answer answer = ServiceCalls.call(request, MAX_PAGE_BYTES, this.clock);
-		return lineItem(this.json.readTree(answer.body()), null);
+		return lineItem(this.json.readTree(answer.body()), null, service);
 	}
 
 	private PlatformHttp.Answer get(Registration registration, String url, String accept, Set<String> scopes)
@@ -171,11 +178,14 @@ class LineItems {
 						: CourseService.LINE_ITEM_SCOPE);
 	}
 
-	private static LineItem lineItem(JsonNode item, String knownUrl) throws ServiceCallException {
+	private static LineItem lineItem(JsonNode item, String knownUrl, CourseService service) throws ServiceCallException {
 		String url = item.path("id").asString(knownUrl);
 		double maximum = item.path("scoreMaximum").asDouble(Double.NaN);
 		if (url == null || url.isBlank() || !(maximum > 0)) {
-			throw new ServiceCallException(502, "Line item without id or positive scoreMaximum: " + item, null);
+			throw new ServiceCallException(502, "The platform returned a line item without id or positive scoreMaximum", null);
+		}
+		if (!ServiceCalls.under(url, service.lineItemsUrl())) {
+			throw new ServiceCallException(502, "The platform returned a line item outside the course's line items", null);
 		}
 		return new LineItem(url, maximum);
 	}

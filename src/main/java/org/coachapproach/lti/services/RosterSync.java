@@ -45,6 +45,8 @@ public class RosterSync implements DisposableBean {
 
 	private static final int MAX_PAGE_BYTES = 8 * 1024 * 1024;
 
+	private static final int MAX_MEMBERS = 50_000;
+
 	private final CourseServices services;
 
 	private final Registrations registrations;
@@ -58,6 +60,8 @@ public class RosterSync implements DisposableBean {
 	private final Clock clock;
 
 	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final Set<CourseId> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
 	private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
 		Thread thread = new Thread(runnable, "roster-sync");
@@ -94,15 +98,31 @@ public class RosterSync implements DisposableBean {
 	 * @throws ServiceCallException when the platform could not give the whole roster (nothing changed)
 	 */
 	public int sync(CourseId course) throws ServiceCallException {
+		if (!this.running.add(course)) {
+			throw new ServiceCallException(409, "A roster sync for this course is already running", null);
+		}
+		try {
+			return syncOnce(course);
+		}
+		finally {
+			this.running.remove(course);
+		}
+	}
+
+	private int syncOnce(CourseId course) throws ServiceCallException {
 		CourseService service = this.services.find(course)
 			.filter(CourseService::hasRoster)
 			.orElseThrow(() -> new ServiceCallException(400, "The course's platform offers no roster service", null));
+		java.time.Instant started = this.clock.instant();
 		try {
 			Registration registration = this.registrations.findById(service.registrationId())
 				.orElseThrow(() -> new ServiceCallException(400, "The platform registration was removed", null));
 			List<Enrolment> members = read(registration, service.membershipsUrl());
+			if (members.isEmpty() && !this.people.roster(course).isEmpty()) {
+				throw new ServiceCallException(502, "The platform listed no members; the roster was kept", null);
+			}
 			Integer count = this.transactions.execute(status -> {
-				int listed = this.people.replaceRoster(course, members);
+				int listed = this.people.replaceRoster(course, members, started);
 				this.services.rosterSynced(course, listed);
 				return listed;
 			});
@@ -158,8 +178,14 @@ public class RosterSync implements DisposableBean {
 					members.add(enrolment);
 				}
 			}
-			String next = ServiceCalls.next(answer).orElse(null);
-			url = next == null ? null : URI.create(url).resolve(next).toString();
+			String next = ServiceCalls.next(answer).map(link -> URI.create(firstPage).resolve(link).toString()).orElse(null);
+			if (next != null && !ServiceCalls.sameOrigin(next, firstPage)) {
+				throw new ServiceCallException(502, "The roster's next page is on another site", null);
+			}
+			if (members.size() > MAX_MEMBERS) {
+				throw new ServiceCallException(502, "The roster lists more than " + MAX_MEMBERS + " members", null);
+			}
+			url = next;
 		}
 		return members;
 	}

@@ -61,7 +61,10 @@ class ScoreSender implements DisposableBean {
 
 	private static final int BATCH = 200;
 
-	private static final Duration LEASE = Duration.ofMinutes(2);
+	private static final Duration LEASE = Duration.ofMinutes(10);
+
+	/** This instance, as lease holder: only the holder of a row's lease may record its outcome. */
+	private final String instance = java.util.UUID.randomUUID().toString();
 
 	private static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
@@ -199,8 +202,9 @@ class ScoreSender implements DisposableBean {
 			if (ids.isEmpty()) {
 				return List.of();
 			}
-			this.jdbc.sql("UPDATE lti_score SET locked_until = :until, attempts = attempts + 1 WHERE id IN (:ids)")
+			this.jdbc.sql("UPDATE lti_score SET locked_until = :until, locked_by = :me, attempts = attempts + 1 WHERE id IN (:ids)")
 				.param("until", Timestamp.from(this.clock.instant().plus(LEASE)))
+				.param("me", this.instance)
 				.param("ids", ids)
 				.update();
 			this.leased.addAll(ids);
@@ -218,8 +222,9 @@ class ScoreSender implements DisposableBean {
 		if (!ids.isEmpty()) {
 			this.jdbc.sql("""
 					UPDATE lti_score SET status = 'SENT', sent_at = :at, locked_until = NULL, last_status = 200, last_error = NULL
-					WHERE id IN (:ids)""")
+					WHERE id IN (:ids) AND locked_by = :me AND status = 'PENDING'""")
 				.param("at", Timestamp.from(this.clock.instant()))
+				.param("me", this.instance)
 				.param("ids", ids)
 				.update();
 		}
@@ -319,8 +324,8 @@ class ScoreSender implements DisposableBean {
 		Instant next = this.clock.instant().plus(retry ? backoff(row.attempt(), ex.retryAfter()) : Duration.ZERO);
 		this.jdbc.sql("""
 				UPDATE lti_score SET status = ?, next_attempt_at = ?, locked_until = NULL, last_status = ?, last_error = ?
-				WHERE id = ?""")
-			.params(retry ? "PENDING" : "FAILED", Timestamp.from(next), ex.status(), error, row.id())
+				WHERE id = ? AND locked_by = ? AND status = 'PENDING'""")
+			.params(retry ? "PENDING" : "FAILED", Timestamp.from(next), ex.status(), error, row.id(), this.instance)
 			.update();
 		if (!retry) {
 			log.warn("Score {} for {} refused by the platform: {}", row.itemKey(), row.person(), error);
@@ -345,7 +350,8 @@ class ScoreSender implements DisposableBean {
 		this.workers.awaitTermination(5, TimeUnit.SECONDS);
 		if (!this.leased.isEmpty()) {
 			try {
-				this.jdbc.sql("UPDATE lti_score SET locked_until = NULL WHERE status = 'PENDING' AND id IN (:ids)")
+				this.jdbc.sql("UPDATE lti_score SET locked_until = NULL WHERE status = 'PENDING' AND locked_by = :me AND id IN (:ids)")
+					.param("me", this.instance)
 					.param("ids", List.copyOf(this.leased))
 					.update();
 			}

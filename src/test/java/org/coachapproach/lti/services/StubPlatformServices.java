@@ -39,6 +39,9 @@ import org.coachapproach.lti.TestPlatform;
  */
 final class StubPlatformServices implements AutoCloseable {
 
+	/** The issuer to register the stub under: a platform on this machine (the tool accepts loopback service URLs only from one). */
+	static final String ISSUER = "http://127.0.0.1";
+
 	record Fault(int status, String retryAfter) {
 	}
 

@@ -118,14 +118,20 @@ class PlacementController {
 	private String answer(DeepLinkingRequest request, List<Choice> choices, HttpServletRequest http,
 			HttpServletResponse response, Model model) {
 		Registration registration = this.registrations.findById(request.registrationId()).orElse(null);
-		if (registration == null || !this.requests.answer(request.id())) {
+		if (registration == null) {
+			response.setStatus(HttpServletResponse.SC_GONE);
+			model.addAttribute("reason", "lti.placement.refused.notYours");
+			return "lti/placement-refused";
+		}
+		String jwt = this.responses.sign(registration, request, choices, this.urls.url(http, ToolUrls.LAUNCH));
+		if (!this.requests.answer(request.id())) {
 			response.setStatus(HttpServletResponse.SC_CONFLICT);
 			model.addAttribute("reason", "lti.placement.refused.answered");
 			return "lti/placement-refused";
 		}
 		response.setHeader("Cache-Control", "no-store");
 		model.addAttribute("returnUrl", request.returnUrl());
-		model.addAttribute("jwt", this.responses.sign(registration, request, choices, this.urls.url(http, ToolUrls.LAUNCH)));
+		model.addAttribute("jwt", jwt);
 		model.addAttribute("count", choices.size());
 		return "lti/placement-return";
 	}
