@@ -118,7 +118,11 @@ public class People {
 			.optional().orElseThrow(() -> new IllegalArgumentException("No course " + course));
 		Timestamp now = Timestamp.from(this.clock.instant());
 		java.util.List<Long> listed = new java.util.ArrayList<>();
-		for (Enrolment member : members) {
+		// In key order, as every writer of these rows should, to keep lock waits from becoming deadlocks.
+		java.util.List<Enrolment> ordered = members.stream()
+			.sorted(java.util.Comparator.comparing(Enrolment::subject, java.util.Comparator.nullsFirst(String::compareTo)))
+			.toList();
+		for (Enrolment member : ordered) {
 			if (member.subject() == null || member.subject().isBlank() || member.subject().length() > 255) {
 				continue;
 			}

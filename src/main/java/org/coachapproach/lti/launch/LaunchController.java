@@ -73,7 +73,7 @@ class LaunchController {
 		response.addHeader(HttpHeaders.SET_COOKIE, LoginController.stateCookie(state, "", this.states).toString());
 
 		if (state.equals(cookie(request, LoginController.STATE_COOKIE_PREFIX + state))) {
-			LaunchCompletion.Completed completed = this.completion.complete(launch, base);
+			LaunchCompletion.Completed completed = retried(() -> this.completion.complete(launch, base));
 			response.addHeader(HttpHeaders.SET_COOKIE, sessionCookie(completed.sessionToken()).toString());
 			return "redirect:" + base + completed.firstPage();
 		}
@@ -128,11 +128,29 @@ class LaunchController {
 		catch (ParseException ex) {
 			throw LaunchRefusedException.badRequest("malformed_token", ex.getMessage());
 		}
-		LaunchCompletion.Completed completed = this.completion.completeParked(launch, base);
+		LaunchCompletion.Completed completed = retried(() -> this.completion.completeParked(launch, base));
 		return "redirect:" + UriComponentsBuilder.fromUriString(base + completed.firstPage())
 			.queryParam(AccessSessions.PARAMETER, completed.sessionToken())
 			.build()
 			.toUriString();
+	}
+
+	/**
+	 * Runs a completion again when MariaDB chose its transaction as a deadlock victim (a roster
+	 * sync writing the same people at that moment): the transaction rolled back whole, nonce
+	 * and state included, so running it again is safe.
+	 */
+	private static LaunchCompletion.Completed retried(java.util.function.Supplier<LaunchCompletion.Completed> completion) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return completion.get();
+			}
+			catch (org.springframework.dao.PessimisticLockingFailureException ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	/** A fresh login in a top-level window, where the tool's cookies are first-party. */
