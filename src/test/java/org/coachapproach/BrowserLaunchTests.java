@@ -204,6 +204,29 @@ class BrowserLaunchTests {
 	}
 
 	/**
+	 * An instructor adds content through deep linking inside the course frame: the picker
+	 * (axe-core checked), one session with points, and the platform's confirmation; then the
+	 * course connection page.
+	 */
+	@Test
+	void shouldLetAnInstructorPlaceContentAndSeeTheCourseConnection() throws IOException {
+		this.chromium = HeadlessChromium.start(ThirdPartyCookies.BLOCKED);
+		this.chromium.open(this.platform.deepLinkingLaunchUrl("instructor").toString(), "Add Coach Approach content");
+		this.chromium.assertAccessible();
+
+		this.chromium.click("input[name='item'][value='session:4']");
+		this.chromium.type("input[name='points.session:4']", "0");
+		this.chromium.click("form.placements button[type=submit]");
+		this.chromium.awaitFrameText("One item was added to the course.");
+		assertThat(this.platform.courseItems()).anyMatch(item -> "session:4".equals(item.custom().get("coachapproach_item")));
+
+		this.chromium.launch(this.platform.launchUrl("instructor").toString());
+		this.chromium.click("nav a[href*='/course/platform']");
+		this.chromium.awaitFrameText("Course connection");
+		this.chromium.assertAccessible();
+	}
+
+	/**
 	 * Matching end to end: the mentor and the mentee fill in their questionnaires, staff run the
 	 * match and publish it, the mentee logs a meeting and the mentor sees it (without the
 	 * mentee's private note); axe-core on each page.
@@ -348,6 +371,12 @@ class BrowserLaunchTests {
 			// The check reached inside the tool's (cross-site) frame, not just the platform's page.
 			assertThat(results.getPasses().stream().flatMap(rule -> rule.getNodes().stream())
 				.map(node -> String.valueOf(node.getTarget()))).anyMatch(target -> target.contains(TOOL_FRAME));
+		}
+
+		/** Opens a course page and waits until the tool's frame shows {@code text}. */
+		void open(String coursePage, String text) {
+			this.driver.get(coursePage);
+			awaitFrameText(text);
 		}
 
 		/**
