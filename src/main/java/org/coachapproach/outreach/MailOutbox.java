@@ -201,6 +201,14 @@ public class MailOutbox {
 		return unsubscribed(kind).contains(address.toLowerCase(Locale.ROOT));
 	}
 
+	/** Whether anything was ever queued under this dedup key (a mailing already made). */
+	public boolean queued(String dedupKey) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM outreach_outbox WHERE dedup_key = ?)")
+			.param(dedupKey)
+			.query(Boolean.class)
+			.single();
+	}
+
 	/** Whether an SMTP server is configured ({@code spring.mail.host}). */
 	public boolean emailOn() {
 		return this.sender.emailOn();
