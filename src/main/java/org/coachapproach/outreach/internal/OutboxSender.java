@@ -69,6 +69,9 @@ public class OutboxSender implements SmartLifecycle {
 
 	private volatile ScheduledExecutorService executor;
 
+	/** Off only where something else drains (tests that drain by hand). */
+	private boolean autoStart = false;
+
 	@Autowired
 	OutboxSender(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, Clock clock,
 			@Value("${coachapproach.outreach.rate-per-second:10}") int ratePerSecond,
@@ -76,9 +79,11 @@ public class OutboxSender implements SmartLifecycle {
 			@Value("${coachapproach.outreach.retry-base:PT1M}") Duration retryBase,
 			@Value("${coachapproach.outreach.retry-max:PT6H}") Duration retryMax,
 			@Value("${coachapproach.outreach.max-attempts:8}") int maxAttempts,
-			@Value("${coachapproach.outreach.from:Coach Approach <no-reply@localhost>}") String from) {
+			@Value("${coachapproach.outreach.from:Coach Approach <no-reply@localhost>}") String from,
+			@Value("${coachapproach.outreach.sender.enabled:true}") boolean autoStart) {
 		this(jdbc, mail.getIfAvailable(), clock,
 				new Settings(ratePerSecond, pollInterval, retryBase, retryMax, maxAttempts, Duration.ofMinutes(5), from));
+		this.autoStart = autoStart;
 	}
 
 	/** A sender on its own (a second instance, or one that never starts its thread). */
@@ -152,12 +157,25 @@ public class OutboxSender implements SmartLifecycle {
 	private List<Row> claim(int limit) {
 		String claim = UUID.randomUUID().toString();
 		Instant now = this.clock.instant();
-		this.jdbc.sql("""
-				UPDATE outreach_outbox SET claimed_by = ?, claimed_until = ?
+		// A plain read sees only committed rows and never waits on a transaction still queuing;
+		// the update then takes the rows no other instance took meanwhile.
+		List<Long> due = this.jdbc.sql("""
+				SELECT id FROM outreach_outbox
 				WHERE status = 'QUEUED' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)
 				ORDER BY next_attempt_at, id LIMIT ?""")
-			.params(claim, Timestamp.from(now.plus(this.settings.lease())), Timestamp.from(now), Timestamp.from(now),
-					limit)
+			.params(Timestamp.from(now), Timestamp.from(now), limit)
+			.query(Long.class)
+			.list();
+		if (due.isEmpty()) {
+			return List.of();
+		}
+		this.jdbc.sql("""
+				UPDATE outreach_outbox SET claimed_by = :claim, claimed_until = :until
+				WHERE id IN (:ids) AND status = 'QUEUED' AND (claimed_until IS NULL OR claimed_until < :now)""")
+			.param("claim", claim)
+			.param("until", Timestamp.from(now.plus(this.settings.lease())))
+			.param("ids", due)
+			.param("now", Timestamp.from(now))
 			.update();
 		return this.jdbc.sql("""
 				SELECT id, recipient, recipient_name, subject, text_body, html_body, unsubscribe_url, attempts
@@ -324,6 +342,11 @@ public class OutboxSender implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 		}
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return this.autoStart;
 	}
 
 	@Override
