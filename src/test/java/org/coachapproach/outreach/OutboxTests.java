@@ -289,12 +289,7 @@ class OutboxTests {
 	}
 
 	private Browser staff() {
-		platform.registerWith(this.registrations);
-		return platform.signIn(tool(""), "staff-" + UUID.randomUUID(),
-				claims -> claims
-					.claim("https://purl.imsglobal.org/spec/lti/claim/roles",
-							List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"))
-					.claim("https://purl.imsglobal.org/spec/lti/claim/custom", Map.of("program_role", "staff")));
+		return new Launches(platform, this.registrations, this.port).staff();
 	}
 
 	private String tool(String path) {

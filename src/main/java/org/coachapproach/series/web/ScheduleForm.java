@@ -13,7 +13,12 @@ import org.coachapproach.series.SessionDraft;
 
 /** The staff form for an upcoming session, as posted (strings), separate from the domain. */
 public record ScheduleForm(String date, String startTime, String timeZone, String durationMinutes, String title,
-		String category, String presenter, String summary, String joinUrl, boolean permissionToRecord) {
+		String category, String presenter, String summary, String joinUrl, Boolean permissionToRecord) {
+
+	public ScheduleForm {
+		// An unticked checkbox is not posted at all.
+		permissionToRecord = Boolean.TRUE.equals(permissionToRecord);
+	}
 
 	static final String DEFAULT_ZONE = "America/Los_Angeles";
 
