@@ -14,8 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.coachapproach.lti.Browser;
 import org.coachapproach.lti.TestPlatform;
@@ -114,8 +112,8 @@ class OutboxTests {
 		String unsubscribe = message.getHeader("List-Unsubscribe")[0];
 		assertThat(unsubscribe).matches("<http://localhost:\\d+/unsubscribe/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+>");
 		assertThat(message.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
-		String text = part(message, "text/plain");
-		String html = part(message, "text/html");
+		String text = TestSmtp.part(message, "text/plain");
+		String html = TestSmtp.part(message, "text/html");
 		assertThat(text).contains("Hello Pat Example,").contains("Presenter: Kevin Osei, MD")
 			.contains("https://meet.example.edu/j/123").contains(unsubscribe.substring(1, unsubscribe.length() - 1));
 		assertThat(html).contains("<html lang=\"en\">").contains("<h1")
@@ -266,26 +264,6 @@ class OutboxTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
-	}
-
-	private static String part(MimeMessage message, String type) throws Exception {
-		return find((Multipart) message.getContent(), type);
-	}
-
-	private static String find(Multipart multipart, String type) throws Exception {
-		for (int i = 0; i < multipart.getCount(); i++) {
-			BodyPart part = multipart.getBodyPart(i);
-			if (part.isMimeType(type)) {
-				return (String) part.getContent();
-			}
-			if (part.getContent() instanceof Multipart nested) {
-				String found = find(nested, type);
-				if (found != null) {
-					return found;
-				}
-			}
-		}
-		return null;
 	}
 
 	private Browser staff() {

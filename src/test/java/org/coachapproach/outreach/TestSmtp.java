@@ -84,6 +84,27 @@ public final class TestSmtp {
 		return found;
 	}
 
+	/** The first part of this MIME type (text/plain, text/html) as text, or {@code null}. */
+	public static String part(MimeMessage message, String type) throws Exception {
+		return message.getContent() instanceof jakarta.mail.Multipart multipart ? find(multipart, type) : null;
+	}
+
+	private static String find(jakarta.mail.Multipart multipart, String type) throws Exception {
+		for (int i = 0; i < multipart.getCount(); i++) {
+			jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+			if (part.isMimeType(type)) {
+				return (String) part.getContent();
+			}
+			if (part.getContent() instanceof jakarta.mail.Multipart nested) {
+				String found = find(nested, type);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
+	}
+
 	/** Points {@code spring.mail.*} at the test server. */
 	public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
