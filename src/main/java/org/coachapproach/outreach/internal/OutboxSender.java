@@ -214,17 +214,12 @@ public class OutboxSender implements SmartLifecycle {
 			messages.forEach(m -> retry(byMessage.get(m), ex));
 			return 0;
 		}
-		int sent = 0;
+		List<Long> sent = new ArrayList<>();
 		for (MimeMessage message : messages) {
 			Row row = byMessage.get(message);
 			Exception failure = failures.get(message);
 			if (failure == null) {
-				this.jdbc.sql("""
-						UPDATE outreach_outbox SET status = 'SENT', sent_at = ?, attempts = attempts + 1, claimed_by = NULL,
-						    claimed_until = NULL, last_error = NULL WHERE id = ?""")
-					.params(Timestamp.from(this.clock.instant()), row.id())
-					.update();
-				sent++;
+				sent.add(row.id());
 			}
 			else if (isPermanent(failure)) {
 				failed(row, describe(failure));
@@ -233,7 +228,16 @@ public class OutboxSender implements SmartLifecycle {
 				retry(row, failure);
 			}
 		}
-		return sent;
+		if (!sent.isEmpty()) {
+			// One statement (one commit) for the whole batch.
+			this.jdbc.sql("""
+					UPDATE outreach_outbox SET status = 'SENT', sent_at = :now, attempts = attempts + 1, claimed_by = NULL,
+					    claimed_until = NULL, last_error = NULL WHERE id IN (:ids)""")
+				.param("now", Timestamp.from(this.clock.instant()))
+				.param("ids", sent)
+				.update();
+		}
+		return sent.size();
 	}
 
 	private MimeMessage mime(Row row) throws MessagingException, UnsupportedEncodingException {
