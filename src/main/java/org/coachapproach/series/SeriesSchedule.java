@@ -47,8 +47,27 @@ public class SeriesSchedule {
 		this.clock = clock;
 	}
 
+	/** The merged schedule, kept for {@link #KEPT} per instance (forgotten at once on a local change). */
+	private record Snapshot(List<ScheduledSession> sessions, Instant readAt) {
+	}
+
+	static final java.time.Duration KEPT = java.time.Duration.ofSeconds(2);
+
+	private volatile Snapshot snapshot;
+
 	/** Every session, file and database merged, in order of start. */
 	public List<ScheduledSession> all() {
+		Snapshot current = this.snapshot;
+		Instant now = Instant.now();
+		if (current != null && current.readAt().plus(KEPT).isAfter(now) && !current.readAt().isAfter(now)) {
+			return current.sessions();
+		}
+		List<ScheduledSession> read = read();
+		this.snapshot = new Snapshot(read, now);
+		return read;
+	}
+
+	private List<ScheduledSession> read() {
 		Map<String, ScheduledSession> sessions = new LinkedHashMap<>();
 		this.curriculum.series().forEach(s -> sessions.put(s.id(), new ScheduledSession(s, 0, null)));
 		this.jdbc.sql("SELECT * FROM series_schedule").query((rs, n) -> {
@@ -231,6 +250,7 @@ public class SeriesSchedule {
 	}
 
 	private void save(SeriesSession s, int sequence, PersonId by) {
+		this.snapshot = null;
 		this.jdbc.sql("""
 				INSERT INTO series_schedule (session_id, academic_year, session_date, start_time, time_zone, duration_minutes,
 				    title, category, presenter, summary, join_url, permission_to_record, cancelled, recording_url, captions,
@@ -249,6 +269,16 @@ public class SeriesSchedule {
 					s.captionsUrl(), s.transcriptUrl(), sequence, Timestamp.from(this.clock.instant()),
 					by == null ? null : by.value())
 			.update();
+		// Another request of this instance may have re-read the old rows meanwhile: forget again after commit.
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			org.springframework.transaction.support.TransactionSynchronizationManager
+				.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+					@Override
+					public void afterCompletion(int status) {
+						SeriesSchedule.this.snapshot = null;
+					}
+				});
+		}
 	}
 
 	private static boolean blank(String text, int max) {
