@@ -144,6 +144,9 @@ public class SeriesReminders implements ReminderSample {
 	public Map<String, Object> model(Locale locale) {
 		List<ScheduledSession> upcoming = this.schedule.upcoming().stream().filter(s -> !s.session().cancelled()).toList();
 		List<ScheduledSession> all = this.schedule.all();
+		if (upcoming.isEmpty() && all.isEmpty()) {
+			throw new IllegalStateException("no series session to preview: the schedule is empty");
+		}
 		ScheduledSession shown = !upcoming.isEmpty() ? upcoming.get(0) : all.get(all.size() - 1);
 		return model(shown.session(), locale);
 	}
