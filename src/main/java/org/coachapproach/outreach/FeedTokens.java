@@ -7,11 +7,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.function.Function;
 
 import org.coachapproach.outreach.internal.ServerSecrets;
 import org.coachapproach.people.PersonId;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -51,10 +53,13 @@ public class FeedTokens {
 
 	private final Clock clock;
 
-	FeedTokens(JdbcClient jdbc, ServerSecrets secrets, Clock clock) {
+	private final MessageSource messages;
+
+	FeedTokens(JdbcClient jdbc, ServerSecrets secrets, Clock clock, MessageSource messages) {
 		this.jdbc = jdbc;
 		this.secrets = secrets;
 		this.clock = clock;
+		this.messages = messages;
 	}
 
 	/** The person's current token, issued on first use. */
@@ -108,9 +113,8 @@ public class FeedTokens {
 				.body(calendar.apply(active.person()));
 		}
 		HttpStatus status = resolution instanceof Resolution.Reset ? HttpStatus.GONE : HttpStatus.NOT_FOUND;
-		String reason = status == HttpStatus.GONE
-				? "This calendar address was reset by its owner and no longer works. Open \"My calendar\" in the tool to subscribe with the new address.\n"
-				: "There is no calendar at this address. Open \"My calendar\" in the tool to get yours.\n";
+		String reason = this.messages.getMessage(status == HttpStatus.GONE ? "outreach.feed.reset" : "outreach.feed.unknown",
+				null, Locale.ENGLISH) + "\n";
 		return ResponseEntity.status(status).contentType(MediaType.TEXT_PLAIN).body(reason);
 	}
 

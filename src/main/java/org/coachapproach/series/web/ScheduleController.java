@@ -1,7 +1,7 @@
 package org.coachapproach.series.web;
 
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
@@ -63,8 +63,6 @@ class ScheduleController {
 	String show(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
 			@RequestParam(name = "saved", required = false) String saved, Locale locale, Model model) {
 		Member member = session.member();
-		DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
-			.withLocale(locale);
 		model.addAttribute("member", member);
 		model.addAttribute("saved", saved != null);
 		model.addAttribute("upcoming", this.schedule.upcoming()
