@@ -212,6 +212,20 @@ class OutboxTests {
 	}
 
 	@Test
+	void shouldForgetOldBodiesButStillNeverQueueTheSameReminderTwice() {
+		Recipient to = recipient();
+		String key = "test:" + UUID.randomUUID();
+		queue(to, key);
+		this.sender.drain();
+
+		this.clock.shift(Duration.ofDays(31));
+		assertThat(this.sender.forgetBodies(Duration.ofDays(30))).isGreaterThanOrEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT CONCAT(text_body, html_body) FROM outreach_outbox WHERE recipient = ?")
+			.param(to.address()).query(String.class).single()).isEmpty();
+		assertThat(queue(to, key)).isEqualTo(MailOutbox.Outcome.DUPLICATE);
+	}
+
+	@Test
 	void shouldRefuseTheStaffPageToAMentor() {
 		platform.registerWith(this.registrations);
 		Browser mentor = platform.signIn(tool(""), "mentor-" + UUID.randomUUID(), claims -> claims);

@@ -144,6 +144,20 @@ public class OutboxSender implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Empties the bodies of messages sent (or given up) more than {@code age} ago: a year of
+	 * weekly reminders to thousands would otherwise keep gigabytes of HTML. The rows stay, so
+	 * their dedup keys still stop the same reminder from being queued again.
+	 * @return how many messages were emptied
+	 */
+	public int forgetBodies(Duration age) {
+		return this.jdbc.sql("""
+				UPDATE outreach_outbox SET text_body = '', html_body = ''
+				WHERE status IN ('SENT', 'FAILED', 'CANCELLED') AND queued_at < ? AND (text_body <> '' OR html_body <> '')""")
+			.param(Timestamp.from(this.clock.instant().minus(age)))
+			.update();
+	}
+
 	private void drainQuietly() {
 		try {
 			drain();
