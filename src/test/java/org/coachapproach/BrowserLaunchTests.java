@@ -326,7 +326,17 @@ class BrowserLaunchTests {
 				.ignoring(StaleElementReferenceException.class)
 				.withMessage(() -> "tool frame never showed '" + text + "'; it is at " + describeFrame())
 				.until(driver -> {
-					String shown = frameText();
+					String shown;
+					try {
+						shown = frameText();
+					}
+					catch (org.openqa.selenium.WebDriverException ex) {
+						// The frame navigated between finding its body and reading it: look again.
+						if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+							return null;
+						}
+						throw ex;
+					}
 					return shown.contains(text) ? shown : null;
 				});
 		}
