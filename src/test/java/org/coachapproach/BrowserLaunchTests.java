@@ -285,6 +285,24 @@ class BrowserLaunchTests {
 			assertThat(page).contains("logged by your partner").doesNotContain("ask about the dossier");
 			mentor.assertAccessible();
 		}
+
+	/** Staff's schedule, its session form, the email page and the calendar page, each checked by axe-core. */
+	@Test
+	void shouldShowStaffTheScheduleEmailAndCalendarPagesAccessibly() throws IOException {
+		this.chromium = HeadlessChromium.start(ThirdPartyCookies.BLOCKED);
+		this.chromium.launch(this.platform.launchUrl("staff").toString());
+		this.chromium.click("nav a[href*='/series/schedule']");
+		this.chromium.awaitFrameText("Add the series to your calendar");
+		this.chromium.assertAccessible();
+		this.chromium.click("a[href*='/series/schedule/new']");
+		this.chromium.awaitFrameText("The presenter gave permission to record this session");
+		this.chromium.assertAccessible();
+		this.chromium.click("nav a[href*='/outreach']");
+		this.chromium.awaitFrameText("Kinds of email");
+		this.chromium.assertAccessible();
+		this.chromium.click("nav a[href*='/calendar']");
+		this.chromium.awaitFrameText("Your calendar address");
+		this.chromium.assertAccessible();
 	}
 
 	private static String sessionInUrl(String url) {

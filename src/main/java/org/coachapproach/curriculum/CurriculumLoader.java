@@ -252,7 +252,8 @@ public final class CurriculumLoader {
 
 	private Optional<SeriesSession> seriesSession(YamlFields f, String year, int firstYear) {
 		f.allowOnly(Set.of("id", "date", "startTime", "timeZone", "durationMinutes", "title", "category", "presenter",
-				"summary", "recordingUrl", "captions", "captionsUrl", "transcriptUrl", "example"));
+				"summary", "recordingUrl", "captions", "captionsUrl", "transcriptUrl", "example", "joinUrl",
+				"permissionToRecord", "status"));
 		String id = id(f, "id");
 		unique("series session id", id, f, "id");
 		LocalDate date = parse(f, "date", LocalDate::parse, "a date like 2022-09-13");
@@ -300,9 +301,28 @@ public final class CurriculumLoader {
 		if (example != null && !example.equals("true") && !example.equals("false")) {
 			f.problem(f.line("example"), "'example' must be true or false");
 		}
+		String joinUrl = f.optionalText("joinUrl");
+		if (joinUrl != null && !RecordingUrls.isHttps(joinUrl)) {
+			f.problem(f.line("joinUrl"), "'joinUrl' must be an https address, not '" + joinUrl + "'");
+		}
+		// Without the field, a recording implies the presenter's permission (the archive's files say so).
+		String permission = f.optionalText("permissionToRecord");
+		if (permission != null && !permission.equals("true") && !permission.equals("false")) {
+			f.problem(f.line("permissionToRecord"), "'permissionToRecord' must be true or false");
+		}
+		boolean permitted = permission == null ? recording != null : permission.equals("true");
+		if (recording != null && !permitted) {
+			f.problem(f.line("recordingUrl"), "a recording is published only with the presenter's permission "
+					+ "(permissionToRecord is false)");
+			recording = null;
+		}
+		String status = f.optionalText("status");
+		if (status != null && !status.equals("scheduled") && !status.equals("cancelled")) {
+			f.problem(f.line("status"), "'status' must be scheduled or cancelled, not '" + status + "'");
+		}
 		SeriesSession session = new SeriesSession(id, year, date, start, zone, duration, f.text("title"), category,
 				f.text("presenter"), f.text("summary"), recording, captions, captionsUrl, transcriptUrl,
-				"true".equals(example));
+				"true".equals(example), joinUrl, permitted, "cancelled".equals(status));
 		boolean complete = id != null && year != null && date != null && start != null && zone != null && duration > 0
 				&& session.title() != null && category != null && session.presenter() != null
 				&& session.summary() != null && captions != null;

@@ -152,6 +152,25 @@ public class People {
 		return listed.size();
 	}
 
+	/** Every course the tool knows (each has a roster). */
+	public java.util.List<CourseId> courses() {
+		return this.jdbc.sql("SELECT id FROM course ORDER BY id").query((rs, row) -> new CourseId(rs.getLong(1))).list();
+	}
+
+	/** Email addresses of these people, as their platform last sent them (those without one are absent). */
+	public java.util.Map<PersonId, String> emails(java.util.Collection<PersonId> persons) {
+		if (persons.isEmpty()) {
+			return java.util.Map.of();
+		}
+		java.util.Map<PersonId, String> emails = new java.util.HashMap<>();
+		this.jdbc.sql("SELECT id, email FROM person WHERE id IN (:ids) AND email IS NOT NULL AND email <> ''")
+			.param("ids", persons.stream().map(PersonId::value).distinct().toList())
+			.query(rs -> {
+				emails.put(new PersonId(rs.getLong(1)), rs.getString(2));
+			});
+		return emails;
+	}
+
 	/** Display names of these people (those the platform never named are absent). */
 	public java.util.Map<PersonId, String> names(java.util.Collection<PersonId> persons) {
 		if (persons.isEmpty()) {

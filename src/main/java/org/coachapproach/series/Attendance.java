@@ -44,7 +44,10 @@ public class Attendance {
 
 	private final Curriculum curriculum;
 
-	Attendance(JdbcClient jdbc, Curriculum curriculum) {
+	private final SeriesSchedule schedule;
+
+	Attendance(JdbcClient jdbc, Curriculum curriculum, SeriesSchedule schedule) {
+		this.schedule = schedule;
 		this.jdbc = jdbc;
 		this.curriculum = curriculum;
 	}
@@ -157,7 +160,9 @@ public class Attendance {
 	}
 
 	private SeriesSession session(String seriesSessionId) {
-		return this.curriculum.seriesSession(seriesSessionId)
+		// The schedule: the file's sessions and those staff added in the tool.
+		return this.schedule.find(seriesSessionId)
+			.map(ScheduledSession::session)
 			.orElseThrow(() -> new IllegalArgumentException("No CFDS session " + seriesSessionId));
 	}
 

@@ -32,7 +32,9 @@ class SessionFilter extends OncePerRequestFilter {
 	static final String CURRENT = AccessSessions.REQUEST_ATTRIBUTE;
 
 	private static final List<String> PUBLIC = List.of("/lti/", "/demo/", "/actuator/", "/css/", "/js/", "/images/",
-			"/error", "/favicon.ico");
+			"/error", "/favicon.ico",
+			// Reached from calendar apps and email, authorised by the token in their address.
+			"/feeds/", "/unsubscribe/");
 
 	private final AccessSessions sessions;
 

@@ -123,6 +123,45 @@ class SeriesCatalogTests {
 	}
 
 	@Test
+	void shouldRefuseARecordingWithoutThePresentersPermission() throws IOException {
+		int line = lineOf("recordingUrl: \"https://www.youtube-nocookie.com/embed/EX43f434511\"");
+		replaceFirst("cfds-2022-09-13-transcript.html", "permissionToRecord: false");
+
+		assertThat(problems()).anySatisfy(p -> assertProblem(p, line,
+				"a recording is published only with the presenter's permission (permissionToRecord is false)"));
+	}
+
+	@Test
+	void shouldLoadAnUpcomingSessionWithJoinLinkAndPermission() throws IOException {
+		Files.writeString(this.copy.resolve("series/2026-2027.yml"), """
+				academicYear: "2026-2027"
+				sessions:
+				  - id: cfds-2026-09-08
+				    date: 2026-09-08
+				    startTime: "12:00"
+				    timeZone: America/Los_Angeles
+				    durationMinutes: 60
+				    title: Welcome back
+				    category: professional-leadership
+				    presenter: Maria Delgado, MD
+				    summary: The year ahead.
+				    captions: pending
+				    joinUrl: "https://meet.example.edu/j/100"
+				    permissionToRecord: true
+				    status: cancelled
+				""");
+
+		SeriesSession session = CurriculumLoader.load(this.copy).seriesSession("cfds-2026-09-08").orElseThrow();
+		assertThat(session.joinUrl()).isEqualTo("https://meet.example.edu/j/100");
+		assertThat(session.permissionToRecord()).isTrue();
+		assertThat(session.recorded()).isFalse();
+		assertThat(session.cancelled()).isTrue();
+		Files.writeString(this.copy.resolve("series/2026-2027.yml"),
+				Files.readString(this.copy.resolve("series/2026-2027.yml")).replace("https://meet", "http://meet"));
+		assertThat(problems()).anySatisfy(p -> assertThat(p.message()).startsWith("'joinUrl' must be an https address"));
+	}
+
+	@Test
 	void shouldRefuseAnIdUsedTwiceEvenAcrossYears() throws IOException {
 		Files.writeString(this.copy.resolve("series/2023-2024.yml"), """
 				academicYear: "2023-2024"

@@ -52,7 +52,8 @@ class TemplateTextTests {
 		Properties messages = new Properties();
 		for (String bundle : List.of("messages/messages.properties", "messages/demoplatform.properties",
 				"messages/series.properties", "messages/progress.properties",
-				"messages/curriculum.properties", "messages/lti.properties", "messages/matching.properties")) {
+				"messages/curriculum.properties", "messages/lti.properties", "messages/matching.properties",
+				"messages/outreach.properties")) {
 			try (var in = Files.newBufferedReader(Path.of("src/main/resources", bundle))) {
 				messages.load(in);
 			}

@@ -4,16 +4,19 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.SeriesCategory;
 import org.coachapproach.curriculum.SeriesSession;
+import org.coachapproach.series.SeriesSchedule;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Searches the CFDS archive. The catalog is small and immutable, so a scan over text folded
- * once at start-up is both simple and fast (microseconds for a few hundred sessions).
+ * Searches the CFDS archive: the sessions already held, from the schedule (file and staff
+ * changes). The catalog is small, so a scan over folded text is simple and fast (microseconds
+ * for a few hundred sessions); folded text is kept per session version.
  */
 @Component
 public class ArchiveSearch {
@@ -30,19 +33,27 @@ public class ArchiveSearch {
 	private record Indexed(SeriesSession session, String text) {
 	}
 
-	private final List<Indexed> sessions;
+	private final SeriesSchedule schedule;
 
-	ArchiveSearch(Curriculum curriculum) {
-		this.sessions = curriculum.series().stream()
-			.sorted(Comparator.comparing(SeriesSession::startsAt).reversed())
-			.map(s -> new Indexed(s, fold(s.title() + "\n" + s.presenter() + "\n" + s.summary())))
-			.toList();
+	private final Map<SeriesSession, String> folded = new ConcurrentHashMap<>();
+
+	ArchiveSearch(SeriesSchedule schedule) {
+		this.schedule = schedule;
 	}
 
 	/** Matching sessions, most recent first; every word of the text must appear. */
 	public List<SeriesSession> find(Query query) {
 		List<String> words = query.text() == null ? List.of() : List.of(fold(query.text()).split("\\s+"));
-		return this.sessions.stream()
+		if (this.folded.size() > 10_000) {
+			this.folded.clear();
+		}
+		List<Indexed> sessions = this.schedule.held()
+			.stream()
+			.sorted(Comparator.comparing(SeriesSession::startsAt).reversed())
+			.map(s -> new Indexed(s, this.folded.computeIfAbsent(s,
+					x -> fold(x.title() + "\n" + x.presenter() + "\n" + x.summary()))))
+			.toList();
+		return sessions.stream()
 			.filter(i -> query.category() == null || i.session().category() == query.category())
 			.filter(i -> query.from() == null || !i.session().date().isBefore(query.from()))
 			.filter(i -> query.to() == null || !i.session().date().isAfter(query.to()))

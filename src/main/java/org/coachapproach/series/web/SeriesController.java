@@ -8,11 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.SeriesCategory;
 import org.coachapproach.curriculum.SeriesSession;
 import org.coachapproach.people.AccessSession;
 import org.coachapproach.people.AccessSessions;
+import org.coachapproach.series.ScheduledSession;
+import org.coachapproach.series.SeriesSchedule;
 import org.coachapproach.series.internal.ArchiveSearch;
 import org.coachapproach.series.internal.WatchProgress;
 import org.coachapproach.series.internal.WatchState;
@@ -41,14 +42,14 @@ class SeriesController {
 
 	private static final int MAX_QUERY = 200;
 
-	private final Curriculum curriculum;
+	private final SeriesSchedule schedule;
 
 	private final ArchiveSearch search;
 
 	private final WatchProgress progress;
 
-	SeriesController(Curriculum curriculum, ArchiveSearch search, WatchProgress progress) {
-		this.curriculum = curriculum;
+	SeriesController(SeriesSchedule schedule, ArchiveSearch search, WatchProgress progress) {
+		this.schedule = schedule;
 		this.search = search;
 		this.progress = progress;
 	}
@@ -151,7 +152,8 @@ class SeriesController {
 	}
 
 	private SeriesSession find(String id) {
-		return this.curriculum.seriesSession(id)
+		return this.schedule.find(id)
+			.map(ScheduledSession::session)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no series session " + id));
 	}
 

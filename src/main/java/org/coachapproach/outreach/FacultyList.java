@@ -1,0 +1,154 @@
+package org.coachapproach.outreach;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The list of all clinical faculty, imported by staff from CSV ({@code name,email,division,rank}).
+ * Every row is checked; a file with any bad row imports nothing and the report names each bad
+ * line, so the list is always exactly one whole, valid file (staff fix the file and import it
+ * again, rather than wonder which half of it is in). An import replaces the previous list.
+ */
+@Service
+public class FacultyList {
+
+	/** The most rows one import takes (the department had 446 faculty; this leaves room for a school). */
+	public static final int MAX_ROWS = 20_000;
+
+	static final List<String> HEADER = List.of("name", "email", "division", "rank");
+
+	static final Set<String> RANKS = Set.of("assistant", "associate", "full");
+
+	/** One member of the faculty list. */
+	public record Faculty(String name, String email, String division, String rank) {
+
+		public Recipient recipient() {
+			return new Recipient(this.email, this.name, null);
+		}
+
+	}
+
+	/** A problem with a line of the file (line 1 is the header). */
+	public record Problem(int line, String message) {
+	}
+
+	/** What an import did: the rows taken, or the problems that stopped it. */
+	public record ImportResult(int imported, List<Problem> problems) {
+
+		public boolean succeeded() {
+			return this.problems.isEmpty();
+		}
+
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	FacultyList(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Validates the whole file; imports it (replacing the list) only when every row is valid. */
+	@Transactional
+	public ImportResult importCsv(Reader csv) throws IOException {
+		List<Problem> problems = new ArrayList<>();
+		List<Faculty> rows = parse(csv, problems);
+		if (!problems.isEmpty()) {
+			return new ImportResult(0, problems);
+		}
+		Timestamp now = Timestamp.from(this.clock.instant());
+		this.jdbc.sql("DELETE FROM outreach_faculty").update();
+		for (Faculty f : rows) {
+			this.jdbc.sql("""
+					INSERT INTO outreach_faculty (email, name, division, faculty_rank, imported_at) VALUES (?, ?, ?, ?, ?)""")
+				.params(f.email().toLowerCase(Locale.ROOT), f.name(), f.division(), f.rank(), now)
+				.update();
+		}
+		return new ImportResult(rows.size(), List.of());
+	}
+
+	public List<Faculty> all() {
+		return this.jdbc.sql("SELECT name, email, division, faculty_rank FROM outreach_faculty ORDER BY name, email")
+			.query((rs, n) -> new Faculty(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.list();
+	}
+
+	public int size() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM outreach_faculty").query(Integer.class).single();
+	}
+
+	private static List<Faculty> parse(Reader csv, List<Problem> problems) throws IOException {
+		List<List<String>> lines = Csv.read(csv, MAX_ROWS + 2);
+		if (lines.isEmpty()) {
+			problems.add(new Problem(1, "the file is empty; its first line must be: name,email,division,rank"));
+			return List.of();
+		}
+		List<String> header = lines.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+		if (!header.equals(HEADER)) {
+			problems.add(new Problem(1, "the first line must be exactly: name,email,division,rank (found: "
+					+ String.join(",", lines.get(0)) + ")"));
+			return List.of();
+		}
+		if (lines.size() - 1 > MAX_ROWS) {
+			problems.add(new Problem(MAX_ROWS + 2, "more than " + MAX_ROWS + " rows; split the file"));
+			return List.of();
+		}
+		List<Faculty> rows = new ArrayList<>();
+		Map<String, Integer> seen = new HashMap<>();
+		for (int i = 1; i < lines.size(); i++) {
+			int line = i + 1;
+			List<String> cells = lines.get(i);
+			if (cells.size() == 1 && cells.get(0).isBlank()) {
+				continue;
+			}
+			if (cells.size() != 4) {
+				problems.add(new Problem(line, "expected 4 fields (name, email, division, rank), found " + cells.size()));
+				continue;
+			}
+			String name = cells.get(0).strip();
+			String email = cells.get(1).strip();
+			String division = cells.get(2).strip();
+			String rank = cells.get(3).strip().toLowerCase(Locale.ROOT);
+			int before = problems.size();
+			if (name.isEmpty() || name.length() > 255) {
+				problems.add(new Problem(line, "name is missing or longer than 255 characters"));
+			}
+			if (!MailOutbox.isAddress(email)) {
+				problems.add(new Problem(line, "'" + email + "' is not a valid email address"));
+			}
+			if (division.isEmpty() || division.length() > 255) {
+				problems.add(new Problem(line, "division is missing or longer than 255 characters"));
+			}
+			if (!RANKS.contains(rank)) {
+				problems.add(new Problem(line, "rank '" + cells.get(3).strip()
+						+ "' is not one of: assistant, associate, full"));
+			}
+			Integer first = seen.putIfAbsent(email.toLowerCase(Locale.ROOT), line);
+			if (first != null && !email.isEmpty()) {
+				problems.add(new Problem(line, "'" + email + "' is already on line " + first));
+			}
+			if (problems.size() == before) {
+				rows.add(new Faculty(name, email, division, rank));
+			}
+		}
+		if (rows.isEmpty() && problems.isEmpty()) {
+			problems.add(new Problem(2, "the file has a header but no faculty"));
+		}
+		return rows;
+	}
+
+}

@@ -1,0 +1,145 @@
+package org.coachapproach.outreach;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.function.Function;
+
+import org.coachapproach.outreach.internal.ServerSecrets;
+import org.coachapproach.people.PersonId;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Each person's calendar feed token: 256 bits, an HMAC of the person and a generation under a
+ * server-held key, so the tool can show the address again without storing it (only its
+ * SHA-256 is stored, to look it up). Resetting raises the generation; the old address then
+ * answers "reset" rather than "unknown", so whoever subscribed learns why the feed stopped.
+ */
+@Service
+public class FeedTokens {
+
+	/** What a token in a feed address stands for. */
+	public sealed interface Resolution {
+
+		/** The person's current token. */
+		record Active(PersonId person) implements Resolution {
+		}
+
+		/** A token its owner has reset. */
+		record Reset() implements Resolution {
+		}
+
+		/** Never issued. */
+		record Unknown() implements Resolution {
+		}
+
+	}
+
+	private final JdbcClient jdbc;
+
+	private final ServerSecrets secrets;
+
+	private final Clock clock;
+
+	private final MessageSource messages;
+
+	FeedTokens(JdbcClient jdbc, ServerSecrets secrets, Clock clock, MessageSource messages) {
+		this.jdbc = jdbc;
+		this.secrets = secrets;
+		this.clock = clock;
+		this.messages = messages;
+	}
+
+	/** The person's current token, issued on first use. */
+	@Transactional
+	public String tokenFor(PersonId person) {
+		Integer generation = this.jdbc.sql("""
+				SELECT MAX(generation) FROM outreach_feed_token WHERE person_id = ? AND retired_at IS NULL""")
+			.param(person.value())
+			.query(Integer.class)
+			.optional()
+			.orElse(null);
+		return generation != null ? token(person, generation) : issue(person, 1);
+	}
+
+	/** Retires the current token and issues a new one; the old address answers "reset". */
+	@Transactional
+	public String reset(PersonId person) {
+		Timestamp now = Timestamp.from(this.clock.instant());
+		this.jdbc.sql("UPDATE outreach_feed_token SET retired_at = ? WHERE person_id = ? AND retired_at IS NULL")
+			.params(now, person.value())
+			.update();
+		int next = this.jdbc.sql("SELECT COALESCE(MAX(generation), 0) + 1 FROM outreach_feed_token WHERE person_id = ?")
+			.param(person.value())
+			.query(Integer.class)
+			.single();
+		return issue(person, next);
+	}
+
+	public Resolution resolve(String token) {
+		if (token == null || token.length() != 43) {
+			return new Resolution.Unknown();
+		}
+		return this.jdbc.sql("SELECT person_id, retired_at IS NOT NULL FROM outreach_feed_token WHERE token_hash = ?")
+			.param(hash(token))
+			.query((rs, n) -> rs.getBoolean(2) ? (Resolution) new Resolution.Reset()
+					: new Resolution.Active(new PersonId(rs.getLong(1))))
+			.optional()
+			.orElse(new Resolution.Unknown());
+	}
+
+	/**
+	 * Answers a feed request: the calendar for the token's person, or a plain-text reason (410
+	 * for a reset address, 404 for an unknown one).
+	 */
+	public ResponseEntity<String> respond(String token, Function<PersonId, String> calendar) {
+		Resolution resolution = resolve(token);
+		if (resolution instanceof Resolution.Active active) {
+			return ResponseEntity.ok()
+				.contentType(MediaType.parseMediaType(ICalendar.MEDIA_TYPE))
+				.header("Cache-Control", "private, max-age=900")
+				.body(calendar.apply(active.person()));
+		}
+		HttpStatus status = resolution instanceof Resolution.Reset ? HttpStatus.GONE : HttpStatus.NOT_FOUND;
+		String reason = this.messages.getMessage(status == HttpStatus.GONE ? "outreach.feed.reset" : "outreach.feed.unknown",
+				null, Locale.ENGLISH) + "\n";
+		return ResponseEntity.status(status).contentType(MediaType.TEXT_PLAIN).body(reason);
+	}
+
+	private String issue(PersonId person, int generation) {
+		String token = token(person, generation);
+		this.jdbc.sql("""
+				INSERT IGNORE INTO outreach_feed_token (token_hash, person_id, generation, created_at) VALUES (?, ?, ?, ?)""")
+			.params(hash(token), person.value(), generation, Timestamp.from(this.clock.instant()))
+			.update();
+		return token;
+	}
+
+	private String token(PersonId person, int generation) {
+		return Base64.getUrlEncoder().withoutPadding()
+			.encodeToString(this.secrets.hmac("feed", person.value() + ":" + generation));
+	}
+
+	static String hash(String token) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

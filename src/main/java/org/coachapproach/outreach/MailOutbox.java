@@ -1,0 +1,305 @@
+package org.coachapproach.outreach;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import org.coachapproach.outreach.internal.MailTemplates;
+import org.coachapproach.outreach.internal.OutboxSender;
+import org.coachapproach.outreach.internal.UnsubscribeTokens;
+import org.coachapproach.people.PersonId;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The durable email outbox. Queuing writes a row in the caller's transaction; the sender
+ * picks it up only once that transaction has committed, sends it through SMTP at the
+ * configured rate and retries with backoff. The pair (dedup key, recipient) is unique, so the
+ * same reminder queued again, from any instance or after a restart, is never sent twice.
+ * A kind that staff switched off, or that the recipient unsubscribed from, is not queued.
+ */
+@Service
+public class MailOutbox {
+
+	/** What became of one queued message. */
+	public enum Outcome {
+
+		QUEUED, DUPLICATE, UNSUBSCRIBED, KIND_OFF
+
+	}
+
+	/** Counts of the outbox by state, for staff. */
+	public record Summary(int queued, int sent, int failed, boolean emailOn) {
+	}
+
+	/** A message that could not be delivered and will not be retried. */
+	public record Failure(long id, String recipient, ReminderKind kind, String subject, int attempts, String error,
+			Instant queuedAt) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final MailTemplates templates;
+
+	private final UnsubscribeTokens unsubscribe;
+
+	private final OutboxSender sender;
+
+	private final Clock clock;
+
+	private final String baseUrl;
+
+	MailOutbox(JdbcClient jdbc, MailTemplates templates, UnsubscribeTokens unsubscribe,
+			OutboxSender sender, Clock clock, @Value("${coachapproach.lti.base-url:}") String baseUrl,
+			@Value("${server.port:8080}") int port) {
+		this.jdbc = jdbc;
+		this.templates = templates;
+		this.unsubscribe = unsubscribe;
+		this.sender = sender;
+		this.clock = clock;
+		String base = baseUrl == null || baseUrl.isBlank() ? "http://localhost:" + port : baseUrl;
+		this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+	}
+
+	/**
+	 * Renders {@code templates/mail/<template>.html|.txt} for the recipient (the model gets
+	 * {@code recipientName} and {@code unsubscribeUrl}) and queues it.
+	 */
+	@Transactional
+	public Outcome queue(Recipient to, ReminderKind kind, String dedupKey, String template, Map<String, Object> model,
+			Locale locale) {
+		return queueAll(List.of(to), kind, dedupKey, template, model, locale).entrySet()
+			.stream()
+			.filter(e -> e.getValue() > 0)
+			.map(Map.Entry::getKey)
+			.findFirst()
+			.orElseThrow();
+	}
+
+	/**
+	 * Queues one reminder to many recipients (each address once), in one transaction.
+	 * @return how many recipients ended in each outcome
+	 */
+	@Transactional
+	public Map<Outcome, Integer> queueAll(List<Recipient> recipients, ReminderKind kind, String dedupKey,
+			String template, Map<String, Object> model, Locale locale) {
+		Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+		for (Outcome outcome : Outcome.values()) {
+			outcomes.put(outcome, 0);
+		}
+		if (!enabled(kind)) {
+			outcomes.put(Outcome.KIND_OFF, recipients.size());
+			return outcomes;
+		}
+		Set<String> unsubscribed = unsubscribed(kind);
+		Map<String, Recipient> unique = new LinkedHashMap<>();
+		for (Recipient to : recipients) {
+			checkAddress(to.email());
+			if (unsubscribed.contains(to.address())) {
+				outcomes.merge(Outcome.UNSUBSCRIBED, 1, Integer::sum);
+			}
+			else if (unique.putIfAbsent(to.address(), to) != null) {
+				outcomes.merge(Outcome.DUPLICATE, 1, Integer::sum);
+			}
+		}
+		List<Object[]> rows = new ArrayList<>();
+		Timestamp now = Timestamp.from(this.clock.instant());
+		for (Recipient to : unique.values()) {
+			String unsubscribeUrl = unsubscribeUrl(to, kind);
+			Map<String, Object> variables = new HashMap<>(model);
+			variables.put("recipientName", to.name());
+			variables.put("unsubscribeUrl", unsubscribeUrl);
+			Message message = this.templates.render(template, variables, locale);
+			rows.add(row(to, kind, dedupKey, message, unsubscribeUrl, now));
+		}
+		int queued = insert(rows);
+		outcomes.merge(Outcome.QUEUED, queued, Integer::sum);
+		outcomes.merge(Outcome.DUPLICATE, rows.size() - queued, Integer::sum);
+		return outcomes;
+	}
+
+	/**
+	 * Queues a message the caller rendered itself; its body must carry
+	 * {@link #unsubscribeUrl(Recipient, ReminderKind)} (the headers always do).
+	 */
+	@Transactional
+	public Outcome queue(Recipient to, ReminderKind kind, String dedupKey, Message message) {
+		checkAddress(to.email());
+		if (!enabled(kind)) {
+			return Outcome.KIND_OFF;
+		}
+		if (unsubscribed(kind).contains(to.address())) {
+			return Outcome.UNSUBSCRIBED;
+		}
+		return insert(List.<Object[]>of(row(to, kind, dedupKey, message, unsubscribeUrl(to, kind),
+				Timestamp.from(this.clock.instant())))) == 1 ? Outcome.QUEUED : Outcome.DUPLICATE;
+	}
+
+	/** Renders a template as the recipient would get it, queuing nothing (the staff preview). */
+	public Message preview(String template, Map<String, Object> model, Locale locale, Recipient to, ReminderKind kind) {
+		Map<String, Object> variables = new HashMap<>(model);
+		variables.put("recipientName", to.name());
+		variables.put("unsubscribeUrl", unsubscribeUrl(to, kind));
+		return this.templates.render(template, variables, locale);
+	}
+
+	/** The one-click unsubscribe address (RFC 8058) for this recipient and kind. */
+	public String unsubscribeUrl(Recipient to, ReminderKind kind) {
+		return this.baseUrl + "/unsubscribe/" + this.unsubscribe.token(to.address(), kind);
+	}
+
+	/** Whether staff have this kind on (it is, until switched off). */
+	public boolean enabled(ReminderKind kind) {
+		return this.jdbc.sql("SELECT enabled FROM outreach_kind_switch WHERE kind = ?")
+			.param(kind.name())
+			.query(Boolean.class)
+			.optional()
+			.orElse(true);
+	}
+
+	@Transactional
+	public void switchKind(ReminderKind kind, boolean enabled, PersonId by) {
+		this.jdbc.sql("""
+				INSERT INTO outreach_kind_switch (kind, enabled, changed_at, changed_by) VALUES (?, ?, ?, ?)
+				ON DUPLICATE KEY UPDATE enabled = VALUES(enabled), changed_at = VALUES(changed_at),
+				    changed_by = VALUES(changed_by)""")
+			.params(kind.name(), enabled, Timestamp.from(this.clock.instant()), by == null ? null : by.value())
+			.update();
+	}
+
+	/** Records that the address wants no more of this kind; queued ones are not sent either. */
+	@Transactional
+	public void unsubscribe(String address, ReminderKind kind) {
+		String normalised = address.toLowerCase(Locale.ROOT);
+		this.jdbc.sql("INSERT IGNORE INTO outreach_unsubscribe (recipient, kind, unsubscribed_at) VALUES (?, ?, ?)")
+			.params(normalised, kind.name(), Timestamp.from(this.clock.instant()))
+			.update();
+		this.jdbc.sql("""
+				UPDATE outreach_outbox SET status = 'CANCELLED', last_error = 'unsubscribed'
+				WHERE recipient = ? AND kind = ? AND status = 'QUEUED'""")
+			.params(normalised, kind.name())
+			.update();
+	}
+
+	public boolean unsubscribed(String address, ReminderKind kind) {
+		return unsubscribed(kind).contains(address.toLowerCase(Locale.ROOT));
+	}
+
+	/** Whether anything was ever queued under this dedup key (a mailing already made). */
+	public boolean queued(String dedupKey) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM outreach_outbox WHERE dedup_key = ?)")
+			.param(dedupKey)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** Whether an SMTP server is configured ({@code spring.mail.host}). */
+	public boolean emailOn() {
+		return this.sender.emailOn();
+	}
+
+	public Summary summary() {
+		Map<String, Integer> counts = new HashMap<>();
+		this.jdbc.sql("SELECT status, COUNT(*) FROM outreach_outbox GROUP BY status")
+			.query(rs -> {
+				counts.put(rs.getString(1), rs.getInt(2));
+			});
+		return new Summary(counts.getOrDefault("QUEUED", 0), counts.getOrDefault("SENT", 0),
+				counts.getOrDefault("FAILED", 0), emailOn());
+	}
+
+	/** Messages that failed for good (a rejected address, or too many attempts), newest first. */
+	public List<Failure> failures(int limit) {
+		return this.jdbc.sql("""
+				SELECT id, recipient, kind, subject, attempts, last_error, queued_at FROM outreach_outbox
+				WHERE status = 'FAILED' ORDER BY id DESC LIMIT ?""")
+			.param(limit)
+			.query((rs, row) -> new Failure(rs.getLong(1), rs.getString(2), ReminderKind.valueOf(rs.getString(3)),
+					rs.getString(4), rs.getInt(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
+			.list();
+	}
+
+	/** Whether the text is one email address, as SMTP takes it. */
+	public static boolean isAddress(String email) {
+		if (email == null || email.length() > 320) {
+			return false;
+		}
+		try {
+			InternetAddress address = new InternetAddress(email, true);
+			String domain = address.getAddress().substring(address.getAddress().indexOf('@') + 1);
+			return address.getAddress().equals(email) && domain.contains(".") && !domain.startsWith(".")
+					&& !domain.endsWith(".");
+		}
+		catch (AddressException | StringIndexOutOfBoundsException ex) {
+			return false;
+		}
+	}
+
+	private static void checkAddress(String email) {
+		if (!isAddress(email)) {
+			throw new IllegalArgumentException("not an email address: '" + email + "'");
+		}
+	}
+
+	private Set<String> unsubscribed(ReminderKind kind) {
+		return new HashSet<>(this.jdbc.sql("SELECT recipient FROM outreach_unsubscribe WHERE kind = ?")
+			.param(kind.name())
+			.query(String.class)
+			.list());
+	}
+
+	private static Object[] row(Recipient to, ReminderKind kind, String dedupKey, Message message,
+			String unsubscribeUrl, Timestamp now) {
+		if (dedupKey == null || dedupKey.isBlank() || dedupKey.length() > 200) {
+			throw new IllegalArgumentException("a dedup key of 1 to 200 characters is required");
+		}
+		return new Object[] { dedupKey, to.address(), to.name(), to.person() == null ? null : to.person().value(),
+				kind.name(), message.subject(), message.text(), message.html(), unsubscribeUrl, now, now };
+	}
+
+	/** Inserts, ignoring rows already there; wakes the sender once the transaction commits. */
+	private int insert(List<Object[]> rows) {
+		if (rows.isEmpty()) {
+			return 0;
+		}
+		// One statement per row: its count says whether the row is new (a batch may not tell).
+		int queued = 0;
+		for (Object[] row : rows) {
+			queued += this.jdbc.sql("""
+					INSERT IGNORE INTO outreach_outbox (dedup_key, recipient, recipient_name, person_id, kind, subject,
+					    text_body, html_body, unsubscribe_url, status, attempts, next_attempt_at, queued_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?)""").params(row).update();
+		}
+		if (queued > 0) {
+			if (TransactionSynchronizationManager.isSynchronizationActive()) {
+				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+					@Override
+					public void afterCommit() {
+						MailOutbox.this.sender.wake();
+					}
+				});
+			}
+			else {
+				this.sender.wake();
+			}
+		}
+		return queued;
+	}
+
+}

@@ -1,0 +1,27 @@
+package org.coachapproach.outreach.internal;
+
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Daily: forgets the bodies of old messages (their rows, and so their dedup keys, stay). */
+@Component
+class OutboxHousekeeping {
+
+	private final OutboxSender sender;
+
+	private final Duration keepBodies;
+
+	OutboxHousekeeping(OutboxSender sender, @Value("${coachapproach.outreach.keep-bodies:P30D}") Duration keepBodies) {
+		this.sender = sender;
+		this.keepBodies = keepBodies;
+	}
+
+	@Scheduled(fixedDelayString = "PT24H", initialDelayString = "PT10M")
+	void forgetOldBodies() {
+		this.sender.forgetBodies(this.keepBodies);
+	}
+
+}

@@ -1,0 +1,42 @@
+package org.coachapproach.outreach.web;
+
+import org.coachapproach.outreach.FeedTokens;
+import org.coachapproach.people.AccessSession;
+import org.coachapproach.people.AccessSessions;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** A person's own calendar subscription address, and resetting it (the series' feeds share the token). */
+@Controller
+class CalendarController {
+
+	private final FeedTokens tokens;
+
+	CalendarController(FeedTokens tokens) {
+		this.tokens = tokens;
+	}
+
+	@GetMapping("/calendar")
+	String show(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
+			@RequestParam(name = "reset", required = false) String reset, Model model) {
+		String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() + "/feeds/"
+				+ this.tokens.tokenFor(session.member().person());
+		model.addAttribute("member", session.member());
+		model.addAttribute("mine", base + "/mine.ics");
+		model.addAttribute("reset", reset != null);
+		return "outreach/calendar";
+	}
+
+	@PostMapping("/calendar/reset")
+	String reset(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session) {
+		this.tokens.reset(session.member().person());
+		return "redirect:/calendar?reset";
+	}
+
+}

@@ -1,0 +1,151 @@
+package org.coachapproach.outreach.web;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.coachapproach.outreach.FacultyList;
+import org.coachapproach.outreach.MailOutbox;
+import org.coachapproach.outreach.Message;
+import org.coachapproach.outreach.Recipient;
+import org.coachapproach.outreach.ReminderKind;
+import org.coachapproach.outreach.ReminderSample;
+import org.coachapproach.people.AccessSession;
+import org.coachapproach.people.AccessSessions;
+import org.coachapproach.people.Member;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Staff's email page: whether email is on, the outbox and its failures, a switch per kind,
+ * a preview of each message, and the faculty list import.
+ */
+@Controller
+class OutreachController {
+
+	private static final int FAILURES_SHOWN = 50;
+
+	/** The largest CSV accepted: plenty for 20,000 faculty. */
+	private static final long MAX_CSV_BYTES = 5L * 1024 * 1024;
+
+	private final MailOutbox outbox;
+
+	private final FacultyList faculty;
+
+	private final List<ReminderSample> samples;
+
+	OutreachController(MailOutbox outbox, FacultyList faculty, List<ReminderSample> samples) {
+		this.outbox = outbox;
+		this.faculty = faculty;
+		this.samples = samples;
+	}
+
+	/** A kind of email as staff see it. */
+	record KindRow(ReminderKind kind, boolean enabled, boolean previewable) {
+	}
+
+	@GetMapping("/outreach")
+	String show(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
+			@RequestParam(name = "saved", required = false) String saved, HttpServletResponse response,
+			Model model) {
+		if (!session.member().isStaff()) {
+			return refused(session.member(), response, model);
+		}
+		model.addAttribute("saved", saved != null);
+		return page(session.member(), null, model);
+	}
+
+	@PostMapping("/outreach/switches")
+	String switches(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
+			@RequestParam(name = "enabled", required = false) List<String> enabled, HttpServletResponse response,
+			Model model) {
+		if (!session.member().isStaff()) {
+			return refused(session.member(), response, model);
+		}
+		List<String> on = enabled == null ? List.of() : enabled;
+		for (ReminderKind kind : ReminderKind.values()) {
+			this.outbox.switchKind(kind, on.contains(kind.label()), session.member().person());
+		}
+		return "redirect:/outreach?saved";
+	}
+
+	@PostMapping("/outreach/faculty")
+	String importFaculty(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
+			@RequestParam(name = "file", required = false) MultipartFile file, HttpServletResponse response,
+			Model model) throws IOException {
+		if (!session.member().isStaff()) {
+			return refused(session.member(), response, model);
+		}
+		FacultyList.ImportResult result;
+		if (file == null || file.isEmpty()) {
+			result = new FacultyList.ImportResult(0, List.of(new FacultyList.Problem(0, "choose a CSV file to import")));
+		}
+		else if (file.getSize() > MAX_CSV_BYTES) {
+			result = new FacultyList.ImportResult(0,
+					List.of(new FacultyList.Problem(0, "the file is larger than 5 MB; nothing was imported")));
+		}
+		else {
+			try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+				result = this.faculty.importCsv(reader);
+			}
+		}
+		if (!result.succeeded()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		}
+		model.addAttribute("saved", false);
+		return page(session.member(), result, model);
+	}
+
+	@GetMapping("/outreach/preview/{kind}")
+	String preview(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
+			@PathVariable String kind, Locale locale, HttpServletResponse response, Model model) {
+		if (!session.member().isStaff()) {
+			return refused(session.member(), response, model);
+		}
+		ReminderSample sample = ReminderKind.fromLabel(kind)
+			.flatMap(k -> this.samples.stream().filter(s -> s.kind() == k).findFirst())
+			.orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
+					org.springframework.http.HttpStatus.NOT_FOUND, "no preview for " + kind));
+		Recipient example = new Recipient("faculty.member@example.edu", "Alex Example", null);
+		Message message = this.outbox.preview(sample.template(), sample.model(locale), locale, example, sample.kind());
+		model.addAttribute("member", session.member());
+		model.addAttribute("kind", sample.kind());
+		model.addAttribute("message", message);
+		return "outreach/preview";
+	}
+
+	private String page(Member member, FacultyList.ImportResult result, Model model) {
+		List<KindRow> kinds = new ArrayList<>();
+		for (ReminderKind kind : ReminderKind.values()) {
+			kinds.add(new KindRow(kind, this.outbox.enabled(kind), this.samples.stream().anyMatch(s -> s.kind() == kind)));
+		}
+		model.addAttribute("member", member);
+		model.addAttribute("summary", this.outbox.summary());
+		model.addAttribute("failures", this.outbox.failures(FAILURES_SHOWN));
+		model.addAttribute("kinds", kinds);
+		model.addAttribute("facultyCount", this.faculty.size());
+		model.addAttribute("result", result);
+		return "outreach/staff";
+	}
+
+	private static String refused(Member member, HttpServletResponse response, Model model) {
+		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+		model.addAttribute("member", member);
+		return "outreach/refused";
+	}
+
+}

@@ -1,0 +1,292 @@
+package org.coachapproach.series;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.coachapproach.curriculum.Curriculum;
+import org.coachapproach.curriculum.SeriesCategory;
+import org.coachapproach.curriculum.SeriesSession;
+import org.coachapproach.people.PersonId;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The CFDS schedule: the sessions of {@code curriculum/series/}, with what staff saved in the
+ * database laid over them (a saved session overrides the file's one with the same id, or adds
+ * a new one). Staff schedule upcoming sessions (never in the past), cancel them, and after a
+ * session attach its recording, which is published only with the presenter's permission.
+ */
+@Service
+public class SeriesSchedule {
+
+	static final int MAX_TEXT = 255;
+
+	static final int MAX_SUMMARY = 4000;
+
+	private final Curriculum curriculum;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	SeriesSchedule(Curriculum curriculum, JdbcClient jdbc, Clock clock) {
+		this.curriculum = curriculum;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** The merged schedule, kept for {@link #KEPT} per instance (forgotten at once on a local change). */
+	private record Snapshot(List<ScheduledSession> sessions, Instant readAt) {
+	}
+
+	static final java.time.Duration KEPT = java.time.Duration.ofSeconds(2);
+
+	private volatile Snapshot snapshot;
+
+	/** Every session, file and database merged, in order of start. */
+	public List<ScheduledSession> all() {
+		Snapshot current = this.snapshot;
+		Instant now = Instant.now();
+		if (current != null && current.readAt().plus(KEPT).isAfter(now) && !current.readAt().isAfter(now)) {
+			return current.sessions();
+		}
+		List<ScheduledSession> read = read();
+		this.snapshot = new Snapshot(read, now);
+		return read;
+	}
+
+	private List<ScheduledSession> read() {
+		Map<String, ScheduledSession> sessions = new LinkedHashMap<>();
+		this.curriculum.series().forEach(s -> sessions.put(s.id(), new ScheduledSession(s, 0, null)));
+		this.jdbc.sql("SELECT * FROM series_schedule").query((rs, n) -> {
+			SeriesSession session = new SeriesSession(rs.getString("session_id"), rs.getString("academic_year"),
+					rs.getDate("session_date").toLocalDate(), rs.getTime("start_time").toLocalTime(),
+					java.time.ZoneId.of(rs.getString("time_zone")), rs.getInt("duration_minutes"),
+					rs.getString("title"), SeriesCategory.fromLabel(rs.getString("category")).orElseThrow(),
+					rs.getString("presenter"), rs.getString("summary"), rs.getString("recording_url"),
+					SeriesSession.Captions.valueOf(rs.getString("captions")), rs.getString("captions_url"),
+					rs.getString("transcript_url"), false, rs.getString("join_url"),
+					rs.getBoolean("permission_to_record"), rs.getBoolean("cancelled"));
+			return new ScheduledSession(session, rs.getInt("sequence"), rs.getTimestamp("updated_at").toInstant());
+		}).list().forEach(s -> sessions.put(s.session().id(), s));
+		return sessions.values()
+			.stream()
+			.sorted(Comparator.comparing((ScheduledSession s) -> s.session().startsAt().toInstant())
+				.thenComparing(s -> s.session().id()))
+			.toList();
+	}
+
+	public Optional<ScheduledSession> find(String id) {
+		return all().stream().filter(s -> s.session().id().equals(id)).findFirst();
+	}
+
+	/** Sessions not yet over, cancelled ones included (so people see the cancellation). */
+	public List<ScheduledSession> upcoming() {
+		Instant now = this.clock.instant();
+		return all().stream().filter(s -> s.session().endsAt().toInstant().isAfter(now)).toList();
+	}
+
+	/** Sessions that have started: the archive. */
+	public List<SeriesSession> held() {
+		Instant now = this.clock.instant();
+		return all().stream()
+			.map(ScheduledSession::session)
+			.filter(s -> !s.cancelled() && !s.startsAt().toInstant().isAfter(now))
+			.toList();
+	}
+
+	/** Adds an upcoming session; its id is {@code cfds-<date>} (with a suffix if taken). */
+	@Transactional
+	public ScheduledSession schedule(SessionDraft draft, PersonId by) {
+		check(draft);
+		String base = "cfds-" + draft.date();
+		String id = base;
+		for (int n = 2; find(id).isPresent(); n++) {
+			id = base + "-" + n;
+		}
+		SeriesSession session = session(id, draft, null);
+		save(session, 0, by);
+		return find(id).orElseThrow();
+	}
+
+	/** Changes an upcoming session; calendars see the change (SEQUENCE + 1). */
+	@Transactional
+	public ScheduledSession change(String id, SessionDraft draft, PersonId by) {
+		ScheduledSession current = existing(id);
+		if (current.session().startsAt().toInstant().isBefore(this.clock.instant())) {
+			throw new ScheduleRefusedException(ScheduleRefusedException.Problem.of("held"));
+		}
+		check(draft);
+		save(session(id, draft, current.session()), current.sequence() + 1, by);
+		return find(id).orElseThrow();
+	}
+
+	/** Calls an upcoming session off; calendars show it as cancelled. */
+	@Transactional
+	public ScheduledSession cancel(String id, PersonId by) {
+		ScheduledSession current = existing(id);
+		SeriesSession s = current.session();
+		if (s.startsAt().toInstant().isBefore(this.clock.instant())) {
+			throw new ScheduleRefusedException(ScheduleRefusedException.Problem.of("held"));
+		}
+		if (s.cancelled()) {
+			return current;
+		}
+		save(new SeriesSession(s.id(), s.academicYear(), s.date(), s.startTime(), s.timeZone(), s.durationMinutes(),
+				s.title(), s.category(), s.presenter(), s.summary(), s.recordingUrl(), s.captions(), s.captionsUrl(),
+				s.transcriptUrl(), s.example(), s.joinUrl(), s.permissionToRecord(), true), current.sequence() + 1, by);
+		return find(id).orElseThrow();
+	}
+
+	/**
+	 * After a session, attaches its recording and captions status: it then shows in the
+	 * archive. Refused without the presenter's permission to record, before the session has
+	 * ended, or for an address the archive cannot play.
+	 */
+	@Transactional
+	public ScheduledSession publishRecording(String id, String recordingUrl, SeriesSession.Captions captions,
+			String captionsUrl, PersonId by) {
+		ScheduledSession current = existing(id);
+		SeriesSession s = current.session();
+		List<ScheduleRefusedException.Problem> problems = new ArrayList<>();
+		if (!s.permissionToRecord()) {
+			problems.add(ScheduleRefusedException.Problem.of("noPermission"));
+		}
+		if (s.cancelled()) {
+			problems.add(ScheduleRefusedException.Problem.of("cancelled"));
+		}
+		if (s.endsAt().toInstant().isAfter(this.clock.instant())) {
+			problems.add(ScheduleRefusedException.Problem.of("notOver"));
+		}
+		String url = blankToNull(recordingUrl);
+		String vtt = blankToNull(captionsUrl);
+		if (url == null) {
+			problems.add(ScheduleRefusedException.Problem.of("recordingUrl"));
+		}
+		else {
+			SeriesSession.recordingUrlProblem(url)
+				.ifPresent(p -> problems.add(new ScheduleRefusedException.Problem("recordingUrlInvalid", p)));
+			boolean mp4 = url.toLowerCase(Locale.ROOT).split("[?#]", 2)[0].endsWith(".mp4");
+			if (mp4 && !SeriesSession.isWebVtt(vtt)) {
+				problems.add(ScheduleRefusedException.Problem.of("captionsUrl"));
+			}
+		}
+		if (vtt != null && !SeriesSession.isWebVtt(vtt)) {
+			problems.add(ScheduleRefusedException.Problem.of("captionsUrl"));
+		}
+		if (captions == null) {
+			problems.add(ScheduleRefusedException.Problem.of("captions"));
+		}
+		if (!problems.isEmpty()) {
+			throw new ScheduleRefusedException(problems.stream().distinct().toList());
+		}
+		save(new SeriesSession(s.id(), s.academicYear(), s.date(), s.startTime(), s.timeZone(), s.durationMinutes(),
+				s.title(), s.category(), s.presenter(), s.summary(), url, captions, vtt, s.transcriptUrl(), s.example(),
+				s.joinUrl(), true, false), current.sequence() + 1, by);
+		return find(id).orElseThrow();
+	}
+
+	private ScheduledSession existing(String id) {
+		return find(id).orElseThrow(() -> new ScheduleRefusedException(ScheduleRefusedException.Problem.of("unknown")));
+	}
+
+	private void check(SessionDraft d) {
+		List<ScheduleRefusedException.Problem> problems = new ArrayList<>();
+		if (d.date() == null) {
+			problems.add(ScheduleRefusedException.Problem.of("date"));
+		}
+		if (d.startTime() == null) {
+			problems.add(ScheduleRefusedException.Problem.of("startTime"));
+		}
+		if (d.timeZone() == null) {
+			problems.add(ScheduleRefusedException.Problem.of("timeZone"));
+		}
+		if (d.durationMinutes() < 5 || d.durationMinutes() > 600) {
+			problems.add(ScheduleRefusedException.Problem.of("duration"));
+		}
+		if (blank(d.title(), MAX_TEXT)) {
+			problems.add(ScheduleRefusedException.Problem.of("title"));
+		}
+		if (d.category() == null) {
+			problems.add(ScheduleRefusedException.Problem.of("category"));
+		}
+		if (blank(d.presenter(), MAX_TEXT)) {
+			problems.add(ScheduleRefusedException.Problem.of("presenter"));
+		}
+		if (blank(d.summary(), MAX_SUMMARY)) {
+			problems.add(ScheduleRefusedException.Problem.of("summary"));
+		}
+		if (d.joinUrl() != null && (!SeriesSession.isHttps(d.joinUrl()) || d.joinUrl().length() > 1000)) {
+			problems.add(ScheduleRefusedException.Problem.of("joinUrl"));
+		}
+		if (d.date() != null && d.startTime() != null && d.timeZone() != null
+				&& !ZonedDateTime.of(d.date(), d.startTime(), d.timeZone()).toInstant().isAfter(this.clock.instant())) {
+			problems.add(ScheduleRefusedException.Problem.of("past"));
+		}
+		if (!problems.isEmpty()) {
+			throw new ScheduleRefusedException(problems);
+		}
+	}
+
+	private static SeriesSession session(String id, SessionDraft d, SeriesSession before) {
+		LocalDate date = d.date();
+		int firstYear = date.getMonthValue() >= 7 ? date.getYear() : date.getYear() - 1;
+		return new SeriesSession(id, firstYear + "-" + (firstYear + 1), date, d.startTime(), d.timeZone(),
+				d.durationMinutes(), d.title().strip(), d.category(), d.presenter().strip(), d.summary().strip(), null,
+				before == null ? SeriesSession.Captions.PENDING : before.captions(),
+				null, before == null ? null : before.transcriptUrl(), false, d.joinUrl(), d.permissionToRecord(), false);
+	}
+
+	private void save(SeriesSession s, int sequence, PersonId by) {
+		this.snapshot = null;
+		this.jdbc.sql("""
+				INSERT INTO series_schedule (session_id, academic_year, session_date, start_time, time_zone, duration_minutes,
+				    title, category, presenter, summary, join_url, permission_to_record, cancelled, recording_url, captions,
+				    captions_url, transcript_url, sequence, updated_at, updated_by)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				ON DUPLICATE KEY UPDATE academic_year = VALUES(academic_year), session_date = VALUES(session_date),
+				    start_time = VALUES(start_time), time_zone = VALUES(time_zone), duration_minutes = VALUES(duration_minutes),
+				    title = VALUES(title), category = VALUES(category), presenter = VALUES(presenter), summary = VALUES(summary),
+				    join_url = VALUES(join_url), permission_to_record = VALUES(permission_to_record),
+				    cancelled = VALUES(cancelled), recording_url = VALUES(recording_url), captions = VALUES(captions),
+				    captions_url = VALUES(captions_url), transcript_url = VALUES(transcript_url), sequence = VALUES(sequence),
+				    updated_at = VALUES(updated_at), updated_by = VALUES(updated_by)""")
+			.params(s.id(), s.academicYear(), java.sql.Date.valueOf(s.date()), java.sql.Time.valueOf(s.startTime()),
+					s.timeZone().getId(), s.durationMinutes(), s.title(), s.category().label(), s.presenter(), s.summary(),
+					s.joinUrl(), s.permissionToRecord(), s.cancelled(), s.recordingUrl(), s.captions().name(),
+					s.captionsUrl(), s.transcriptUrl(), sequence, Timestamp.from(this.clock.instant()),
+					by == null ? null : by.value())
+			.update();
+		// Another request of this instance may have re-read the old rows meanwhile: forget again after commit.
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			org.springframework.transaction.support.TransactionSynchronizationManager
+				.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+					@Override
+					public void afterCompletion(int status) {
+						SeriesSchedule.this.snapshot = null;
+					}
+				});
+		}
+	}
+
+	private static boolean blank(String text, int max) {
+		return text == null || text.isBlank() || text.strip().length() > max;
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+
+}

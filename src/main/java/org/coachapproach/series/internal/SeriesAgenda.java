@@ -1,0 +1,57 @@
+package org.coachapproach.series.internal;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.coachapproach.curriculum.SeriesCategory;
+import org.coachapproach.curriculum.SeriesSession;
+import org.coachapproach.outreach.AgendaEntry;
+import org.coachapproach.outreach.AgendaSource;
+import org.coachapproach.people.PersonId;
+import org.coachapproach.series.ScheduledSession;
+import org.coachapproach.series.SeriesSchedule;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The series as calendar entries: every session (held, upcoming or cancelled), the same for
+ * everyone. UIDs are the session ids, so an edited or cancelled session replaces the one
+ * calendars already have.
+ */
+@Component
+public class SeriesAgenda implements AgendaSource {
+
+	private final SeriesSchedule schedule;
+
+	SeriesAgenda(SeriesSchedule schedule) {
+		this.schedule = schedule;
+	}
+
+	@Override
+	public List<AgendaEntry> agendaFor(PersonId person) {
+		return entries(null);
+	}
+
+	/** The whole series, or one category of it. */
+	public List<AgendaEntry> entries(SeriesCategory category) {
+		return this.schedule.all()
+			.stream()
+			.filter(s -> category == null || s.session().category() == category)
+			.map(SeriesAgenda::entry)
+			.toList();
+	}
+
+	static AgendaEntry entry(ScheduledSession scheduled) {
+		SeriesSession s = scheduled.session();
+		StringBuilder description = new StringBuilder();
+		description.append(s.presenter()).append("\n\n").append(s.summary());
+		if (s.joinUrl() != null && !s.cancelled()) {
+			description.append("\n\n").append(s.joinUrl());
+		}
+		return new AgendaEntry(s.id() + "@cfds.coachapproach", "CFDS: " + s.title(), description.toString(),
+				s.startsAt().toInstant(), s.endsAt().toInstant(), s.cancelled() ? null : s.joinUrl(), s.joinUrl(),
+				List.of(s.category().label().toUpperCase(Locale.ROOT)), scheduled.sequence(), s.cancelled(),
+				scheduled.updatedAt());
+	}
+
+}

@@ -1,0 +1,227 @@
+package org.coachapproach.series.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.coachapproach.curriculum.SeriesCategory;
+import org.coachapproach.curriculum.SeriesSession;
+import org.coachapproach.outreach.FeedTokens;
+import org.coachapproach.people.AccessSession;
+import org.coachapproach.people.AccessSessions;
+import org.coachapproach.people.Member;
+import org.coachapproach.series.ScheduleRefusedException;
+import org.coachapproach.series.ScheduledSession;
+import org.coachapproach.series.SeriesSchedule;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The CFDS schedule: upcoming sessions with "Join" for everyone, calendar subscriptions, and
+ * for staff: scheduling, changing and cancelling sessions, and attaching recordings afterwards.
+ */
+@Controller
+class ScheduleController {
+
+	/** Recently held sessions are offered to staff for attaching a recording. */
+	private static final Duration RECENT = Duration.ofDays(90);
+
+	private final SeriesSchedule schedule;
+
+	private final FeedTokens feeds;
+
+	private final SeriesAttendance attendance;
+
+	private final Clock clock;
+
+	ScheduleController(SeriesSchedule schedule, FeedTokens feeds, SeriesAttendance attendance, Clock clock) {
+		this.schedule = schedule;
+		this.feeds = feeds;
+		this.attendance = attendance;
+		this.clock = clock;
+	}
+
+	/** A session as listed. */
+	record Row(SeriesSession session, int sequence, String when) {
+	}
+
+	@GetMapping("/series/schedule")
+	String show(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
+			@RequestParam(name = "saved", required = false) String saved, Locale locale, Model model) {
+		Member member = session.member();
+		model.addAttribute("member", member);
+		model.addAttribute("saved", saved != null);
+		model.addAttribute("upcoming", this.schedule.upcoming()
+			.stream()
+			.map(s -> new Row(s.session(), s.sequence(), when(s.session(), locale)))
+			.toList());
+		if (member.isStaff()) {
+			var since = this.clock.instant().minus(RECENT);
+			model.addAttribute("recent", this.schedule.all()
+				.stream()
+				.filter(s -> !s.session().cancelled() && s.session().recordingUrl() == null)
+				.filter(s -> s.session().endsAt().toInstant().isBefore(this.clock.instant())
+						&& s.session().startsAt().toInstant().isAfter(since))
+				.map(s -> new Row(s.session(), s.sequence(), when(s.session(), locale)))
+				.toList());
+		}
+		String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() + "/feeds/"
+				+ this.feeds.tokenFor(member.person());
+		model.addAttribute("seriesFeed", base + "/series.ics");
+		model.addAttribute("feedBase", base + "/series/");
+		model.addAttribute("categories", SeriesCategory.values());
+		model.addAttribute("captions", SeriesSession.Captions.values());
+		return "series/schedule";
+	}
+
+	@GetMapping("/series/schedule/new")
+	String newForm(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
+			HttpServletResponse response, Model model) {
+		if (!session.member().isStaff()) {
+			return refused(session.member(), response, model);
+		}
+		return form(session.member(), null, ScheduleForm.blank(), List.of(), model);
+	}
+
+	@PostMapping("/series/schedule")
+	String create(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
+			@ModelAttribute ScheduleForm posted, HttpServletResponse response, Model model) {
+		if (!session.member().isStaff()) {
+			return refused(session.member(), response, model);
+		}
+		try {
+			this.schedule.schedule(posted.toDraft(), session.member().person());
+		}
+		catch (ScheduleRefusedException ex) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return form(session.member(), null, posted, ex.problems(), model);
+		}
+		return "redirect:/series/schedule?saved";
+	}
+
+	@GetMapping("/series/schedule/{id}/edit")
+	String editForm(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, @PathVariable String id,
+			HttpServletResponse response, Model model) {
+		if (!session.member().isStaff()) {
+			return refused(session.member(), response, model);
+		}
+		ScheduledSession current = this.schedule.find(id)
+			.orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND));
+		return form(session.member(), id, ScheduleForm.of(current.session()), List.of(), model);
+	}
+
+	@PostMapping("/series/schedule/{id}")
+	String change(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, @PathVariable String id,
+			@ModelAttribute ScheduleForm posted, HttpServletResponse response, Model model) {
+		if (!session.member().isStaff()) {
+			return refused(session.member(), response, model);
+		}
+		try {
+			this.schedule.change(id, posted.toDraft(), session.member().person());
+		}
+		catch (ScheduleRefusedException ex) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return form(session.member(), id, posted, ex.problems(), model);
+		}
+		return "redirect:/series/schedule?saved";
+	}
+
+	@PostMapping("/series/schedule/{id}/cancel")
+	String cancel(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, @PathVariable String id,
+			HttpServletResponse response, Model model) {
+		if (!session.member().isStaff()) {
+			return refused(session.member(), response, model);
+		}
+		try {
+			this.schedule.cancel(id, session.member().person());
+		}
+		catch (ScheduleRefusedException ex) {
+			return problems(session.member(), ex, response, model);
+		}
+		return "redirect:/series/schedule?saved";
+	}
+
+	@PostMapping("/series/schedule/{id}/recording")
+	String recording(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, @PathVariable String id,
+			@RequestParam(name = "recordingUrl", required = false) String recordingUrl,
+			@RequestParam(name = "captions", required = false) String captions,
+			@RequestParam(name = "captionsUrl", required = false) String captionsUrl, HttpServletResponse response,
+			Model model) {
+		if (!session.member().isStaff()) {
+			return refused(session.member(), response, model);
+		}
+		SeriesSession.Captions status = java.util.stream.Stream.of(SeriesSession.Captions.values())
+			.filter(c -> c.label().equals(captions))
+			.findFirst()
+			.orElse(null);
+		try {
+			this.schedule.publishRecording(id, recordingUrl, status, captionsUrl, session.member().person());
+		}
+		catch (ScheduleRefusedException ex) {
+			return problems(session.member(), ex, response, model);
+		}
+		return "redirect:/series/" + id;
+	}
+
+	/** "Join": records attendance, then forwards to the meeting (303 See Other). */
+	@PostMapping("/series/{id}/join")
+	ResponseEntity<Void> join(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
+			@PathVariable String id) {
+		ScheduledSession current = this.schedule.find(id)
+			.orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND));
+		SeriesSession s = current.session();
+		if (s.joinUrl() == null || s.cancelled()) {
+			throw new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND,
+					"series session " + id + " has no meeting to join");
+		}
+		this.attendance.joined(session.member().person(), s);
+		return ResponseEntity.status(HttpStatus.SEE_OTHER).location(java.net.URI.create(s.joinUrl())).build();
+	}
+
+	private String form(Member member, String id, ScheduleForm form, List<ScheduleRefusedException.Problem> problems,
+			Model model) {
+		model.addAttribute("member", member);
+		model.addAttribute("id", id);
+		model.addAttribute("form", form);
+		model.addAttribute("problems", problems);
+		model.addAttribute("categories", SeriesCategory.values());
+		return "series/schedule-form";
+	}
+
+	private static String problems(Member member, ScheduleRefusedException ex, HttpServletResponse response,
+			Model model) {
+		response.setStatus(ex.problems().contains(ScheduleRefusedException.Problem.of("unknown"))
+				? HttpServletResponse.SC_NOT_FOUND : HttpServletResponse.SC_BAD_REQUEST);
+		model.addAttribute("member", member);
+		model.addAttribute("problems", ex.problems());
+		return "series/schedule-refused";
+	}
+
+	private static String refused(Member member, HttpServletResponse response, Model model) {
+		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+		model.addAttribute("member", member);
+		model.addAttribute("problems", List.of(ScheduleRefusedException.Problem.of("notStaff")));
+		return "series/schedule-refused";
+	}
+
+	static String when(SeriesSession s, Locale locale) {
+		return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
+			.withLocale(locale)
+			.format(s.startsAt()) + " (" + s.timeZone().getId() + ")";
+	}
+
+}

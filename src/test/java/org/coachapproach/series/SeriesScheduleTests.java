@@ -1,0 +1,225 @@
+package org.coachapproach.series;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.coachapproach.lti.Browser;
+import org.coachapproach.lti.TestPlatform;
+import org.coachapproach.lti.registration.Registrations;
+import org.coachapproach.outreach.Launches;
+import org.coachapproach.outreach.MailTest;
+import org.coachapproach.outreach.MutableClock;
+import org.coachapproach.people.PersonId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The CFDS schedule over real HTTP: staff schedule (never in the past), everyone sees and
+ * joins (attendance counted around the session, 303 to the meeting), and a recording is
+ * published after the session only with the presenter's permission. Sessions here start
+ * hours from now, and the clock moves forward, so the archive other tests see is untouched.
+ */
+@MailTest
+class SeriesScheduleTests {
+
+	static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
+
+	static TestPlatform platform;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Registrations registrations;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	Attendance attendance;
+
+	Launches launches;
+
+	@BeforeAll
+	static void startPlatform() throws Exception {
+		platform = new TestPlatform();
+	}
+
+	@AfterAll
+	static void stopPlatform() {
+		platform.close();
+	}
+
+	@BeforeEach
+	void launcher() {
+		this.launches = new Launches(platform, this.registrations, this.port);
+	}
+
+	@AfterEach
+	void putClockBack() {
+		this.clock.reset();
+	}
+
+	@Test
+	void shouldRefuseASessionDatedInThePastAndSaveNothing() {
+		Browser staff = this.launches.staff();
+		String title = "Past session " + UUID.randomUUID();
+		Map<String, String> form = form(ZonedDateTime.now(ZONE).minusDays(1), title, true);
+
+		HttpResponse<String> refused = staff.post(tool("/series/schedule"), form);
+
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("That date and time has passed: sessions can only be scheduled in the future.")
+			.contains("value=\"" + title + "\"");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM series_schedule WHERE title = ?").param(title)
+			.query(Integer.class).single()).isZero();
+	}
+
+	@Test
+	void shouldReportEveryBadFieldClearly() {
+		Map<String, String> form = form(ZonedDateTime.now(ZONE).plusDays(3), " ", false);
+		form.put("timeZone", "Mars/Olympus");
+		form.put("joinUrl", "http://meet.example.edu/plain");
+		HttpResponse<String> refused = this.launches.staff().post(tool("/series/schedule"), form);
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("Enter a time zone like America/Los_Angeles.");
+
+		form.put("timeZone", ZONE.getId());
+		refused = this.launches.staff().post(tool("/series/schedule"), form);
+		assertThat(refused.body()).contains("Enter a title").contains("The meeting link must be an https address.");
+	}
+
+	@Test
+	void shouldShowAnUpcomingSessionToEveryoneAndJoinRecordsAttendanceDuringTheSession() {
+		ZonedDateTime start = ZonedDateTime.now(ZONE).plusHours(3).truncatedTo(ChronoUnit.MINUTES);
+		String title = "Public speaking " + UUID.randomUUID();
+		assertThat(this.launches.staff().post(tool("/series/schedule"), form(start, title, false)).statusCode())
+			.isEqualTo(302);
+		String id = idOf(title);
+		String subject = "mentor-" + UUID.randomUUID();
+		Browser mentor = this.launches.mentor(subject);
+
+		String page = mentor.get(tool("/series/schedule")).body();
+		assertThat(page).contains(title).contains("Join: " + title).contains("This session will not be recorded.")
+			.doesNotContain("Cancel the session: " + title);
+
+		HttpResponse<String> early = mentor.post(tool("/series/" + id + "/join"), Map.of());
+		assertThat(early.statusCode()).isEqualTo(303);
+		assertThat(early.headers().firstValue("Location")).hasValue("https://meet.example.edu/j/" + title.hashCode());
+		assertThat(this.attendance.attended(person(subject), id)).as("a join hours early is not attendance").isFalse();
+
+		this.clock.shift(Duration.ofHours(3).plusMinutes(5));
+		HttpResponse<String> during = mentor.post(tool("/series/" + id + "/join"), Map.of());
+		assertThat(during.statusCode()).isEqualTo(303);
+		assertThat(this.attendance.attended(person(subject), id)).isTrue();
+	}
+
+	@Test
+	void shouldPublishARecordingOnlyWithThePresentersPermission() {
+		Browser staff = this.launches.staff();
+		ZonedDateTime start = ZonedDateTime.now(ZONE).plusHours(2).truncatedTo(ChronoUnit.MINUTES);
+		String allowed = "Recorded session " + UUID.randomUUID();
+		String refused = "Unrecorded session " + UUID.randomUUID();
+		staff.post(tool("/series/schedule"), form(start, allowed, true));
+		staff.post(tool("/series/schedule"), form(start, refused, false));
+		String allowedId = idOf(allowed);
+		String refusedId = idOf(refused);
+		String video = "https://www.youtube-nocookie.com/embed/rec" + Math.abs(allowed.hashCode());
+
+		HttpResponse<String> tooEarly = staff.post(tool("/series/schedule/" + allowedId + "/recording"),
+				Map.of("recordingUrl", video, "captions", "available", "captionsUrl", ""));
+		assertThat(tooEarly.statusCode()).isEqualTo(400);
+		assertThat(tooEarly.body()).contains("The session has not ended yet");
+
+		this.clock.shift(Duration.ofHours(3).plusMinutes(30));
+		assertThat(staff.get(tool("/series/schedule")).body()).contains(allowed).contains(refused)
+			.contains("The presenter did not give permission to record: no recording can be published.");
+		HttpResponse<String> withoutPermission = staff.post(tool("/series/schedule/" + refusedId + "/recording"),
+				Map.of("recordingUrl", video, "captions", "available", "captionsUrl", ""));
+		assertThat(withoutPermission.statusCode()).isEqualTo(400);
+		assertThat(withoutPermission.body()).contains("did not give permission to record this session");
+		assertThat(recordingUrl(refusedId)).isNull();
+		assertThat(staff.get(tool("/series/" + refusedId)).body()).contains("did not give permission to record it")
+			.doesNotContain(video);
+
+		HttpResponse<String> published = staff.post(tool("/series/schedule/" + allowedId + "/recording"),
+				Map.of("recordingUrl", video, "captions", "pending", "captionsUrl", ""));
+		assertThat(published.statusCode()).isEqualTo(302);
+		assertThat(recordingUrl(allowedId)).isEqualTo(video);
+		assertThat(staff.get(tool("/series/" + allowedId)).body()).contains("<iframe src=\"" + video + "\"");
+		assertThat(staff.get(tool("/series?q=" + allowed.substring(allowed.length() - 12))).body())
+			.contains("1 session matches");
+	}
+
+	@Test
+	void shouldCancelAnUpcomingSessionAndRefuseScheduleChangesToAMentor() {
+		String title = "Cancelled session " + UUID.randomUUID();
+		Browser staff = this.launches.staff();
+		staff.post(tool("/series/schedule"), form(ZonedDateTime.now(ZONE).plusDays(5), title, false));
+		String id = idOf(title);
+		Browser mentor = this.launches.mentor("mentor-" + UUID.randomUUID());
+		assertThat(mentor.post(tool("/series/schedule"), form(ZonedDateTime.now(ZONE).plusDays(6), "x", false))
+			.statusCode()).isEqualTo(403);
+		assertThat(mentor.post(tool("/series/schedule/" + id + "/cancel"), Map.of()).statusCode()).isEqualTo(403);
+
+		assertThat(staff.post(tool("/series/schedule/" + id + "/cancel"), Map.of()).statusCode()).isEqualTo(302);
+		String page = mentor.get(tool("/series/schedule")).body();
+		assertThat(page).contains(title).contains("Cancelled").doesNotContain("Join: " + title);
+		assertThat(mentor.post(tool("/series/" + id + "/join"), Map.of()).statusCode()).isEqualTo(404);
+	}
+
+	static Map<String, String> form(ZonedDateTime start, String title, boolean permission) {
+		Map<String, String> form = new HashMap<>();
+		form.put("date", start.toLocalDate().toString());
+		form.put("startTime", start.toLocalTime().truncatedTo(ChronoUnit.MINUTES).toString());
+		form.put("timeZone", start.getZone().getId());
+		form.put("durationMinutes", "60");
+		form.put("title", title);
+		form.put("category", "professional-leadership");
+		form.put("presenter", "Kevin Osei, MD");
+		form.put("summary", "Speaking to a room, and to a camera.");
+		form.put("joinUrl", "https://meet.example.edu/j/" + title.hashCode());
+		if (permission) {
+			form.put("permissionToRecord", "true");
+		}
+		return form;
+	}
+
+	private String idOf(String title) {
+		return this.jdbc.sql("SELECT session_id FROM series_schedule WHERE title = ?").param(title)
+			.query(String.class).single();
+	}
+
+	private String recordingUrl(String id) {
+		return this.jdbc.sql("SELECT recording_url FROM series_schedule WHERE session_id = ?").param(id)
+			.query(String.class).optional().orElse(null);
+	}
+
+	private PersonId person(String subject) {
+		return new PersonId(this.jdbc.sql("SELECT id FROM person WHERE subject = ?").param(subject)
+			.query(Long.class).single());
+	}
+
+	private String tool(String path) {
+		return this.launches.tool(path);
+	}
+
+}
