@@ -285,6 +285,7 @@ class BrowserLaunchTests {
 			assertThat(page).contains("logged by your partner").doesNotContain("ask about the dossier");
 			mentor.assertAccessible();
 		}
+	}
 
 	/** Staff's schedule, its session form, the email page and the calendar page, each checked by axe-core. */
 	@Test
