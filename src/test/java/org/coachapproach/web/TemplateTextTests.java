@@ -52,7 +52,7 @@ class TemplateTextTests {
 		Properties messages = new Properties();
 		for (String bundle : List.of("messages/messages.properties", "messages/demoplatform.properties",
 				"messages/series.properties", "messages/progress.properties",
-				"messages/curriculum.properties")) {
+				"messages/curriculum.properties", "messages/assessment.properties")) {
 			try (var in = Files.newBufferedReader(Path.of("src/main/resources", bundle))) {
 				messages.load(in);
 			}
