@@ -1,0 +1,255 @@
+package org.coachapproach.assessment.internal;
+
+import java.nio.ByteBuffer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.sql.DataSource;
+
+import org.coachapproach.curriculum.Instrument;
+import org.coachapproach.curriculum.Instrument.Item;
+import org.coachapproach.curriculum.Instrument.ItemType;
+import org.coachapproach.curriculum.Instrument.Option;
+import org.coachapproach.curriculum.Instrument.Wave;
+import org.coachapproach.people.CourseId;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a course's submitted responses for reports, streaming one row per respondent and
+ * wave in key order and packing answers into arrays as it goes: no object per answer, and
+ * no pseudonym leaves this class.
+ */
+@Component
+public class CohortReader {
+
+	/** The instrument whose once-asked questions define subgroups. */
+	public static final String DEMOGRAPHICS = "demographics";
+
+	private static final int FETCH = 1000;
+
+	private final JdbcTemplate jdbc;
+
+	CohortReader(DataSource dataSource) {
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.jdbc.setFetchSize(FETCH);
+	}
+
+	/**
+	 * Pairs each respondent's two waves of an instrument.
+	 * @param keys the answer keys to read (scale items, and {@code then-} keys of the second wave)
+	 * @param subgroups the subgroup questions (from demographics) to attach, with their groups in order
+	 */
+	public PairedAnswers paired(CourseId course, Instrument instrument, Wave firstWave, Wave secondWave, List<String> keys,
+			List<Subgroup> subgroups) {
+		Map<ByteBuffer, byte[]> groups = subgroups.isEmpty() ? Map.of() : groups(course, subgroups);
+		Map<String, Integer> index = new HashMap<>();
+		for (int i = 0; i < keys.size(); i++) {
+			index.put(keys.get(i), i);
+		}
+		PairedAnswers paired = new PairedAnswers(keys, subgroups.size());
+		byte[] none = new byte[subgroups.size()];
+		byte[][] current = { new byte[keys.size()], new byte[keys.size()] };
+		boolean[] seen = new boolean[2];
+		byte[][] respondent = { null };
+		this.jdbc.query("""
+				SELECT respondent, wave, answers FROM assessment_response
+				WHERE course_id = ? AND instrument_id = ? AND wave IN (?, ?) AND submitted
+				ORDER BY respondent, wave""", (ResultSet rs) -> {
+			byte[] who = rs.getBytes(1);
+			if (respondent[0] == null || !Arrays.equals(who, respondent[0])) {
+				flush(paired, current, seen, respondent[0], groups, none);
+				respondent[0] = who;
+			}
+			int slot = rs.getString(2).equals(firstWave.label()) ? 0 : 1;
+			seen[slot] = true;
+			unpackScale(rs.getString(3), index, current[slot]);
+		}, course.value(), instrument.id(), firstWave.label(), secondWave.label());
+		flush(paired, current, seen, respondent[0], groups, none);
+		return paired;
+	}
+
+	private static void flush(PairedAnswers paired, byte[][] current, boolean[] seen, byte[] respondent,
+			Map<ByteBuffer, byte[]> groups, byte[] none) {
+		if (seen[0] && seen[1]) {
+			paired.add(current[0], current[1], groups.getOrDefault(ByteBuffer.wrap(respondent), none));
+		}
+		seen[0] = false;
+		seen[1] = false;
+		Arrays.fill(current[0], (byte) 0);
+		Arrays.fill(current[1], (byte) 0);
+	}
+
+	/** Writes each known key's value (1 to 127) into {@code values}; other keys are skipped. */
+	static void unpackScale(String packed, Map<String, Integer> index, byte[] values) {
+		int start = 0;
+		int length = packed.length();
+		while (start < length) {
+			int end = packed.indexOf(';', start);
+			if (end < 0) {
+				end = length;
+			}
+			int eq = packed.indexOf('=', start);
+			if (eq > start && eq < end) {
+				Integer i = index.get(packed.substring(start, eq));
+				if (i != null) {
+					int value = 0;
+					for (int c = eq + 1; c < end; c++) {
+						char d = packed.charAt(c);
+						value = d >= '0' && d <= '9' && value < 100 ? value * 10 + (d - '0') : -1;
+						if (value < 0) {
+							break;
+						}
+					}
+					values[i] = value > 0 && value < 128 ? (byte) value : 0;
+				}
+			}
+			start = end + 1;
+		}
+	}
+
+	private Map<ByteBuffer, byte[]> groups(CourseId course, List<Subgroup> subgroups) {
+		Map<ByteBuffer, byte[]> groups = new HashMap<>();
+		this.jdbc.query("""
+				SELECT respondent, answers FROM assessment_response
+				WHERE course_id = ? AND instrument_id = ? AND wave = 'once' AND submitted""", (ResultSet rs) -> {
+			Map<String, String> answers = AnswerCodec.unpack(rs.getString(2));
+			byte[] row = new byte[subgroups.size()];
+			for (int g = 0; g < subgroups.size(); g++) {
+				row[g] = (byte) subgroups.get(g).indexOf(answers.get(subgroups.get(g).item().id()));
+			}
+			groups.put(ByteBuffer.wrap(rs.getBytes(1)), row);
+		}, course.value(), DEMOGRAPHICS);
+		return groups;
+	}
+
+	/**
+	 * Counts one wave's answers: per scale item the count of each point, per choice item of each
+	 * option, and the free-text answers.
+	 */
+	public WaveCounts counts(CourseId course, Instrument instrument, Wave wave) {
+		List<Item> items = instrument.itemsIn(wave);
+		Map<String, int[]> counts = new LinkedHashMap<>();
+		Map<String, List<String>> texts = new LinkedHashMap<>();
+		for (Item item : items) {
+			switch (item.type()) {
+				case SCALE -> counts.put(item.id(), new int[item.scale().points() + 1]);
+				case CHOICE -> counts.put(item.id(), new int[item.options().size() + 1]);
+				case TEXT -> texts.put(item.id(), new ArrayList<>());
+			}
+		}
+		Map<String, Item> byId = new HashMap<>();
+		items.forEach(i -> byId.put(i.id(), i));
+		int[] respondents = { 0 };
+		this.jdbc.query("""
+				SELECT answers FROM assessment_response
+				WHERE course_id = ? AND instrument_id = ? AND wave = ? AND submitted""", (ResultSet rs) -> {
+			respondents[0]++;
+			AnswerCodec.unpack(rs.getString(1)).forEach((key, value) -> {
+				Item item = byId.get(key);
+				if (item == null) {
+					return;
+				}
+				if (item.type() == ItemType.TEXT) {
+					texts.get(key).add(value);
+				}
+				else if (item.type() == ItemType.SCALE) {
+					int v = parse(value);
+					if (item.scale().contains(v)) {
+						counts.get(key)[v]++;
+					}
+				}
+				else {
+					int o = item.options().stream().map(Option::value).toList().indexOf(value);
+					if (o >= 0) {
+						counts.get(key)[o + 1]++;
+					}
+				}
+			});
+		}, course.value(), instrument.id(), wave.label());
+		return new WaveCounts(respondents[0], counts, texts);
+	}
+
+	/** Submitted responses per wave of an instrument, and how many respondents submitted both {@code a} and {@code b}. */
+	public Map<Wave, Integer> respondents(CourseId course, String instrumentId) {
+		Map<Wave, Integer> counts = new TreeMap<>();
+		this.jdbc.query("""
+				SELECT wave, COUNT(*) FROM assessment_response WHERE course_id = ? AND instrument_id = ? AND submitted
+				GROUP BY wave""", (ResultSet rs) -> {
+			Wave.fromLabel(rs.getString(1)).ifPresent(w -> {
+				try {
+					counts.put(w, rs.getInt(2));
+				}
+				catch (SQLException ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+		}, course.value(), instrumentId);
+		return counts;
+	}
+
+	public int respondentsOfBoth(CourseId course, String instrumentId, Wave a, Wave b) {
+		Integer both = this.jdbc.queryForObject("""
+				SELECT COUNT(*) FROM (SELECT respondent FROM assessment_response
+				  WHERE course_id = ? AND instrument_id = ? AND wave IN (?, ?) AND submitted
+				  GROUP BY respondent HAVING COUNT(*) = 2) pairs""", Integer.class, course.value(), instrumentId, a.label(),
+				b.label());
+		return both == null ? 0 : both;
+	}
+
+	private static int parse(String value) {
+		try {
+			return Integer.parseInt(value);
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
+	}
+
+	/**
+	 * A subgroup question and the groups its options fall into, in order; an answer outside
+	 * them ("prefer not to say", or none) is group 0.
+	 */
+	public record Subgroup(Item item, List<String> groupIds, List<String> groupLabels) {
+
+		public static Subgroup of(Item item) {
+			List<String> ids = new ArrayList<>();
+			List<String> labels = new ArrayList<>();
+			if (!item.groups().isEmpty()) {
+				item.groups().forEach(g -> {
+					ids.add(g.value());
+					labels.add(g.label());
+				});
+			}
+			else {
+				item.options().stream().filter(o -> !o.value().equals(Option.PREFER_NOT_TO_SAY)).forEach(o -> {
+					ids.add(o.value());
+					labels.add(o.label());
+				});
+			}
+			return new Subgroup(item, ids, labels);
+		}
+
+		int indexOf(String answer) {
+			if (answer == null) {
+				return 0;
+			}
+			String group = this.item.option(answer).map(o -> o.group() != null ? o.group() : o.value()).orElse(null);
+			return group == null ? 0 : this.groupIds.indexOf(group) + 1;
+		}
+
+	}
+
+	/** One wave's answer counts. {@code counts} index 0 is unused for scales (points are 1-based), and is the first option + 1 for choices. */
+	public record WaveCounts(int respondents, Map<String, int[]> counts, Map<String, List<String>> texts) {
+	}
+
+}
