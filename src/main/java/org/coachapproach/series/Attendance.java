@@ -1,0 +1,158 @@
+package org.coachapproach.series;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.coachapproach.curriculum.Curriculum;
+import org.coachapproach.curriculum.SeriesSession;
+import org.coachapproach.people.PersonId;
+import org.coachapproach.series.AttendanceImport.Problem;
+import org.coachapproach.series.internal.AttendanceAnalysis;
+import org.coachapproach.series.internal.AttendanceReportReader;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who attended which live CFDS session: recorded when a person joins from the schedule or
+ * launches into a session, and imported from the video platform's attendance report. One
+ * record per attendee and session, so every way in is idempotent. Attendance is shown only as
+ * counts, and only to staff.
+ */
+@Service
+public class Attendance {
+
+	/** How an attendance became known. */
+	public enum Source {
+
+		/** The schedule's "Join" button. */
+		JOIN,
+		/** A launch into the session from the platform. */
+		LAUNCH,
+		/** The video platform's attendance report. */
+		IMPORT
+
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Curriculum curriculum;
+
+	Attendance(JdbcClient jdbc, Curriculum curriculum) {
+		this.jdbc = jdbc;
+		this.curriculum = curriculum;
+	}
+
+	/**
+	 * Records that the person attended the session. Recording again (another click, another
+	 * launch, another source) changes nothing but keeps the earliest time seen.
+	 *
+	 * @return whether this is the first record of the person at the session
+	 * @throws IllegalArgumentException for a series session the curriculum does not have
+	 */
+	@Transactional
+	public boolean record(PersonId person, String seriesSessionId, Source source, Instant at) {
+		Objects.requireNonNull(person, "person");
+		Objects.requireNonNull(source, "source");
+		Objects.requireNonNull(at, "at");
+		session(seriesSessionId);
+		String key = "p:" + person.value();
+		int inserted = this.jdbc.sql("""
+				INSERT IGNORE INTO series_attendance (series_session_id, attendee_key, person_id, source, first_seen_at)
+				VALUES (?, ?, ?, ?, ?)""")
+			.params(seriesSessionId, key, person.value(), source.name(), Timestamp.from(at))
+			.update();
+		if (inserted == 0) {
+			this.jdbc.sql("""
+					UPDATE series_attendance SET first_seen_at = LEAST(first_seen_at, ?)
+					WHERE series_session_id = ? AND attendee_key = ?""")
+				.params(Timestamp.from(at), seriesSessionId, key)
+				.update();
+		}
+		return inserted == 1;
+	}
+
+	/** Whether the person's attendance at the session is recorded (by join or launch). */
+	public boolean attended(PersonId person, String seriesSessionId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM series_attendance WHERE series_session_id = ? AND attendee_key = ?")
+			.params(seriesSessionId, "p:" + person.value())
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Imports the attendance report of one session (Zoom "Participants" export or Teams
+	 * attendance report). All or nothing: a file with a bad row imports nothing and the result
+	 * names every bad row. Importing the same file again adds no one; an attendee's minutes are
+	 * the report's.
+	 *
+	 * @throws IllegalArgumentException for a series session the curriculum does not have
+	 */
+	@Transactional
+	public AttendanceImport importReport(String seriesSessionId, byte[] report) {
+		SeriesSession session = session(seriesSessionId);
+		AttendanceReportReader.Result read = AttendanceReportReader.read(report, session);
+		if (!read.problems().isEmpty()) {
+			return AttendanceImport.refused(seriesSessionId, read.format(), read.problems());
+		}
+		Set<String> known = new HashSet<>(this.jdbc
+			.sql("SELECT attendee_key FROM series_attendance WHERE series_session_id = ?")
+			.param(seriesSessionId)
+			.query(String.class)
+			.list());
+		int added = 0;
+		for (AttendanceReportReader.Attendee a : read.attendees()) {
+			this.jdbc.sql("""
+					INSERT INTO series_attendance (series_session_id, attendee_key, faculty_rank, source, first_seen_at, minutes)
+					VALUES (?, ?, ?, 'IMPORT', ?, ?)
+					ON DUPLICATE KEY UPDATE first_seen_at = LEAST(first_seen_at, VALUES(first_seen_at)),
+					    minutes = VALUES(minutes), faculty_rank = COALESCE(VALUES(faculty_rank), faculty_rank)""")
+				.params(seriesSessionId, a.key(), a.rank() == null ? null : a.rank().name(),
+						Timestamp.from(a.firstSeen()), a.minutes())
+				.update();
+			if (known.add(a.key())) {
+				added++;
+			}
+		}
+		return new AttendanceImport(seriesSessionId, read.format(), read.attendees().size(), added, read.skipped(),
+				List.<Problem>of());
+	}
+
+	/** The academic years the series catalog has, most recent first. */
+	public List<String> academicYears() {
+		return new ArrayList<>(this.curriculum.series().stream()
+			.map(SeriesSession::academicYear)
+			.collect(java.util.stream.Collectors.toCollection(() -> new TreeSet<String>(java.util.Comparator.reverseOrder()))));
+	}
+
+	/** Attendance figures for the sessions of one academic year. */
+	public AttendanceFigures figures(String academicYear) {
+		List<SeriesSession> sessions = this.curriculum.series().stream()
+			.filter(s -> s.academicYear().equals(academicYear))
+			.toList();
+		List<AttendanceAnalysis.Visit> visits = sessions.isEmpty() ? List.of() : this.jdbc.sql("""
+				SELECT series_session_id, attendee_key, faculty_rank, synthetic FROM series_attendance
+				WHERE series_session_id IN (:ids)""")
+			.param("ids", sessions.stream().map(SeriesSession::id).toList())
+			.query((rs, row) -> {
+				String rank = rs.getString(3);
+				return new AttendanceAnalysis.Visit(rs.getString(1), rs.getString(2),
+						rank == null ? null : FacultyRank.valueOf(rank), rs.getBoolean(4));
+			})
+			.list();
+		return AttendanceAnalysis.figures(academicYear, sessions, visits);
+	}
+
+	private SeriesSession session(String seriesSessionId) {
+		return this.curriculum.seriesSession(seriesSessionId)
+			.orElseThrow(() -> new IllegalArgumentException("No CFDS session " + seriesSessionId));
+	}
+
+}
