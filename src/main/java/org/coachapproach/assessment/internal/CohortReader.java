@@ -205,6 +205,14 @@ public class CohortReader {
 		return both == null ? 0 : both;
 	}
 
+	/** Whether the course's responses include the demo's synthetic cohort. */
+	public boolean hasSynthetic(CourseId course) {
+		Integer found = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM (SELECT 1 FROM assessment_response WHERE course_id = ? AND origin = 'SYNTHETIC' LIMIT 1) s",
+				Integer.class, course.value());
+		return found != null && found > 0;
+	}
+
 	private static int parse(String value) {
 		try {
 			return Integer.parseInt(value);

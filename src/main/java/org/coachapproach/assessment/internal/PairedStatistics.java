@@ -1,49 +1,38 @@
 package org.coachapproach.assessment.internal;
 
-import java.util.Arrays;
+import org.coachapproach.assessment.analysis.PAdjust;
+import org.coachapproach.assessment.analysis.PairedComparison;
 
-/** Adapter from the analysis library's paired comparison to {@link PairedFigures}. */
+/** Adapter from the analysis library to what reports show ({@code NaN} becomes {@code null}: not shown, and valid JSON). */
 final class PairedStatistics {
 
 	private PairedStatistics() {
 	}
 
-	// Interim, until the analysis library is merged: descriptive figures only, no inference.
-	static PairedFigures compare(double[] a, double[] b) {
-		int n = a.length;
-		int up = 0;
-		int same = 0;
-		double[] d = new double[n];
-		for (int i = 0; i < n; i++) {
-			d[i] = b[i] - a[i];
-			up += d[i] > 0 ? 1 : 0;
-			same += d[i] == 0 ? 1 : 0;
-		}
-		return new PairedFigures(n, mean(a), sd(a), mean(b), sd(b), mean(d), null, null, null, null, null, null, null,
-				median(a), median(b), mode(a), mode(b), (double) up / n, (double) same / n, (double) (n - up - same) / n);
-	}
-
-	private static double mean(double[] x) {
-		return Arrays.stream(x).average().orElse(Double.NaN);
-	}
-
-	private static double sd(double[] x) {
-		double m = mean(x);
-		return Math.sqrt(Arrays.stream(x).map(v -> (v - m) * (v - m)).sum() / (x.length - 1));
-	}
-
-	private static double median(double[] x) {
-		double[] s = x.clone();
-		Arrays.sort(s);
-		return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-	}
-
-	private static String mode(double[] x) {
-		return "";
+	static PairedFigures compare(double[] first, double[] second) {
+		PairedComparison c = PairedComparison.compare(first, second);
+		int n = c.pairs();
+		return new PairedFigures(n, c.pre().mean(), c.pre().sd(), c.post().mean(), c.post().sd(), c.meanDifference(),
+				orNull(c.ciLow()), orNull(c.ciHigh()), orNull(c.t()), orNull(c.df()), orNull(c.p()), orNull(c.cohensDz()),
+				orNull(c.wilcoxonP()), c.pre().median(), c.post().median(), mode(c.pre().mode()), mode(c.post().mode()),
+				c.shareImproved(), c.shareUnchanged(), c.shareDeclined());
 	}
 
 	static double[] adjust(double[] p, Adjustment adjustment) {
-		return p.clone();
+		return switch (adjustment) {
+			case NONE -> p.clone();
+			case HOLM -> PAdjust.holm(p);
+			case BH -> PAdjust.benjaminiHochberg(p);
+		};
+	}
+
+	private static Double orNull(double value) {
+		return Double.isNaN(value) || Double.isInfinite(value) ? null : value;
+	}
+
+	private static String mode(double mode) {
+		return Double.isNaN(mode) ? "" : mode == Math.rint(mode) ? String.valueOf((long) mode)
+				: String.format(java.util.Locale.ROOT, "%.2f", mode);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.coachapproach.assessment.analysis.ScaleScore;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.curriculum.Instrument.Item;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Builds the pre/post tables of an instrument: per item and per scale score (the mean of a
- * scored section's items, for respondents who answered all of them), among respondents with
+ * scored section's items, for respondents who answered at least half), among respondents with
  * both waves; optionally by subgroup. Every row resting on fewer than five respondents is
  * suppressed, and subgroup rows get complementary suppression.
  */
@@ -170,17 +171,15 @@ public class PrePostAnalysis {
 		return result;
 	}
 
-	/** Mean of a section's items in one wave; 0 (missing) unless every item was answered. */
+	/** A respondent's scale score in one wave (the library's rule for missing items); 0 when there is none. */
 	private static double scaleScore(int[] keys, int respondent, PairedAnswers answers, boolean first) {
-		double sum = 0;
-		for (int k : keys) {
-			int v = first ? answers.first(k, respondent) : answers.second(k, respondent);
-			if (v == 0) {
-				return 0;
-			}
-			sum += v;
+		double[] items = new double[keys.length];
+		for (int i = 0; i < keys.length; i++) {
+			int v = first ? answers.first(keys[i], respondent) : answers.second(keys[i], respondent);
+			items[i] = v == 0 ? Double.NaN : v;
 		}
-		return sum / keys.length;
+		double score = ScaleScore.of(items);
+		return Double.isNaN(score) ? 0 : score;
 	}
 
 	private static String sectionOf(Instrument instrument, Item item) {

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.coachapproach.assessment.internal.Adjustment;
+import org.coachapproach.assessment.internal.CohortReader;
+import org.coachapproach.assessment.internal.DemoSurveys;
 import org.coachapproach.assessment.internal.Distribution;
 import org.coachapproach.assessment.internal.PrePostAnalysis;
 import org.coachapproach.assessment.internal.PrePostReport;
@@ -47,10 +49,17 @@ class SurveyReportController {
 
 	private final WaveAnalysis waves;
 
-	SurveyReportController(Curriculum curriculum, PrePostAnalysis prePost, WaveAnalysis waves) {
+	private final CohortReader reader;
+
+	private final DemoSurveys demo;
+
+	SurveyReportController(Curriculum curriculum, PrePostAnalysis prePost, WaveAnalysis waves, CohortReader reader,
+			DemoSurveys demo) {
 		this.curriculum = curriculum;
 		this.prePost = prePost;
 		this.waves = waves;
+		this.reader = reader;
+		this.demo = demo;
 	}
 
 	@GetMapping("/course/surveys/report")
@@ -75,6 +84,7 @@ class SurveyReportController {
 		model.addAttribute("selection", selection);
 		model.addAttribute("prePostInstruments", this.curriculum.instruments().stream().filter(Instrument::isPrePost).toList());
 		model.addAttribute("subgroupQuestions", this.prePost.subgroupQuestions());
+		model.addAttribute("synthetic", report.synthetic());
 		model.addAttribute("rates", report.responseRates());
 		model.addAttribute("prePost", report.prePost());
 		model.addAttribute("scaleRows", report.prePost().scales().stream().map(ReportView.Row::of).toList());
@@ -122,10 +132,11 @@ class SurveyReportController {
 	}
 
 	/** Everything the report holds; the JSON export is exactly this. */
-	record Report(List<ResponseRate> responseRates, PrePostReport prePost, List<WaveReport> waves) {
+	record Report(boolean synthetic, List<ResponseRate> responseRates, PrePostReport prePost, List<WaveReport> waves) {
 	}
 
 	private Report report(Member member, Selection selection) {
+		this.demo.ensure(member.course());
 		PrePostReport prePost = this.prePost.report(member.course(), selection.instrument, selection.compare,
 				selection.adjustment, selection.subgroup);
 		List<WaveReport> waveReports = new ArrayList<>();
@@ -135,7 +146,8 @@ class SurveyReportController {
 				waveReports.add(this.waves.report(member.course(), instrument, Wave.POST));
 			}
 		}
-		return new Report(this.waves.responseRates(member.course(), this.curriculum.instruments()), prePost, waveReports);
+		return new Report(this.reader.hasSynthetic(member.course()),
+				this.waves.responseRates(member.course(), this.curriculum.instruments()), prePost, waveReports);
 	}
 
 	/** What the staff member chose, with unknown values falling back to the defaults. */
