@@ -51,10 +51,7 @@ public class CohortReader {
 	public PairedAnswers paired(CourseId course, Instrument instrument, Wave firstWave, Wave secondWave, List<String> keys,
 			List<Subgroup> subgroups) {
 		Map<ByteBuffer, byte[]> groups = subgroups.isEmpty() ? Map.of() : groups(course, subgroups);
-		Map<String, Integer> index = new HashMap<>();
-		for (int i = 0; i < keys.size(); i++) {
-			index.put(keys.get(i), i);
-		}
+		KeyIndex index = new KeyIndex(keys);
 		PairedAnswers paired = new PairedAnswers(keys, subgroups.size());
 		byte[] none = new byte[subgroups.size()];
 		byte[][] current = { new byte[keys.size()], new byte[keys.size()] };
@@ -89,7 +86,7 @@ public class CohortReader {
 	}
 
 	/** Writes each known key's value (1 to 127) into {@code values}; other keys are skipped. */
-	static void unpackScale(String packed, Map<String, Integer> index, byte[] values) {
+	static void unpackScale(String packed, KeyIndex index, byte[] values) {
 		int start = 0;
 		int length = packed.length();
 		while (start < length) {
@@ -99,8 +96,8 @@ public class CohortReader {
 			}
 			int eq = packed.indexOf('=', start);
 			if (eq > start && eq < end) {
-				Integer i = index.get(packed.substring(start, eq));
-				if (i != null) {
+				int i = index.find(packed, start, eq);
+				if (i >= 0) {
 					int value = 0;
 					for (int c = eq + 1; c < end; c++) {
 						char d = packed.charAt(c);
@@ -114,6 +111,51 @@ public class CohortReader {
 			}
 			start = end + 1;
 		}
+	}
+
+	/**
+	 * Finds an answer key's position from a region of the packed text without cutting it out:
+	 * an open-addressing table on the region's hash, checked with {@code regionMatches}. A
+	 * report reads over a million keys; this keeps it free of allocation.
+	 */
+	static final class KeyIndex {
+
+		private final String[] keys;
+
+		private final int[] slots;
+
+		private final int mask;
+
+		KeyIndex(List<String> keys) {
+			this.keys = keys.toArray(String[]::new);
+			int size = Integer.highestOneBit(Math.max(4, keys.size() * 4) - 1) << 1;
+			this.slots = new int[size];
+			this.mask = size - 1;
+			Arrays.fill(this.slots, -1);
+			for (int i = 0; i < this.keys.length; i++) {
+				int slot = this.keys[i].hashCode() & this.mask;
+				while (this.slots[slot] >= 0) {
+					slot = (slot + 1) & this.mask;
+				}
+				this.slots[slot] = i;
+			}
+		}
+
+		int find(String text, int from, int to) {
+			int hash = 0;
+			for (int c = from; c < to; c++) {
+				hash = 31 * hash + text.charAt(c);
+			}
+			int length = to - from;
+			for (int slot = hash & this.mask; this.slots[slot] >= 0; slot = (slot + 1) & this.mask) {
+				String key = this.keys[this.slots[slot]];
+				if (key.length() == length && text.regionMatches(from, key, 0, length)) {
+					return this.slots[slot];
+				}
+			}
+			return -1;
+		}
+
 	}
 
 	private Map<ByteBuffer, byte[]> groups(CourseId course, List<Subgroup> subgroups) {

@@ -96,39 +96,41 @@ public class PrePostAnalysis {
 	private List<ComparisonRow> subgroupRows(CohortReader.Subgroup subgroup, List<Series> itemSeries,
 			List<Series> scaleSeries, PairedAnswers answers, Adjustment adjustment) {
 		int groups = subgroup.groupIds().size();
-		List<ComparisonRow> rows = new ArrayList<>();
 		List<Series> all = new ArrayList<>(scaleSeries);
 		all.addAll(itemSeries);
-		for (int g = 1; g <= groups; g++) {
-			List<ComparisonRow> table = new ArrayList<>();
-			for (Series series : all) {
-				// Cells of the partition: every group, plus the undisclosed (group 0, never shown).
-				int[] counts = new int[groups + 1];
-				for (int r = 0; r < answers.size(); r++) {
-					if (series.first.value(r) > 0 && series.second.value(r) > 0) {
-						counts[answers.group(0, r)]++;
-					}
-				}
-				boolean[] hidden = new boolean[groups + 1];
-				hidden[0] = true;
-				boolean[] shown = Suppression.shown(counts, hidden, Suppression.MIN_CELL);
-				String label = subgroup.groupLabels().get(g - 1);
-				if (!shown[g] || counts[g] == 0) {
-					table.add(ComparisonRow.suppressed(series.key, series.section, series.label, label));
-				}
-				else {
-					int group = g;
-					table.add(row(series, answers, r -> answers.group(0, r) == group, label));
+		// per series, its row for each group (index g - 1)
+		List<List<ComparisonRow>> bySeries = all.parallelStream().map(series -> {
+			// Cells of the partition: every group, plus the undisclosed (group 0, never shown).
+			int[] counts = new int[groups + 1];
+			for (int r = 0; r < answers.size(); r++) {
+				if (series.first.value(r) > 0 && series.second.value(r) > 0) {
+					counts[answers.group(0, r)]++;
 				}
 			}
-			rows.addAll(adjust(table, adjustment));
+			boolean[] hidden = new boolean[groups + 1];
+			hidden[0] = true;
+			boolean[] shown = Suppression.shown(counts, hidden, Suppression.MIN_CELL);
+			List<ComparisonRow> rows = new ArrayList<>();
+			for (int g = 1; g <= groups; g++) {
+				String label = subgroup.groupLabels().get(g - 1);
+				int group = g;
+				rows.add(!shown[g] || counts[g] == 0 ? ComparisonRow.suppressed(series.key, series.section, series.label, label)
+						: row(series, answers, r -> answers.group(0, r) == group, label));
+			}
+			return rows;
+		}).toList();
+		List<ComparisonRow> rows = new ArrayList<>();
+		for (int g = 0; g < groups; g++) {
+			int group = g;
+			rows.addAll(adjust(bySeries.stream().map(list -> list.get(group)).toList(), adjustment));
 		}
 		return rows;
 	}
 
+	/** Each series' row; in parallel, since each test is independent and the library's Wilcoxon dominates the time. */
 	private static List<ComparisonRow> rows(List<Series> series, PairedAnswers answers,
 			java.util.function.IntPredicate who, String group) {
-		return series.stream().map(s -> row(s, answers, who, group)).toList();
+		return series.parallelStream().map(s -> row(s, answers, who, group)).toList();
 	}
 
 	private static ComparisonRow row(Series series, PairedAnswers answers, java.util.function.IntPredicate who,
