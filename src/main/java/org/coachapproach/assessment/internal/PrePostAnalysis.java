@@ -85,7 +85,10 @@ public class PrePostAnalysis {
 		}
 		List<ComparisonRow> items = adjust(rows(itemSeries, answers, r -> true, null), adjustment);
 		List<ComparisonRow> scales = adjust(rows(scaleSeries, answers, r -> true, null), adjustment);
-		List<ComparisonRow> retrospective = adjust(rows(thenSeries, answers, r -> true, null), adjustment);
+		// Then-items appear only once someone answered them (staff switched them on).
+		List<Series> answeredThen = thenSeries.stream().filter(s -> java.util.stream.IntStream.range(0, answers.size())
+			.anyMatch(r -> s.first.value(r) > 0)).toList();
+		List<ComparisonRow> retrospective = adjust(rows(answeredThen, answers, r -> true, null), adjustment);
 		List<ComparisonRow> byGroup = subgroup.map(s -> subgroupRows(s, itemSeries, scaleSeries, answers, adjustment))
 			.orElse(List.of());
 		return new PrePostReport(instrument.id(), instrument.title(), Wave.PRE.label(), second.label(),
