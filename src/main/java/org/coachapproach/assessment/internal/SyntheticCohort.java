@@ -112,7 +112,7 @@ public final class SyntheticCohort {
 	private static double[] mentorItem(String id) {
 		return switch (id) {
 			case "knowledge-promotion", "knowledge-education", "knowledge-networking", "knowledge-alignment",
-					"knowledge-imposter" -> new double[] { 2.7, 0.8 };
+					"knowledge-imposter" -> new double[] { 2.7, 0.7 };
 			case "knowledge-work-life", "knowledge-well-being", "knowledge-dei" -> new double[] { 3.0, 0.35 };
 			case "confidence-promotion", "confidence-education", "confidence-networking", "confidence-alignment",
 					"confidence-imposter" -> new double[] { 3.0, 0.52 };
