@@ -92,7 +92,7 @@ class SurveyTests {
 			.statusCode()).isEqualTo(302);
 		assertThat(mentor.get(tool("/surveys")).body()).contains("Draft saved");
 		assertThat(mentor.get(tool("/surveys/mentor-prepost/pre")).body())
-			.containsPattern("name=\"a.satisfaction-overall\" value=\"4\" checked");
+			.containsPattern("name=\"a.satisfaction-overall\" value=\"4\"\\s+checked");
 
 		Map<String, String> incomplete = answers(3);
 		incomplete.remove("a.climate-fit");
@@ -202,6 +202,43 @@ class SurveyTests {
 			.query(Integer.class).single()).isZero();
 		Browser mentor = mentor();
 		assertThat(mentor.get(tool("/course/surveys")).statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void shouldAskTheRetrospectiveItemsAtPostOnlyWhenStaffSwitchThemOn() {
+		open("mentor-prepost", "post", Map.of());
+		Browser mentor = mentor();
+		assertThat(mentor.get(tool("/surveys/mentor-prepost/post")).body()).doesNotContain("Looking back")
+			.doesNotContain("a.then-knowledge-promotion");
+		Map<String, String> withThen = answers(4);
+		withThen.put("a.then-knowledge-promotion", "2");
+		assertThat(mentor.post(tool("/surveys/mentor-prepost/post"), withThen).statusCode()).isEqualTo(400);
+
+		open("mentor-prepost", "post", Map.of("retrospective", "on"));
+		assertThat(mentor.get(tool("/surveys/mentor-prepost/post")).body()).contains("Looking back")
+			.contains("Thinking back to just before the program began")
+			.contains("name=\"a.then-knowledge-promotion\"");
+		HttpResponse<String> missing = mentor.post(tool("/surveys/mentor-prepost/post"), answers(4));
+		assertThat(missing.statusCode()).isEqualTo(400);
+		assertThat(missing.body()).contains("Please answer: How much do you know about promotion guidelines and processes?");
+
+		Instrument instrument = this.curriculum.instrument("mentor-prepost").orElseThrow();
+		Map<String, String> complete = answers(4);
+		instrument.retrospective().itemIds().forEach(id -> complete.put("a.then-" + id, "2"));
+		assertThat(mentor.post(tool("/surveys/mentor-prepost/post"), complete).statusCode()).isEqualTo(302);
+		assertThat(storedAnswers()).contains("then-knowledge-promotion=2");
+	}
+
+	@Test
+	void shouldRunTheFollowUpWaveOnlyWhenStaffSwitchItOn() {
+		open("mentor-prepost", "follow-up", Map.of());
+		Browser mentor = mentor();
+		assertThat(mentor.get(tool("/surveys/mentor-prepost/follow-up")).statusCode()).isEqualTo(403);
+		assertThat(mentor.get(tool("/surveys")).body()).doesNotContain("Follow-up");
+
+		open("mentor-prepost", "follow-up", Map.of("followUp", "on"));
+		assertThat(mentor.get(tool("/surveys")).body()).contains("Follow-up");
+		assertThat(mentor.post(tool("/surveys/mentor-prepost/follow-up"), answers(5)).statusCode()).isEqualTo(302);
 	}
 
 	private Browser mentor() {
