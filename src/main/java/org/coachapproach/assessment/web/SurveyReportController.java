@@ -79,7 +79,8 @@ class SurveyReportController {
 		int points = selection.instrument.items().stream().filter(i -> i.type() == ItemType.SCALE)
 			.mapToInt(i -> i.scale().points()).max().orElse(5);
 		model.addAttribute("member", member);
-		model.addAttribute("layout", print ? "assessment/print" : "fragments/layout");
+		// The printable layout is the completion dashboard's (a plain page, no navigation).
+		model.addAttribute("layout", print ? "progress/print" : "fragments/layout");
 		model.addAttribute("print", print);
 		model.addAttribute("selection", selection);
 		model.addAttribute("prePostInstruments", this.curriculum.instruments().stream().filter(Instrument::isPrePost).toList());
