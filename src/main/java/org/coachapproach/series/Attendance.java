@@ -2,12 +2,11 @@ package org.coachapproach.series;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.SeriesSession;
@@ -55,7 +54,8 @@ public class Attendance {
 	 * launch, another source) changes nothing but keeps the earliest time seen.
 	 *
 	 * @return whether this is the first record of the person at the session
-	 * @throws IllegalArgumentException for a series session the curriculum does not have
+	 * @throws IllegalArgumentException for a series session the curriculum does not have, or a
+	 * person the tool does not know
 	 */
 	@Transactional
 	public boolean record(PersonId person, String seriesSessionId, Source source, Instant at) {
@@ -70,11 +70,15 @@ public class Attendance {
 			.params(seriesSessionId, key, person.value(), source.name(), Timestamp.from(at))
 			.update();
 		if (inserted == 0) {
-			this.jdbc.sql("""
+			// INSERT IGNORE also ignores a foreign-key failure: then there is no row to update either
+			int matched = this.jdbc.sql("""
 					UPDATE series_attendance SET first_seen_at = LEAST(first_seen_at, ?)
 					WHERE series_session_id = ? AND attendee_key = ?""")
 				.params(Timestamp.from(at), seriesSessionId, key)
 				.update();
+			if (matched == 0) {
+				throw new IllegalArgumentException("No person " + person.value());
+			}
 		}
 		return inserted == 1;
 	}
@@ -127,9 +131,11 @@ public class Attendance {
 
 	/** The academic years the series catalog has, most recent first. */
 	public List<String> academicYears() {
-		return new ArrayList<>(this.curriculum.series().stream()
+		return this.curriculum.series().stream()
 			.map(SeriesSession::academicYear)
-			.collect(java.util.stream.Collectors.toCollection(() -> new TreeSet<String>(java.util.Comparator.reverseOrder()))));
+			.distinct()
+			.sorted(Comparator.reverseOrder())
+			.toList();
 	}
 
 	/** Attendance figures for the sessions of one academic year. */

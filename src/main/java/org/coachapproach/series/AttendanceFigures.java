@@ -1,12 +1,16 @@
 package org.coachapproach.series;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Attendance at the live sessions of one CFDS academic year. Counts of attendees are not survey
- * answers, so no small-cell suppression applies; no attendee is ever named here.
+ * answers, so no small-cell suppression applies; no attendee is ever named here. An attendee is
+ * one person the tool knows (Join, launch) or one email (else name) in imported reports: the tool
+ * cannot tell that an imported email belongs to a person who also pressed Join.
  *
  * @param sessions every session of the year in date order, with its attendance (0 when none recorded)
  * @param sessionsHeld sessions with at least one attendee recorded
@@ -26,7 +30,7 @@ public record AttendanceFigures(String academicYear, List<SessionAttendance> ses
 
 	public AttendanceFigures {
 		sessions = List.copyOf(sessions);
-		byRank = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(byRank));
+		byRank = Collections.unmodifiableMap(new EnumMap<>(byRank));
 		topSessions = List.copyOf(topSessions);
 	}
 

@@ -64,6 +64,14 @@ class AttendanceTests {
 	}
 
 	@Test
+	void shouldRefuseAnUnknownPerson() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.attendance.record(new PersonId(Long.MAX_VALUE), "cfds-2022-10-04", Source.JOIN,
+					Instant.now()))
+			.withMessageContaining("No person");
+	}
+
+	@Test
 	void shouldImportZoomReportOnceEvenWhenImportedTwice() {
 		String session = "cfds-2022-09-13";
 		byte[] file = AttendanceFixtures.bytes("zoom-participants.csv");

@@ -56,6 +56,20 @@ class AttendanceReportReaderTests {
 	}
 
 	@Test
+	void shouldReadZoomsUniqueUsersExportWithoutJoinTimes() {
+		String csv = "Name (Original Name),User Email,Total Duration (Minutes),Guest\r\n"
+				+ "Mei Chen,mei.chen@example.edu,57,No\r\n" + "Omar Farouk,,44,Yes\r\n";
+		SeriesSession session = session(2022, 9, 13);
+
+		Result result = AttendanceReportReader.read(csv.getBytes(StandardCharsets.UTF_8), session);
+
+		assertThat(result.problems()).isEmpty();
+		assertThat(result.attendees()).extracting(Attendee::key, Attendee::minutes, Attendee::firstSeen)
+			.containsExactly(tuple("e:mei.chen@example.edu", 57, session.startsAt().toInstant()),
+					tuple("n:omar farouk", 44, session.startsAt().toInstant()));
+	}
+
+	@Test
 	void shouldReadTeamsUtf16ParticipantsSectionOnly() {
 		Result result = AttendanceReportReader.read(fixture("teams-attendance.csv"), session(2023, 1, 17));
 
