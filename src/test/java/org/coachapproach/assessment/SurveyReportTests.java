@@ -133,6 +133,28 @@ class SurveyReportTests {
 	}
 
 	@Test
+	void shouldGroupYearsIntoTenOrFewerAndMoreThanTen() {
+		List<String> years = List.of("0-5", "0-5", "0-5", "6-10", "6-10", "6-10", "6-10", "11-19", "11-19", "11-19", "11-19",
+				"20-plus", "20-plus", "20-plus", "20-plus", "prefer-not-to-say", "prefer-not-to-say", "prefer-not-to-say",
+				"prefer-not-to-say", "prefer-not-to-say");
+		seedPairs(years.stream().map(y -> "woman").toList(), 4);
+		List<CohortWriter.Submitted> demographics = new ArrayList<>();
+		this.jdbc.sql("DELETE FROM assessment_response WHERE course_id = ? AND instrument_id = 'demographics'")
+			.param(course().value()).update();
+		for (int r = 0; r < years.size(); r++) {
+			demographics.add(new CohortWriter.Submitted(key("r" + r), "demographics", Wave.ONCE,
+					Map.of("years-at-institution", years.get(r))));
+		}
+		this.writer.write(course(), "IMPORT", this.curriculum.contentHash(), demographics);
+
+		String csv = this.staff.get(tool("/course/surveys/report.csv?subgroup=years-at-institution")).body();
+
+		assertThat(csv).contains("subgroups,mentor-prepost,pre-post,knowledge,10 years or fewer,n,7\r\n")
+			.contains("subgroups,mentor-prepost,pre-post,knowledge,More than 10 years,n,8\r\n")
+			.contains("scale-scores,mentor-prepost,pre-post,knowledge,,n,20\r\n");
+	}
+
+	@Test
 	void shouldShowNothingForFewerThanFivePairs() {
 		seedPairs(List.of("woman", "woman", "man", "man"), 3);
 
