@@ -86,10 +86,12 @@ public class SurveyResponses {
 		InstrumentSettings settings = this.administration.settings(member.course(), instrument.id());
 		Map<String, String> answers = AnswerCheck.check(AnswerCheck.asked(instrument, wave, settings.retrospective()),
 				posted, submit);
+		// A submitted row is never changed, even by a save racing the first one (MariaDB assigns left to right).
 		this.jdbc.sql("""
 				INSERT INTO assessment_response (course_id, instrument_id, respondent, wave, submitted, origin, content_hash, answers)
 				VALUES (?, ?, ?, ?, ?, 'TOOL', ?, ?)
-				ON DUPLICATE KEY UPDATE submitted = VALUES(submitted), content_hash = VALUES(content_hash), answers = VALUES(answers)""")
+				ON DUPLICATE KEY UPDATE answers = IF(submitted, answers, VALUES(answers)),
+				    content_hash = IF(submitted, content_hash, VALUES(content_hash)), submitted = submitted OR VALUES(submitted)""")
 			.params(member.course().value(), instrument.id(), respondent, wave.label(), submit,
 					this.curriculum.contentHash(), AnswerCodec.pack(answers))
 			.update();
