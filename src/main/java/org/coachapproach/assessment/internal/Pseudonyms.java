@@ -35,6 +35,10 @@ public class Pseudonyms {
 	Pseudonyms(JdbcClient jdbc, @Value("${coachapproach.assessment.pseudonym-key:}") String configured) {
 		this.jdbc = jdbc;
 		this.configured = configured;
+		if (!configured.isBlank()) {
+			// A wrong key fails the start, not the first survey.
+			this.key = new SecretKeySpec(secret(), "HmacSHA256");
+		}
 	}
 
 	public byte[] of(CourseId course, PersonId person) {
@@ -68,7 +72,13 @@ public class Pseudonyms {
 
 	private byte[] secret() {
 		if (!this.configured.isBlank()) {
-			byte[] bytes = Base64.getDecoder().decode(this.configured.strip());
+			byte[] bytes;
+			try {
+				bytes = Base64.getDecoder().decode(this.configured.strip());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalStateException("coachapproach.assessment.pseudonym-key is not Base64", ex);
+			}
 			if (bytes.length < KEY_BYTES) {
 				throw new IllegalStateException("coachapproach.assessment.pseudonym-key must be at least " + KEY_BYTES
 						+ " bytes, Base64 encoded");

@@ -29,10 +29,11 @@ class PseudonymsTests {
 
 	@Test
 	void shouldRefuseAConfiguredKeyShorterThan32Bytes() {
-		Pseudonyms pseudonyms = new Pseudonyms(null, Base64.getEncoder().encodeToString("short".getBytes()));
-
-		assertThatIllegalStateException().isThrownBy(() -> pseudonyms.of(new CourseId(1), new PersonId(1)))
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new Pseudonyms(null, Base64.getEncoder().encodeToString("short".getBytes())))
 			.withMessageContaining("at least 32 bytes");
+		assertThatIllegalStateException().isThrownBy(() -> new Pseudonyms(null, "not base64!"))
+			.withMessageContaining("not Base64");
 	}
 
 }
