@@ -155,6 +155,35 @@ class SurveyReportTests {
 	}
 
 	@Test
+	void shouldCompareWithTheFollowUpAndAdjustPOnlyWhenAsked() {
+		Instrument instrument = this.curriculum.instrument("mentor-prepost").orElseThrow();
+		List<CohortWriter.Submitted> responses = new ArrayList<>();
+		for (int r = 0; r < 8; r++) {
+			Map<String, String> pre = new LinkedHashMap<>();
+			Map<String, String> later = new LinkedHashMap<>();
+			int before = 2 + r % 2;
+			int after = 3 + r % 3;
+			instrument.items().forEach(item -> {
+				pre.put(item.id(), String.valueOf(before));
+				later.put(item.id(), String.valueOf(after));
+			});
+			responses.add(new CohortWriter.Submitted(key("f" + r), instrument.id(), Wave.PRE, pre));
+			responses.add(new CohortWriter.Submitted(key("f" + r), instrument.id(), Wave.FOLLOW_UP, later));
+		}
+		this.writer.write(course(), "IMPORT", this.curriculum.contentHash(), responses);
+
+		assertThat(this.staff.get(tool("/course/surveys/report.csv")).body())
+			.contains("items,mentor-prepost,pre-post,knowledge-promotion,,n,suppressed\r\n");
+		String raw = this.staff.get(tool("/course/surveys/report.csv?compare=follow-up")).body();
+		String holm = this.staff.get(tool("/course/surveys/report.csv?compare=follow-up&adjust=holm")).body();
+
+		assertThat(raw).contains("items,mentor-prepost,pre-follow-up,knowledge-promotion,,n,8\r\n").doesNotContain("p-adjusted");
+		assertThat(holm).contains("items,mentor-prepost,pre-follow-up,knowledge-promotion,,p-adjusted,");
+		assertThat(this.staff.get(tool("/course/surveys/report?compare=follow-up&adjust=bh")).body())
+			.contains("<th scope=\"col\">Adjusted p</th>").contains("Mentor self-assessment: Pre – Follow-up");
+	}
+
+	@Test
 	void shouldShowNothingForFewerThanFivePairs() {
 		seedPairs(List.of("woman", "woman", "man", "man"), 3);
 
