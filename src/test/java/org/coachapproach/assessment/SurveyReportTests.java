@@ -102,6 +102,11 @@ class SurveyReportTests {
 			.contains("(synthetic) The structure of the sessions built week on week.");
 		assertThat(this.staff.get(tool("/course/surveys/report?print=true")).body()).doesNotContain("class=\"app-nav\"")
 			.contains("<caption>Mentor self-assessment: items, pre and post</caption>");
+		// 15 of 35 "very helpful", 15 "somewhat helpful"; the 1 and 4 below are hidden, together 5
+		assertThat(this.staff.get(tool("/course/surveys/report.csv")).body())
+			.contains("distribution,mentor-post,post,strategies-helpful,Very helpful,count,15\r\n")
+			.contains("distribution,mentor-post,post,strategies-helpful,Somewhat unhelpful,count,suppressed\r\n")
+			.contains("distribution,mentor-post,post,strategies-helpful,,percent-agree,85.7\r\n");
 		assertThat(this.staff.get(tool("/course/surveys/report.json")).body()).contains("\"pairs\":33")
 			.contains("\"synthetic\":true");
 		for (Browser refused : List.of(instructor, mentor)) {

@@ -174,50 +174,57 @@ public class CohortReader {
 	}
 
 	/**
-	 * Counts one wave's answers: per scale item the count of each point, per choice item of each
-	 * option, and the free-text answers.
+	 * One wave's answers: per scale item every answer ({@code NaN} where unanswered), per choice
+	 * item the count of each option, and the free-text answers.
 	 */
-	public WaveCounts counts(CourseId course, Instrument instrument, Wave wave) {
+	public WaveAnswers answers(CourseId course, Instrument instrument, Wave wave) {
 		List<Item> items = instrument.itemsIn(wave);
-		Map<String, int[]> counts = new LinkedHashMap<>();
+		Map<String, Item> byId = new HashMap<>();
+		items.forEach(i -> byId.put(i.id(), i));
+		Map<String, double[]> scales = new LinkedHashMap<>();
+		Map<String, int[]> choices = new LinkedHashMap<>();
 		Map<String, List<String>> texts = new LinkedHashMap<>();
 		for (Item item : items) {
 			switch (item.type()) {
-				case SCALE -> counts.put(item.id(), new int[item.scale().points() + 1]);
-				case CHOICE -> counts.put(item.id(), new int[item.options().size() + 1]);
+				case SCALE -> scales.put(item.id(), new double[64]);
+				case CHOICE -> choices.put(item.id(), new int[item.options().size()]);
 				case TEXT -> texts.put(item.id(), new ArrayList<>());
 			}
 		}
-		Map<String, Item> byId = new HashMap<>();
-		items.forEach(i -> byId.put(i.id(), i));
 		int[] respondents = { 0 };
 		this.jdbc.query("""
 				SELECT answers FROM assessment_response
 				WHERE course_id = ? AND instrument_id = ? AND wave = ? AND submitted""", (ResultSet rs) -> {
-			respondents[0]++;
+			int r = respondents[0]++;
+			scales.replaceAll((key, values) -> {
+				double[] grown = r < values.length ? values : Arrays.copyOf(values, values.length * 2);
+				grown[r] = Double.NaN;
+				return grown;
+			});
 			AnswerCodec.unpack(rs.getString(1)).forEach((key, value) -> {
 				Item item = byId.get(key);
 				if (item == null) {
 					return;
 				}
-				if (item.type() == ItemType.TEXT) {
-					texts.get(key).add(value);
-				}
-				else if (item.type() == ItemType.SCALE) {
-					int v = parse(value);
-					if (item.scale().contains(v)) {
-						counts.get(key)[v]++;
+				switch (item.type()) {
+					case TEXT -> texts.get(key).add(value);
+					case SCALE -> {
+						int v = parse(value);
+						if (item.scale().contains(v)) {
+							scales.get(key)[r] = v;
+						}
 					}
-				}
-				else {
-					int o = item.options().stream().map(Option::value).toList().indexOf(value);
-					if (o >= 0) {
-						counts.get(key)[o + 1]++;
+					case CHOICE -> {
+						int o = item.options().stream().map(Option::value).toList().indexOf(value);
+						if (o >= 0) {
+							choices.get(key)[o]++;
+						}
 					}
 				}
 			});
 		}, course.value(), instrument.id(), wave.label());
-		return new WaveCounts(respondents[0], counts, texts);
+		scales.replaceAll((key, values) -> Arrays.copyOf(values, respondents[0]));
+		return new WaveAnswers(respondents[0], scales, choices, texts);
 	}
 
 	/** Submitted responses per wave of an instrument, and how many respondents submitted both {@code a} and {@code b}. */
@@ -298,8 +305,9 @@ public class CohortReader {
 
 	}
 
-	/** One wave's answer counts. {@code counts} index 0 is unused for scales (points are 1-based), and is the first option + 1 for choices. */
-	public record WaveCounts(int respondents, Map<String, int[]> counts, Map<String, List<String>> texts) {
+	/** One wave's answers: scale answers per item ({@code NaN} = none), option counts per choice item, texts. */
+	public record WaveAnswers(int respondents, Map<String, double[]> scales, Map<String, int[]> choices,
+			Map<String, List<String>> texts) {
 	}
 
 }

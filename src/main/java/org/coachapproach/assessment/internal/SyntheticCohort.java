@@ -17,7 +17,7 @@ import org.coachapproach.curriculum.Instrument.Wave;
  * A SYNTHETIC cohort for the demo course: 43 mentors and 37 mentees with pre and post
  * answers, mentor feedback and a CFDS survey of 99, drawn with a fixed seed so that the
  * figures resemble the published evaluation (knowledge gains of about 0.7 to 0.9 points,
- * confidence about 0.5, small changes in coaching behaviours and climate, 44 % / 44 %
+ * confidence about 0.5, small changes in coaching behaviours and climate, 43 % / 43 %
  * "very" / "somewhat helpful", about 70 % agreeing the CFDS helped). None of it is anyone's
  * answer; every row is stored with origin SYNTHETIC and the report says so.
  */
@@ -133,7 +133,7 @@ public final class SyntheticCohort {
 		};
 	}
 
-	private static final String[] HELPFUL = spread(new int[] { 0, 1, 3, 16, 15 });
+	private static final String[] HELPFUL = spread(new int[] { 0, 1, 4, 15, 15 });
 
 	private static final String[] LIKELY = spread(new int[] { 0, 3, 2, 10, 20 });
 

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.coachapproach.assessment.analysis.LikertDistribution;
 import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.curriculum.Instrument.Item;
-import org.coachapproach.curriculum.Instrument.ItemType;
 import org.coachapproach.curriculum.Instrument.Option;
 import org.coachapproach.curriculum.Instrument.Wave;
 import org.coachapproach.people.CourseId;
@@ -29,27 +29,35 @@ public class WaveAnalysis {
 	}
 
 	public WaveReport report(CourseId course, Instrument instrument, Wave wave) {
-		CohortReader.WaveCounts counts = this.reader.counts(course, instrument, wave);
+		CohortReader.WaveAnswers answers = this.reader.answers(course, instrument, wave);
 		List<Distribution> distributions = new ArrayList<>();
 		List<Comments> comments = new ArrayList<>();
 		for (Item item : instrument.itemsIn(wave)) {
-			if (item.type() == ItemType.TEXT) {
-				List<String> texts = counts.texts().get(item.id()).stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
-				boolean shown = Suppression.mayShow(texts.size(), Suppression.MIN_TEXT);
-				comments.add(new Comments(item.id(), item.text(), shown, shown ? texts : List.of()));
-				continue;
+			switch (item.type()) {
+				case TEXT -> {
+					List<String> texts = answers.texts().get(item.id()).stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
+					boolean shown = Suppression.mayShow(texts.size(), Suppression.MIN_TEXT);
+					comments.add(new Comments(item.id(), item.text(), shown, shown ? texts : List.of()));
+				}
+				case SCALE -> {
+					LikertDistribution likert = LikertDistribution.of(answers.scales().get(item.id()), 1, item.scale().points());
+					int[] cells = likert.points().stream().mapToInt(LikertDistribution.Point::count).toArray();
+					distributions.add(distribution(item.id(), item.text(), true, item.scale().labels(), cells,
+							likert.percentTopTwo()));
+				}
+				case CHOICE -> distributions.add(distribution(item.id(), item.text(), false,
+						item.options().stream().map(Option::label).toList(), answers.choices().get(item.id()), Double.NaN));
 			}
-			int[] raw = counts.counts().get(item.id());
-			int[] cells = java.util.Arrays.copyOfRange(raw, 1, raw.length);
-			List<String> labels = item.type() == ItemType.SCALE ? item.scale().labels()
-					: item.options().stream().map(Option::label).toList();
-			distributions.add(distribution(item.id(), item.text(), item.type() == ItemType.SCALE, labels, cells));
 		}
-		Integer respondents = Suppression.mayShow(counts.respondents(), Suppression.MIN_CELL) ? counts.respondents() : null;
+		Integer respondents = Suppression.mayShow(answers.respondents(), Suppression.MIN_CELL) ? answers.respondents() : null;
 		return new WaveReport(instrument.id(), instrument.title(), wave.label(), respondents, distributions, comments);
 	}
 
-	static Distribution distribution(String key, String text, boolean scale, List<String> labels, int[] cells) {
+	/**
+	 * @param topTwo the percentage in the two highest points (scales), shown only when it cannot give a hidden cell away
+	 */
+	static Distribution distribution(String key, String text, boolean scale, List<String> labels, int[] cells,
+			double topTwo) {
 		int n = java.util.Arrays.stream(cells).sum();
 		if (!Suppression.mayShow(n, Suppression.MIN_CELL)) {
 			List<Integer> none = java.util.Collections.nCopies(cells.length, null);
@@ -64,11 +72,9 @@ public class WaveAnalysis {
 			percents.add(shown[i] ? 100.0 * cells[i] / n : null);
 		}
 		Double agree = null;
-		if (scale && cells.length >= 2) {
-			int[] top = { cells.length - 2, cells.length - 1 };
-			if (Suppression.mayShowSum(shown, cells, top, Suppression.MIN_CELL)) {
-				agree = 100.0 * (cells[top[0]] + cells[top[1]]) / n;
-			}
+		if (scale && cells.length >= 2
+				&& Suppression.mayShowSum(shown, cells, new int[] { cells.length - 2, cells.length - 1 }, Suppression.MIN_CELL)) {
+			agree = topTwo;
 		}
 		return new Distribution(key, text, scale, labels, n, shownCounts, percents, agree);
 	}
