@@ -61,6 +61,9 @@ class BrowserLaunchTests {
 	@Autowired
 	DemoPlatform platform;
 
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
 	private HeadlessChromium chromium;
 
 	@BeforeEach
@@ -304,6 +307,57 @@ class BrowserLaunchTests {
 		this.chromium.click("nav a[href*='/calendar']");
 		this.chromium.awaitFrameText("Your calendar address");
 		this.chromium.assertAccessible();
+	}
+
+	/**
+	 * A mentor takes a survey from the reminder on their home page (the demo course holds a
+	 * synthetic cohort), then program staff see the report with that answer counted and no one
+	 * named.
+	 */
+	@Test
+	void shouldTakeASurveyAsAMentorAndShowTheReportToStaff() throws IOException {
+		this.chromium = HeadlessChromium.start(ThirdPartyCookies.BLOCKED);
+		this.chromium.launch(this.platform.launchUrl("mentor").toString());
+		forgetDemoMentorsFeedback();
+		this.chromium.click("nav a[href*='/surveys']");
+		this.chromium.awaitFrameText("Your surveys");
+		this.chromium.assertAccessible();
+		this.chromium.click("a[href*='/surveys/mentor-post/post']");
+		this.chromium.awaitFrameText("How helpful were the coach-approach strategies");
+		this.chromium.assertAccessible();
+		this.chromium.click("label[for='q-strategies-helpful-4']");
+		this.chromium.click("label[for='q-likely-to-use-3']");
+		this.chromium.click("label[for='q-meeting-frequency-2']");
+		this.chromium.type("#q-comments", "Worth every Tuesday.");
+		this.chromium.click("button[value='submit']");
+		this.chromium.awaitFrameText("Thank you: your answers are submitted.");
+		this.chromium.assertAccessible();
+
+		try (HeadlessChromium staff = HeadlessChromium.start(ThirdPartyCookies.BLOCKED)) {
+			staff.launch(this.platform.launchUrl("staff").toString());
+			staff.click("nav a[href*='/course/surveys']");
+			staff.awaitFrameText("Set when each survey is open");
+			staff.assertAccessible();
+			staff.click("a[href*='/course/surveys/report']");
+			String report = staff.awaitFrameText("SYNTHETIC DATA");
+			assertThat(report).contains("Mentor feedback on the training").contains("36 respondents.")
+				.contains("Worth every Tuesday.").doesNotContain("Amara").doesNotContain("Okafor");
+			staff.assertAccessible();
+		}
+	}
+
+	/** The demo mentor's earlier answer to the feedback survey, if a previous run left one (tests share a database). */
+	private void forgetDemoMentorsFeedback() {
+		org.springframework.jdbc.core.simple.JdbcClient jdbc = this.context
+			.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+		long person = jdbc.sql("SELECT id FROM person WHERE subject = '7f3a9c2e-41b8-4d6f-a0e5-8c1d2b3f4a51'")
+			.query(Long.class).single();
+		long course = jdbc.sql("SELECT id FROM course WHERE context_id = 'c5d3a0e2-7b1f-4d9a-8e62-3f0b9c4a1d57'")
+			.query(Long.class).single();
+		byte[] key = this.context.getBean(org.coachapproach.assessment.internal.Pseudonyms.class)
+			.of(new org.coachapproach.people.CourseId(course), new org.coachapproach.people.PersonId(person));
+		jdbc.sql("DELETE FROM assessment_response WHERE course_id = ? AND respondent = ? AND instrument_id = 'mentor-post'")
+			.params(course, key).update();
 	}
 
 	private static String sessionInUrl(String url) {

@@ -29,6 +29,8 @@ public final class Curriculum {
 
 	private final Map<String, SeriesSession> seriesById;
 
+	private final Map<String, Instrument> instruments;
+
 	private final String contentHash;
 
 	public Curriculum(Program program, List<TrainingSession> sessions, String frameworkVersion,
@@ -40,6 +42,12 @@ public final class Curriculum {
 	public Curriculum(Program program, List<TrainingSession> sessions, String frameworkVersion,
 			List<CompetencyDomain> domains, List<Competency> competencies, List<Exercise> exercises,
 			List<SeriesSession> series, String contentHash) {
+		this(program, sessions, frameworkVersion, domains, competencies, exercises, series, List.of(), contentHash);
+	}
+
+	public Curriculum(Program program, List<TrainingSession> sessions, String frameworkVersion,
+			List<CompetencyDomain> domains, List<Competency> competencies, List<Exercise> exercises,
+			List<SeriesSession> series, List<Instrument> instruments, String contentHash) {
 		this.program = program;
 		this.sessions = sessions.stream().sorted(Comparator.comparingInt(TrainingSession::number)).toList();
 		this.frameworkVersion = frameworkVersion;
@@ -52,6 +60,8 @@ public final class Curriculum {
 				.thenComparing(SeriesSession::id))
 			.toList();
 		this.seriesById = index(this.series, SeriesSession::id);
+		this.instruments = index(instruments.stream().sorted(Comparator.comparing(Instrument::id)).toList(),
+				Instrument::id);
 		this.contentHash = contentHash;
 	}
 
@@ -124,6 +134,15 @@ public final class Curriculum {
 
 	public Optional<SeriesSession> seriesSession(String id) {
 		return Optional.ofNullable(this.seriesById.get(id));
+	}
+
+	/** Every survey instrument, by id. */
+	public List<Instrument> instruments() {
+		return List.copyOf(this.instruments.values());
+	}
+
+	public Optional<Instrument> instrument(String id) {
+		return Optional.ofNullable(this.instruments.get(id));
 	}
 
 }

@@ -21,9 +21,10 @@ public final class CurriculumCheck {
 		try {
 			Curriculum curriculum = CurriculumLoader.load(location);
 			IntakeForms.load(location);
-			out.printf("Curriculum OK: %s version %s, %d sessions, %d competencies, %d exercises%ncontent hash %s%n",
-					curriculum.program().id(), curriculum.version(), curriculum.sessions().size(),
-					curriculum.competencies().size(), curriculum.exercises().size(), curriculum.contentHash());
+			out.printf("Curriculum OK: %s version %s, %d sessions, %d competencies, %d exercises, %d instruments%n"
+					+ "content hash %s%n", curriculum.program().id(), curriculum.version(), curriculum.sessions().size(),
+					curriculum.competencies().size(), curriculum.exercises().size(), curriculum.instruments().size(),
+					curriculum.contentHash());
 		}
 		catch (InvalidCurriculumException ex) {
 			err.println(ex.getMessage());

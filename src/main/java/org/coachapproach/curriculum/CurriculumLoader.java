@@ -76,11 +76,14 @@ public final class CurriculumLoader {
 		List<TrainingSession> sessions = sessions(competencyIds, ids(exercises.stream().map(Exercise::id)));
 		program.ifPresent(p -> checkSessionOrder(p, sessions));
 		List<SeriesSession> series = series();
+		List<Instrument> instruments = Files.isDirectory(this.root.resolve(InstrumentReader.FOLDER))
+				? new InstrumentReader(this::readYaml, competencyIds).read(files(InstrumentReader.FOLDER, ".yml"))
+				: List.of();
 		if (!this.problems.isEmpty()) {
 			throw new InvalidCurriculumException(this.root.toString(), this.problems.list());
 		}
 		return new Curriculum(program.orElseThrow(), sessions, frameworkVersion, domains, competencies, exercises,
-				series, contentHash());
+				series, instruments, contentHash());
 	}
 
 	private Program program(YamlFields f) {
@@ -374,7 +377,7 @@ public final class CurriculumLoader {
 		}
 	}
 
-	private String id(YamlFields f, String field) {
+	static String id(YamlFields f, String field) {
 		String id = f.text(field);
 		if (id != null && !ID.matcher(id).matches()) {
 			f.problem(f.line(field), "'" + id + "' is not a valid id: use lower-case letters, digits and hyphens");

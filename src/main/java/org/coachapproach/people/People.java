@@ -171,6 +171,12 @@ public class People {
 		return emails;
 	}
 
+	/** The platform's id of a course (its LTI context id), e.g. to recognise a known course. */
+	public Optional<String> contextId(CourseId course) {
+		return this.jdbc.sql("SELECT context_id FROM course WHERE id = ?").param(course.value()).query(String.class)
+			.optional();
+	}
+
 	/** Display names of these people (those the platform never named are absent). */
 	public java.util.Map<PersonId, String> names(java.util.Collection<PersonId> persons) {
 		if (persons.isEmpty()) {

@@ -53,7 +53,7 @@ class TemplateTextTests {
 		for (String bundle : List.of("messages/messages.properties", "messages/demoplatform.properties",
 				"messages/series.properties", "messages/progress.properties",
 				"messages/curriculum.properties", "messages/lti.properties", "messages/matching.properties",
-				"messages/outreach.properties")) {
+				"messages/outreach.properties", "messages/assessment.properties")) {
 			try (var in = Files.newBufferedReader(Path.of("src/main/resources", bundle))) {
 				messages.load(in);
 			}

@@ -180,6 +180,19 @@ public final class YamlFields {
 		return mappings;
 	}
 
+	/** A nested mapping; absent gives empty, anything else than a mapping a problem. */
+	public Optional<YamlFields> mapping(String field) {
+		NodeTuple tuple = this.fields.get(field);
+		if (tuple == null) {
+			return Optional.empty();
+		}
+		if (!(tuple.getValueNode() instanceof MappingNode)) {
+			problem(tuple.getValueNode(), "'" + field + "' must be a mapping of fields");
+			return Optional.empty();
+		}
+		return Optional.of(new YamlFields(this.file, this.lineOffset, this.problems, tuple.getValueNode()));
+	}
+
 	/** Records a problem for each listed id that {@code known} does not contain. */
 	public void checkReferences(String field, java.util.Collection<String> ids, Set<String> known, String what) {
 		ids.stream().filter(id -> !known.contains(id))

@@ -1,0 +1,313 @@
+package org.coachapproach.assessment.internal;
+
+import java.nio.ByteBuffer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.sql.DataSource;
+
+import org.coachapproach.curriculum.Instrument;
+import org.coachapproach.curriculum.Instrument.Item;
+import org.coachapproach.curriculum.Instrument.ItemType;
+import org.coachapproach.curriculum.Instrument.Option;
+import org.coachapproach.curriculum.Instrument.Wave;
+import org.coachapproach.people.CourseId;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a course's submitted responses for reports, streaming one row per respondent and
+ * wave in key order and packing answers into arrays as it goes: no object per answer, and
+ * no pseudonym leaves this class.
+ */
+@Component
+public class CohortReader {
+
+	/** The instrument whose once-asked questions define subgroups. */
+	public static final String DEMOGRAPHICS = "demographics";
+
+	private static final int FETCH = 1000;
+
+	private final JdbcTemplate jdbc;
+
+	CohortReader(DataSource dataSource) {
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.jdbc.setFetchSize(FETCH);
+	}
+
+	/**
+	 * Pairs each respondent's two waves of an instrument.
+	 * @param keys the answer keys to read (scale items, and {@code then-} keys of the second wave)
+	 * @param subgroups the subgroup questions (from demographics) to attach, with their groups in order
+	 */
+	public PairedAnswers paired(CourseId course, Instrument instrument, Wave firstWave, Wave secondWave, List<String> keys,
+			List<Subgroup> subgroups) {
+		Map<ByteBuffer, byte[]> groups = subgroups.isEmpty() ? Map.of() : groups(course, subgroups);
+		KeyIndex index = new KeyIndex(keys);
+		PairedAnswers paired = new PairedAnswers(keys, subgroups.size());
+		byte[] none = new byte[subgroups.size()];
+		byte[][] current = { new byte[keys.size()], new byte[keys.size()] };
+		boolean[] seen = new boolean[2];
+		byte[][] respondent = { null };
+		this.jdbc.query("""
+				SELECT respondent, wave, answers FROM assessment_response
+				WHERE course_id = ? AND instrument_id = ? AND wave IN (?, ?) AND submitted
+				ORDER BY respondent, wave""", (ResultSet rs) -> {
+			byte[] who = rs.getBytes(1);
+			if (respondent[0] == null || !Arrays.equals(who, respondent[0])) {
+				flush(paired, current, seen, respondent[0], groups, none);
+				respondent[0] = who;
+			}
+			int slot = rs.getString(2).equals(firstWave.label()) ? 0 : 1;
+			seen[slot] = true;
+			unpackScale(rs.getString(3), index, current[slot]);
+		}, course.value(), instrument.id(), firstWave.label(), secondWave.label());
+		flush(paired, current, seen, respondent[0], groups, none);
+		return paired;
+	}
+
+	private static void flush(PairedAnswers paired, byte[][] current, boolean[] seen, byte[] respondent,
+			Map<ByteBuffer, byte[]> groups, byte[] none) {
+		if (seen[0] && seen[1]) {
+			paired.add(current[0], current[1], groups.getOrDefault(ByteBuffer.wrap(respondent), none));
+		}
+		seen[0] = false;
+		seen[1] = false;
+		Arrays.fill(current[0], (byte) 0);
+		Arrays.fill(current[1], (byte) 0);
+	}
+
+	/** Writes each known key's value (1 to 127) into {@code values}; other keys are skipped. */
+	static void unpackScale(String packed, KeyIndex index, byte[] values) {
+		int start = 0;
+		int length = packed.length();
+		while (start < length) {
+			int end = packed.indexOf(';', start);
+			if (end < 0) {
+				end = length;
+			}
+			int eq = packed.indexOf('=', start);
+			if (eq > start && eq < end) {
+				int i = index.find(packed, start, eq);
+				if (i >= 0) {
+					int value = 0;
+					for (int c = eq + 1; c < end; c++) {
+						char d = packed.charAt(c);
+						value = d >= '0' && d <= '9' && value < 100 ? value * 10 + (d - '0') : -1;
+						if (value < 0) {
+							break;
+						}
+					}
+					values[i] = value > 0 && value < 128 ? (byte) value : 0;
+				}
+			}
+			start = end + 1;
+		}
+	}
+
+	/**
+	 * Finds an answer key's position from a region of the packed text without cutting it out:
+	 * an open-addressing table on the region's hash, checked with {@code regionMatches}. A
+	 * report reads over a million keys; this keeps it free of allocation.
+	 */
+	static final class KeyIndex {
+
+		private final String[] keys;
+
+		private final int[] slots;
+
+		private final int mask;
+
+		KeyIndex(List<String> keys) {
+			this.keys = keys.toArray(String[]::new);
+			int size = Integer.highestOneBit(Math.max(4, keys.size() * 4) - 1) << 1;
+			this.slots = new int[size];
+			this.mask = size - 1;
+			Arrays.fill(this.slots, -1);
+			for (int i = 0; i < this.keys.length; i++) {
+				int slot = this.keys[i].hashCode() & this.mask;
+				while (this.slots[slot] >= 0) {
+					slot = (slot + 1) & this.mask;
+				}
+				this.slots[slot] = i;
+			}
+		}
+
+		int find(String text, int from, int to) {
+			int hash = 0;
+			for (int c = from; c < to; c++) {
+				hash = 31 * hash + text.charAt(c);
+			}
+			int length = to - from;
+			for (int slot = hash & this.mask; this.slots[slot] >= 0; slot = (slot + 1) & this.mask) {
+				String key = this.keys[this.slots[slot]];
+				if (key.length() == length && text.regionMatches(from, key, 0, length)) {
+					return this.slots[slot];
+				}
+			}
+			return -1;
+		}
+
+	}
+
+	private Map<ByteBuffer, byte[]> groups(CourseId course, List<Subgroup> subgroups) {
+		Map<ByteBuffer, byte[]> groups = new HashMap<>();
+		this.jdbc.query("""
+				SELECT respondent, answers FROM assessment_response
+				WHERE course_id = ? AND instrument_id = ? AND wave = 'once' AND submitted""", (ResultSet rs) -> {
+			Map<String, String> answers = AnswerCodec.unpack(rs.getString(2));
+			byte[] row = new byte[subgroups.size()];
+			for (int g = 0; g < subgroups.size(); g++) {
+				row[g] = (byte) subgroups.get(g).indexOf(answers.get(subgroups.get(g).item().id()));
+			}
+			groups.put(ByteBuffer.wrap(rs.getBytes(1)), row);
+		}, course.value(), DEMOGRAPHICS);
+		return groups;
+	}
+
+	/**
+	 * One wave's answers: per scale item every answer ({@code NaN} where unanswered), per choice
+	 * item the count of each option, and the free-text answers.
+	 */
+	public WaveAnswers answers(CourseId course, Instrument instrument, Wave wave) {
+		List<Item> items = instrument.itemsIn(wave);
+		Map<String, Item> byId = new HashMap<>();
+		items.forEach(i -> byId.put(i.id(), i));
+		Map<String, double[]> scales = new LinkedHashMap<>();
+		Map<String, int[]> choices = new LinkedHashMap<>();
+		Map<String, List<String>> texts = new LinkedHashMap<>();
+		for (Item item : items) {
+			switch (item.type()) {
+				case SCALE -> scales.put(item.id(), new double[64]);
+				case CHOICE -> choices.put(item.id(), new int[item.options().size()]);
+				case TEXT -> texts.put(item.id(), new ArrayList<>());
+			}
+		}
+		int[] respondents = { 0 };
+		this.jdbc.query("""
+				SELECT answers FROM assessment_response
+				WHERE course_id = ? AND instrument_id = ? AND wave = ? AND submitted""", (ResultSet rs) -> {
+			int r = respondents[0]++;
+			scales.replaceAll((key, values) -> {
+				double[] grown = r < values.length ? values : Arrays.copyOf(values, values.length * 2);
+				grown[r] = Double.NaN;
+				return grown;
+			});
+			AnswerCodec.unpack(rs.getString(1)).forEach((key, value) -> {
+				Item item = byId.get(key);
+				if (item == null) {
+					return;
+				}
+				switch (item.type()) {
+					case TEXT -> texts.get(key).add(value);
+					case SCALE -> {
+						int v = parse(value);
+						if (item.scale().contains(v)) {
+							scales.get(key)[r] = v;
+						}
+					}
+					case CHOICE -> {
+						int o = item.options().stream().map(Option::value).toList().indexOf(value);
+						if (o >= 0) {
+							choices.get(key)[o]++;
+						}
+					}
+				}
+			});
+		}, course.value(), instrument.id(), wave.label());
+		scales.replaceAll((key, values) -> Arrays.copyOf(values, respondents[0]));
+		return new WaveAnswers(respondents[0], scales, choices, texts);
+	}
+
+	/** Submitted responses per wave of an instrument, and how many respondents submitted both {@code a} and {@code b}. */
+	public Map<Wave, Integer> respondents(CourseId course, String instrumentId) {
+		Map<Wave, Integer> counts = new TreeMap<>();
+		this.jdbc.query("""
+				SELECT wave, COUNT(*) FROM assessment_response WHERE course_id = ? AND instrument_id = ? AND submitted
+				GROUP BY wave""", (ResultSet rs) -> {
+			Wave.fromLabel(rs.getString(1)).ifPresent(w -> {
+				try {
+					counts.put(w, rs.getInt(2));
+				}
+				catch (SQLException ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+		}, course.value(), instrumentId);
+		return counts;
+	}
+
+	public int respondentsOfBoth(CourseId course, String instrumentId, Wave a, Wave b) {
+		Integer both = this.jdbc.queryForObject("""
+				SELECT COUNT(*) FROM (SELECT respondent FROM assessment_response
+				  WHERE course_id = ? AND instrument_id = ? AND wave IN (?, ?) AND submitted
+				  GROUP BY respondent HAVING COUNT(*) = 2) pairs""", Integer.class, course.value(), instrumentId, a.label(),
+				b.label());
+		return both == null ? 0 : both;
+	}
+
+	/** Whether the course's responses include the demo's synthetic cohort. */
+	public boolean hasSynthetic(CourseId course) {
+		Integer found = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM (SELECT 1 FROM assessment_response WHERE course_id = ? AND origin = 'SYNTHETIC' LIMIT 1) s",
+				Integer.class, course.value());
+		return found != null && found > 0;
+	}
+
+	private static int parse(String value) {
+		try {
+			return Integer.parseInt(value);
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
+	}
+
+	/**
+	 * A subgroup question and the groups its options fall into, in order; an answer outside
+	 * them ("prefer not to say", or none) is group 0.
+	 */
+	public record Subgroup(Item item, List<String> groupIds, List<String> groupLabels) {
+
+		public static Subgroup of(Item item) {
+			List<String> ids = new ArrayList<>();
+			List<String> labels = new ArrayList<>();
+			if (!item.groups().isEmpty()) {
+				item.groups().forEach(g -> {
+					ids.add(g.value());
+					labels.add(g.label());
+				});
+			}
+			else {
+				item.options().stream().filter(o -> !o.value().equals(Option.PREFER_NOT_TO_SAY)).forEach(o -> {
+					ids.add(o.value());
+					labels.add(o.label());
+				});
+			}
+			return new Subgroup(item, ids, labels);
+		}
+
+		int indexOf(String answer) {
+			if (answer == null) {
+				return 0;
+			}
+			String group = this.item.option(answer).map(o -> o.group() != null ? o.group() : o.value()).orElse(null);
+			return group == null ? 0 : this.groupIds.indexOf(group) + 1;
+		}
+
+	}
+
+	/** One wave's answers: scale answers per item ({@code NaN} = none), option counts per choice item, texts. */
+	public record WaveAnswers(int respondents, Map<String, double[]> scales, Map<String, int[]> choices,
+			Map<String, List<String>> texts) {
+	}
+
+}

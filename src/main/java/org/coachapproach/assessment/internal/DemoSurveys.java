@@ -1,0 +1,115 @@
+package org.coachapproach.assessment.internal;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.coachapproach.curriculum.Curriculum;
+import org.coachapproach.curriculum.Instrument.Wave;
+import org.coachapproach.people.CourseId;
+import org.coachapproach.people.People;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Fills the demo course's surveys with the {@link SyntheticCohort} and opens its windows, the
+ * first time anyone is in that course (with the demo platform on); once per course, however
+ * often it is asked. The demo course is recognised by its platform context id.
+ */
+@Component
+public class DemoSurveys {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoSurveys.class);
+
+	private final boolean enabled;
+
+	private final String contextId;
+
+	private final People people;
+
+	private final Curriculum curriculum;
+
+	private final Pseudonyms pseudonyms;
+
+	private final CohortWriter writer;
+
+	private final SurveyAdministration administration;
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final Set<CourseId> checked = ConcurrentHashMap.newKeySet();
+
+	DemoSurveys(@Value("${coachapproach.demo.enabled:false}") boolean enabled,
+			@Value("${coachapproach.assessment.demo-context-id:c5d3a0e2-7b1f-4d9a-8e62-3f0b9c4a1d57}") String contextId,
+			People people, Curriculum curriculum, Pseudonyms pseudonyms, CohortWriter writer,
+			SurveyAdministration administration, JdbcTemplate jdbc, TransactionTemplate transactions) {
+		this.enabled = enabled;
+		this.contextId = contextId;
+		this.people = people;
+		this.curriculum = curriculum;
+		this.pseudonyms = pseudonyms;
+		this.writer = writer;
+		this.administration = administration;
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+	}
+
+	/** Loads the synthetic cohort into the course if it is the demo course and has none yet. */
+	public void ensure(CourseId course) {
+		if (!this.enabled || course == null || this.checked.contains(course)) {
+			return;
+		}
+		if (this.people.contextId(course).filter(this.contextId::equals).isPresent()) {
+			load(course);
+		}
+		this.checked.add(course);
+	}
+
+	/** @return responses written (0 when the course has its synthetic cohort already) */
+	int load(CourseId course) {
+		Integer existing = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM assessment_response WHERE course_id = ? AND origin = 'SYNTHETIC'", Integer.class,
+				course.value());
+		if (existing != null && existing > 0) {
+			return 0;
+		}
+		Integer written = this.transactions.execute(status -> {
+			openWindows(course);
+			return this.writer.write(course, "SYNTHETIC", this.curriculum.contentHash(),
+					new SyntheticCohort(this.curriculum, code -> this.pseudonyms.ofExternal(course, code)).responses());
+		});
+		log.info("Loaded a SYNTHETIC survey cohort of {} responses into demo course {}", written, course.value());
+		return written == null ? 0 : written;
+	}
+
+	/** Pre closed months ago, post (and the post-only surveys) open now, demographics throughout. */
+	private void openWindows(CourseId course) {
+		LocalDate today = this.administration.today();
+		Map<String, Map<Wave, LocalDate[]>> windows = Map.of(
+				"mentor-prepost", Map.of(Wave.PRE, range(today.minusDays(300), today.minusDays(270)), Wave.POST,
+						range(today.minusDays(14), today.plusDays(30))),
+				"mentee-prepost", Map.of(Wave.PRE, range(today.minusDays(300), today.minusDays(270)), Wave.POST,
+						range(today.minusDays(14), today.plusDays(30))),
+				"mentor-post", Map.of(Wave.POST, range(today.minusDays(14), today.plusDays(30))),
+				"cfds-post", Map.of(Wave.POST, range(today.minusDays(14), today.plusDays(30))),
+				"demographics", Map.of(Wave.ONCE, range(today.minusDays(300), today.plusDays(30))));
+		Timestamp now = new Timestamp(System.currentTimeMillis());
+		windows.forEach((instrument, waves) -> waves.forEach((wave, dates) -> this.jdbc.update("""
+				INSERT IGNORE INTO assessment_window (course_id, instrument_id, wave, opens_on, closes_on, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?)""", course.value(), instrument, wave.label(), dates[0], dates[1], now)));
+	}
+
+	private static LocalDate[] range(LocalDate opens, LocalDate closes) {
+		return new LocalDate[] { opens, closes };
+	}
+
+}

@@ -1,0 +1,205 @@
+package org.coachapproach.assessment.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.coachapproach.assessment.analysis.ScaleScore;
+import org.coachapproach.curriculum.Curriculum;
+import org.coachapproach.curriculum.Instrument;
+import org.coachapproach.curriculum.Instrument.Item;
+import org.coachapproach.curriculum.Instrument.ItemType;
+import org.coachapproach.curriculum.Instrument.Section;
+import org.coachapproach.curriculum.Instrument.Wave;
+import org.coachapproach.people.CourseId;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Builds the pre/post tables of an instrument: per item and per scale score (the mean of a
+ * scored section's items, for respondents who answered at least half), among respondents with
+ * both waves; optionally by subgroup. Every row resting on fewer than five respondents is
+ * suppressed, and subgroup rows get complementary suppression.
+ */
+@Service
+public class PrePostAnalysis {
+
+	private final CohortReader reader;
+
+	private final Curriculum curriculum;
+
+	PrePostAnalysis(CohortReader reader, Curriculum curriculum) {
+		this.reader = reader;
+		this.curriculum = curriculum;
+	}
+
+	/** The subgroup questions reports may break results down by. */
+	public List<Item> subgroupQuestions() {
+		return this.curriculum.instrument(CohortReader.DEMOGRAPHICS)
+			.map(i -> i.items().stream().filter(Item::subgroup).toList())
+			.orElse(List.of());
+	}
+
+	public PrePostReport report(CourseId course, Instrument instrument, Wave second, Adjustment adjustment,
+			String subgroupId) {
+		List<Item> scaleItems = instrument.items().stream()
+			.filter(i -> i.type() == ItemType.SCALE && i.askedIn(Wave.PRE) && i.askedIn(second))
+			.toList();
+		List<String> keys = new ArrayList<>(scaleItems.stream().map(Item::id).toList());
+		List<String> thenIds = second == Wave.POST && instrument.retrospective() != null
+				? instrument.retrospective().itemIds() : List.of();
+		thenIds.forEach(id -> keys.add(Instrument.Retrospective.answerKey(id)));
+		Optional<CohortReader.Subgroup> subgroup = subgroupQuestions().stream()
+			.filter(i -> i.id().equals(subgroupId))
+			.findFirst()
+			.map(CohortReader.Subgroup::of);
+		PairedAnswers answers = this.reader.paired(course, instrument, Wave.PRE, second, keys,
+				subgroup.map(List::of).orElse(List.of()));
+		Integer pairs = Suppression.mayShow(answers.size(), Suppression.MIN_CELL) ? answers.size() : null;
+
+		List<Series> itemSeries = new ArrayList<>();
+		for (Item item : scaleItems) {
+			int k = keys.indexOf(item.id());
+			itemSeries.add(new Series(item.id(), sectionOf(instrument, item), item.text(), r -> answers.first(k, r),
+					r -> answers.second(k, r)));
+		}
+		List<Series> scaleSeries = new ArrayList<>();
+		for (Section section : instrument.sections()) {
+			if (!section.scored()) {
+				continue;
+			}
+			int[] ks = section.items().stream().filter(scaleItems::contains).mapToInt(i -> keys.indexOf(i.id())).toArray();
+			if (ks.length == 0) {
+				continue;
+			}
+			scaleSeries.add(new Series(section.id(), section.title(), section.title(), r -> scaleScore(ks, r, answers, true),
+					r -> scaleScore(ks, r, answers, false)));
+		}
+		List<Series> thenSeries = new ArrayList<>();
+		for (String id : thenIds) {
+			int then = keys.indexOf(Instrument.Retrospective.answerKey(id));
+			int post = keys.indexOf(id);
+			Item item = instrument.item(id).orElseThrow();
+			thenSeries.add(new Series(Instrument.Retrospective.answerKey(id), sectionOf(instrument, item), item.text(),
+					r -> answers.second(then, r), r -> answers.second(post, r)));
+		}
+		List<ComparisonRow> items = adjust(rows(itemSeries, answers, r -> true, null), adjustment);
+		List<ComparisonRow> scales = adjust(rows(scaleSeries, answers, r -> true, null), adjustment);
+		// Then-items appear only once someone answered them (staff switched them on).
+		List<Series> answeredThen = thenSeries.stream().filter(s -> java.util.stream.IntStream.range(0, answers.size())
+			.anyMatch(r -> s.first.value(r) > 0)).toList();
+		List<ComparisonRow> retrospective = adjust(rows(answeredThen, answers, r -> true, null), adjustment);
+		List<ComparisonRow> byGroup = subgroup.map(s -> subgroupRows(s, itemSeries, scaleSeries, answers, adjustment))
+			.orElse(List.of());
+		return new PrePostReport(instrument.id(), instrument.title(), Wave.PRE.label(), second.label(),
+				adjustment.label(), pairs, items, scales, retrospective, subgroup.map(s -> s.item().id()).orElse(null),
+				byGroup);
+	}
+
+	private List<ComparisonRow> subgroupRows(CohortReader.Subgroup subgroup, List<Series> itemSeries,
+			List<Series> scaleSeries, PairedAnswers answers, Adjustment adjustment) {
+		int groups = subgroup.groupIds().size();
+		List<Series> all = new ArrayList<>(scaleSeries);
+		all.addAll(itemSeries);
+		// per series, its row for each group (index g - 1)
+		List<List<ComparisonRow>> bySeries = all.parallelStream().map(series -> {
+			// Cells of the partition: every group, plus the undisclosed (group 0, never shown).
+			int[] counts = new int[groups + 1];
+			for (int r = 0; r < answers.size(); r++) {
+				if (series.first.value(r) > 0 && series.second.value(r) > 0) {
+					counts[answers.group(0, r)]++;
+				}
+			}
+			boolean[] hidden = new boolean[groups + 1];
+			hidden[0] = true;
+			boolean[] shown = Suppression.shown(counts, hidden, Suppression.MIN_CELL);
+			List<ComparisonRow> rows = new ArrayList<>();
+			for (int g = 1; g <= groups; g++) {
+				String label = subgroup.groupLabels().get(g - 1);
+				int group = g;
+				rows.add(!shown[g] || counts[g] == 0 ? ComparisonRow.suppressed(series.key, series.section, series.label, label)
+						: row(series, answers, r -> answers.group(0, r) == group, label));
+			}
+			return rows;
+		}).toList();
+		List<ComparisonRow> rows = new ArrayList<>();
+		for (int g = 0; g < groups; g++) {
+			int group = g;
+			rows.addAll(adjust(bySeries.stream().map(list -> list.get(group)).toList(), adjustment));
+		}
+		return rows;
+	}
+
+	/** Each series' row; in parallel, since each test is independent and the library's Wilcoxon dominates the time. */
+	private static List<ComparisonRow> rows(List<Series> series, PairedAnswers answers,
+			java.util.function.IntPredicate who, String group) {
+		return series.parallelStream().map(s -> row(s, answers, who, group)).toList();
+	}
+
+	private static ComparisonRow row(Series series, PairedAnswers answers, java.util.function.IntPredicate who,
+			String group) {
+		double[] first = new double[answers.size()];
+		double[] second = new double[answers.size()];
+		int n = 0;
+		for (int r = 0; r < answers.size(); r++) {
+			double a = series.first.value(r);
+			double b = series.second.value(r);
+			if (a > 0 && b > 0 && who.test(r)) {
+				first[n] = a;
+				second[n] = b;
+				n++;
+			}
+		}
+		if (!Suppression.mayShow(n, Suppression.MIN_CELL)) {
+			return ComparisonRow.suppressed(series.key, series.section, series.label, group);
+		}
+		return new ComparisonRow(series.key, series.section, series.label, group, false,
+				PairedFigures.of(java.util.Arrays.copyOf(first, n), java.util.Arrays.copyOf(second, n)), null);
+	}
+
+	private static List<ComparisonRow> adjust(List<ComparisonRow> rows, Adjustment adjustment) {
+		if (adjustment == Adjustment.NONE) {
+			return rows;
+		}
+		List<Integer> tested = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			if (!rows.get(i).suppressed() && rows.get(i).figures().p() != null && !rows.get(i).figures().p().isNaN()) {
+				tested.add(i);
+			}
+		}
+		double[] p = tested.stream().mapToDouble(i -> rows.get(i).figures().p()).toArray();
+		double[] adjusted = PairedStatistics.adjust(p, adjustment);
+		List<ComparisonRow> result = new ArrayList<>(rows);
+		for (int j = 0; j < tested.size(); j++) {
+			result.set(tested.get(j), rows.get(tested.get(j)).withAdjusted(adjusted[j]));
+		}
+		return result;
+	}
+
+	/** A respondent's scale score in one wave (the library's rule for missing items); 0 when there is none. */
+	private static double scaleScore(int[] keys, int respondent, PairedAnswers answers, boolean first) {
+		double[] items = new double[keys.length];
+		for (int i = 0; i < keys.length; i++) {
+			int v = first ? answers.first(keys[i], respondent) : answers.second(keys[i], respondent);
+			items[i] = v == 0 ? Double.NaN : v;
+		}
+		double score = ScaleScore.of(items);
+		return Double.isNaN(score) ? 0 : score;
+	}
+
+	private static String sectionOf(Instrument instrument, Item item) {
+		return instrument.sections().stream().filter(s -> s.items().contains(item)).map(Section::title).findFirst()
+			.orElse(null);
+	}
+
+	@FunctionalInterface
+	private interface Values {
+
+		double value(int respondent);
+
+	}
+
+	private record Series(String key, String section, String label, Values first, Values second) {
+	}
+
+}

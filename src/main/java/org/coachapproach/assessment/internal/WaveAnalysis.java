@@ -1,0 +1,112 @@
+package org.coachapproach.assessment.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.coachapproach.assessment.analysis.LikertDistribution;
+import org.coachapproach.curriculum.Instrument;
+import org.coachapproach.curriculum.Instrument.Item;
+import org.coachapproach.curriculum.Instrument.Option;
+import org.coachapproach.curriculum.Instrument.Wave;
+import org.coachapproach.people.CourseId;
+import org.coachapproach.people.People;
+import org.coachapproach.people.RosterEntry;
+
+import org.springframework.stereotype.Service;
+
+/** Distributions of one wave's answers, free-text comments, and response rates; all suppressed below the thresholds. */
+@Service
+public class WaveAnalysis {
+
+	private final CohortReader reader;
+
+	private final People people;
+
+	WaveAnalysis(CohortReader reader, People people) {
+		this.reader = reader;
+		this.people = people;
+	}
+
+	public WaveReport report(CourseId course, Instrument instrument, Wave wave) {
+		CohortReader.WaveAnswers answers = this.reader.answers(course, instrument, wave);
+		List<Distribution> distributions = new ArrayList<>();
+		List<Comments> comments = new ArrayList<>();
+		for (Item item : instrument.itemsIn(wave)) {
+			switch (item.type()) {
+				case TEXT -> {
+					List<String> texts = answers.texts().get(item.id()).stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
+					boolean shown = Suppression.mayShow(texts.size(), Suppression.MIN_TEXT);
+					comments.add(new Comments(item.id(), item.text(), shown, shown ? texts : List.of()));
+				}
+				case SCALE -> {
+					LikertDistribution likert = LikertDistribution.of(answers.scales().get(item.id()), 1, item.scale().points());
+					int[] cells = likert.points().stream().mapToInt(LikertDistribution.Point::count).toArray();
+					distributions.add(distribution(item.id(), item.text(), true, item.scale().labels(), cells,
+							likert.percentTopTwo()));
+				}
+				case CHOICE -> distributions.add(distribution(item.id(), item.text(), false,
+						item.options().stream().map(Option::label).toList(), answers.choices().get(item.id()), Double.NaN));
+			}
+		}
+		Integer respondents = Suppression.mayShow(answers.respondents(), Suppression.MIN_CELL) ? answers.respondents() : null;
+		return new WaveReport(instrument.id(), instrument.title(), wave.label(), respondents, distributions, comments);
+	}
+
+	/**
+	 * @param topTwo the percentage in the two highest points (scales), shown only when it cannot give a hidden cell away
+	 */
+	static Distribution distribution(String key, String text, boolean scale, List<String> labels, int[] cells,
+			double topTwo) {
+		int n = java.util.Arrays.stream(cells).sum();
+		if (!Suppression.mayShow(n, Suppression.MIN_CELL)) {
+			List<Integer> none = java.util.Collections.nCopies(cells.length, null);
+			return new Distribution(key, text, scale, labels, null, none, java.util.Collections.nCopies(cells.length, null),
+					null);
+		}
+		boolean[] shown = Suppression.shown(cells, null, Suppression.MIN_CELL);
+		List<Integer> shownCounts = new ArrayList<>();
+		List<Double> percents = new ArrayList<>();
+		for (int i = 0; i < cells.length; i++) {
+			shownCounts.add(shown[i] ? cells[i] : null);
+			percents.add(shown[i] ? 100.0 * cells[i] / n : null);
+		}
+		Double agree = null;
+		if (scale && cells.length >= 2
+				&& Suppression.mayShowSum(shown, cells, new int[] { cells.length - 2, cells.length - 1 }, Suppression.MIN_CELL)) {
+			agree = topTwo;
+		}
+		return new Distribution(key, text, scale, labels, n, shownCounts, percents, agree);
+	}
+
+	/** For each instrument that pairs two waves: invited from the roster, responded to each wave and to both. */
+	public List<ResponseRate> responseRates(CourseId course, List<Instrument> instruments) {
+		List<RosterEntry> roster = this.people.roster(course);
+		List<ResponseRate> rates = new ArrayList<>();
+		for (Instrument instrument : instruments) {
+			if (!instrument.isPrePost()) {
+				continue;
+			}
+			int invited = (int) roster.stream().filter(e -> e.programRole() != null && instrument.asks(e.programRole())).count();
+			Map<Wave, Integer> responded = this.reader.respondents(course, instrument.id());
+			int both = this.reader.respondentsOfBoth(course, instrument.id(), Wave.PRE, Wave.POST);
+			String audience = String.join(", ", instrument.audience().stream().map(Instrument.Audience::label).sorted().toList());
+			rates.add(new ResponseRate(instrument.id(), instrument.title(), audience, invited,
+					shown(responded.getOrDefault(Wave.PRE, 0), invited), shown(responded.getOrDefault(Wave.POST, 0), invited),
+					shown(both, invited)));
+		}
+		return rates;
+	}
+
+	/**
+	 * A count of respondents is shown when it and the count of the roster's non-respondents are
+	 * both at least five: "all 12 responded" or "2 of 12 did not" would say something about
+	 * named people. (When more responded than the roster lists, the roster is not the pool.)
+	 */
+	static Integer shown(int count, int invited) {
+		int others = invited - count;
+		return Suppression.mayShow(count, Suppression.MIN_CELL) && (others < 0 || others >= Suppression.MIN_CELL) ? count
+				: null;
+	}
+
+}

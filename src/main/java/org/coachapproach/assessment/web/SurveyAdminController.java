@@ -1,0 +1,146 @@
+package org.coachapproach.assessment.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.coachapproach.assessment.internal.AnswerProblem;
+import org.coachapproach.assessment.internal.AnswersRefusedException;
+import org.coachapproach.assessment.internal.InstrumentSettings;
+import org.coachapproach.assessment.internal.SurveyAdministration;
+import org.coachapproach.assessment.internal.SurveyWindow;
+import org.coachapproach.curriculum.Curriculum;
+import org.coachapproach.curriculum.Instrument;
+import org.coachapproach.curriculum.Instrument.Wave;
+import org.coachapproach.people.AccessSession;
+import org.coachapproach.people.AccessSessions;
+import org.coachapproach.people.CourseId;
+import org.coachapproach.people.Member;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Instructors and staff schedule each survey's waves and choose its switches, per course. */
+@Controller
+class SurveyAdminController {
+
+	private final Curriculum curriculum;
+
+	private final SurveyAdministration administration;
+
+	SurveyAdminController(Curriculum curriculum, SurveyAdministration administration) {
+		this.curriculum = curriculum;
+		this.administration = administration;
+	}
+
+	@GetMapping("/course/surveys")
+	String show(@RequestParam(name = "saved", required = false) String saved,
+			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
+			Model model) {
+		Member member = session.member();
+		if (!SurveyAdministration.mayAdminister(member)) {
+			return SurveyController.refused(member, "assessment.refused.notAdmin", response, model);
+		}
+		model.addAttribute("saved", saved);
+		return page(member, null, Map.of(), List.of(), model);
+	}
+
+	@PostMapping("/course/surveys/{instrumentId}")
+	String save(@PathVariable String instrumentId, @RequestParam MultiValueMap<String, String> posted,
+			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
+			Model model) {
+		Member member = session.member();
+		if (!SurveyAdministration.mayAdminister(member)) {
+			return SurveyController.refused(member, "assessment.refused.notAdmin", response, model);
+		}
+		Optional<Instrument> found = this.curriculum.instrument(instrumentId);
+		if (found.isEmpty()) {
+			return SurveyController.refused(member, "assessment.refused.unknownSurvey", response, model);
+		}
+		Instrument instrument = found.get();
+		List<AnswerProblem> problems = new ArrayList<>();
+		Map<Wave, LocalDate[]> dates = new LinkedHashMap<>();
+		for (Wave wave : instrument.allWaves()) {
+			dates.put(wave, new LocalDate[] { date(posted, wave, "opens", problems), date(posted, wave, "closes", problems) });
+		}
+		InstrumentSettings settings = new InstrumentSettings(posted.containsKey("completionCredit"),
+				instrument.retrospective() != null && posted.containsKey("retrospective"),
+				instrument.optionalWaves().contains(Wave.FOLLOW_UP) && posted.containsKey("followUp"));
+		try {
+			if (!problems.isEmpty()) {
+				throw new AnswersRefusedException(problems);
+			}
+			this.administration.change(member.course(), instrument, settings, dates);
+		}
+		catch (AnswersRefusedException ex) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return page(member, instrumentId, posted.toSingleValueMap(), ex.problems(), model);
+		}
+		return "redirect:/course/surveys?saved=" + instrumentId;
+	}
+
+	private static LocalDate date(MultiValueMap<String, String> posted, Wave wave, String which,
+			List<AnswerProblem> problems) {
+		String value = posted.getFirst(wave.label() + "." + which);
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.trim());
+		}
+		catch (DateTimeParseException ex) {
+			problems.add(new AnswerProblem(wave.label(), "windowDate"));
+			return null;
+		}
+	}
+
+	private String page(Member member, String refusedInstrument, Map<String, String> posted, List<AnswerProblem> problems,
+			Model model) {
+		CourseId course = member.course();
+		List<SurveyWindow> windows = this.administration.windows(course);
+		List<InstrumentForm> forms = new ArrayList<>();
+		for (Instrument instrument : this.curriculum.instruments()) {
+			boolean refused = instrument.id().equals(refusedInstrument);
+			InstrumentSettings settings = this.administration.settings(course, instrument.id());
+			List<WaveRow> waves = instrument.allWaves().stream().map(wave -> {
+				Optional<SurveyWindow> window = windows.stream()
+					.filter(w -> w.instrumentId().equals(instrument.id()) && w.wave() == wave)
+					.findFirst();
+				String opens = refused ? posted.get(wave.label() + ".opens")
+						: window.map(w -> w.opensOn().toString()).orElse(null);
+				String closes = refused ? posted.get(wave.label() + ".closes")
+						: window.map(w -> w.closesOn().toString()).orElse(null);
+				return new WaveRow(wave.label(), instrument.optionalWaves().contains(wave), opens, closes);
+			}).toList();
+			forms.add(new InstrumentForm(instrument, settings, waves, refused ? problems : List.of()));
+		}
+		model.addAttribute("member", member);
+		model.addAttribute("forms", forms);
+		model.addAttribute("today", this.administration.today().toString());
+		return "assessment/admin";
+	}
+
+	record InstrumentForm(Instrument instrument, InstrumentSettings settings, List<WaveRow> waves,
+			List<AnswerProblem> problems) {
+
+		public String audience() {
+			return String.join(", ", this.instrument.audience().stream().map(Instrument.Audience::label).sorted().toList());
+		}
+
+	}
+
+	record WaveRow(String wave, boolean optional, String opens, String closes) {
+	}
+
+}

@@ -1,0 +1,190 @@
+package org.coachapproach.assessment.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.coachapproach.assessment.internal.Adjustment;
+import org.coachapproach.assessment.internal.CohortReader;
+import org.coachapproach.assessment.internal.DemoSurveys;
+import org.coachapproach.assessment.internal.Distribution;
+import org.coachapproach.assessment.internal.PrePostAnalysis;
+import org.coachapproach.assessment.internal.PrePostReport;
+import org.coachapproach.assessment.internal.ResponseRate;
+import org.coachapproach.assessment.internal.WaveAnalysis;
+import org.coachapproach.assessment.internal.WaveReport;
+import org.coachapproach.curriculum.Curriculum;
+import org.coachapproach.curriculum.Instrument;
+import org.coachapproach.curriculum.Instrument.Item;
+import org.coachapproach.curriculum.Instrument.ItemType;
+import org.coachapproach.curriculum.Instrument.Wave;
+import org.coachapproach.people.AccessSession;
+import org.coachapproach.people.AccessSessions;
+import org.coachapproach.people.Member;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Program staff's survey report: response rates, the pre/post tables and charts of one
+ * instrument (optionally by subgroup, optionally with adjusted p), and the post-only
+ * distributions and comments; as a page, a printable page, CSV and JSON. Only aggregates
+ * leave here, each resting on at least five respondents (ten for comments).
+ */
+@Controller
+class SurveyReportController {
+
+	private final Curriculum curriculum;
+
+	private final PrePostAnalysis prePost;
+
+	private final WaveAnalysis waves;
+
+	private final CohortReader reader;
+
+	private final DemoSurveys demo;
+
+	SurveyReportController(Curriculum curriculum, PrePostAnalysis prePost, WaveAnalysis waves, CohortReader reader,
+			DemoSurveys demo) {
+		this.curriculum = curriculum;
+		this.prePost = prePost;
+		this.waves = waves;
+		this.reader = reader;
+		this.demo = demo;
+	}
+
+	@GetMapping("/course/surveys/report")
+	String show(@RequestParam(name = "instrument", required = false) String instrumentId,
+			@RequestParam(name = "compare", required = false) String compare,
+			@RequestParam(name = "adjust", required = false) String adjust,
+			@RequestParam(name = "subgroup", required = false) String subgroup,
+			@RequestParam(name = "print", required = false) boolean print,
+			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
+			Model model) {
+		Member member = session.member();
+		if (!mayRead(member)) {
+			return SurveyController.refused(member, "assessment.refused.notStaff", response, model);
+		}
+		Selection selection = selection(instrumentId, compare, adjust, subgroup);
+		Report report = report(member, selection);
+		int points = selection.instrument.items().stream().filter(i -> i.type() == ItemType.SCALE)
+			.mapToInt(i -> i.scale().points()).max().orElse(5);
+		model.addAttribute("member", member);
+		// The printable layout is the completion dashboard's (a plain page, no navigation).
+		model.addAttribute("layout", print ? "progress/print" : "fragments/layout");
+		model.addAttribute("print", print);
+		model.addAttribute("selection", selection);
+		model.addAttribute("prePostInstruments", this.curriculum.instruments().stream().filter(Instrument::isPrePost).toList());
+		model.addAttribute("subgroupQuestions", this.prePost.subgroupQuestions());
+		model.addAttribute("synthetic", report.synthetic());
+		model.addAttribute("rates", report.responseRates());
+		model.addAttribute("prePost", report.prePost());
+		model.addAttribute("scaleRows", report.prePost().scales().stream().map(ReportView.Row::of).toList());
+		model.addAttribute("itemRows", report.prePost().items().stream().map(ReportView.Row::of).toList());
+		model.addAttribute("thenRows", report.prePost().retrospective().stream().map(ReportView.Row::of).toList());
+		model.addAttribute("groupRows", report.prePost().subgroups().stream().map(ReportView.Row::of).toList());
+		model.addAttribute("chart", ReportView.DotArrowChart.of(report.prePost().items(), points));
+		model.addAttribute("waves", report.waves());
+		model.addAttribute("bars", bars(report.waves()));
+		return "assessment/report";
+	}
+
+	@GetMapping(path = "/course/surveys/report.json", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Report> json(@RequestParam(name = "instrument", required = false) String instrumentId,
+			@RequestParam(name = "compare", required = false) String compare,
+			@RequestParam(name = "adjust", required = false) String adjust,
+			@RequestParam(name = "subgroup", required = false) String subgroup,
+			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session) {
+		if (!mayRead(session.member())) {
+			return ResponseEntity.status(HttpServletResponse.SC_FORBIDDEN).build();
+		}
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"survey-report.json\"")
+			.body(report(session.member(), selection(instrumentId, compare, adjust, subgroup)));
+	}
+
+	@GetMapping("/course/surveys/report.csv")
+	ResponseEntity<byte[]> csv(@RequestParam(name = "instrument", required = false) String instrumentId,
+			@RequestParam(name = "compare", required = false) String compare,
+			@RequestParam(name = "adjust", required = false) String adjust,
+			@RequestParam(name = "subgroup", required = false) String subgroup,
+			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session) {
+		if (!mayRead(session.member())) {
+			return ResponseEntity.status(HttpServletResponse.SC_FORBIDDEN).build();
+		}
+		Report report = report(session.member(), selection(instrumentId, compare, adjust, subgroup));
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"survey-report.csv\"")
+			.body(ReportCsv.of(report).getBytes(StandardCharsets.UTF_8));
+	}
+
+	static boolean mayRead(Member member) {
+		return member.course() != null && member.isStaff();
+	}
+
+	/** Everything the report holds; the JSON export is exactly this. */
+	record Report(boolean synthetic, List<ResponseRate> responseRates, PrePostReport prePost, List<WaveReport> waves) {
+	}
+
+	private Report report(Member member, Selection selection) {
+		this.demo.ensure(member.course());
+		PrePostReport prePost = this.prePost.report(member.course(), selection.instrument, selection.compare,
+				selection.adjustment, selection.subgroup);
+		List<WaveReport> waveReports = new ArrayList<>();
+		for (Instrument instrument : this.curriculum.instruments()) {
+			boolean postOnly = !instrument.isPrePost() && instrument.waves().contains(Wave.POST);
+			if (postOnly) {
+				waveReports.add(this.waves.report(member.course(), instrument, Wave.POST));
+			}
+		}
+		return new Report(this.reader.hasSynthetic(member.course()),
+				this.waves.responseRates(member.course(), this.curriculum.instruments()), prePost, waveReports);
+	}
+
+	/** What the staff member chose, with unknown values falling back to the defaults. */
+	record Selection(Instrument instrument, Wave compare, Adjustment adjustment, String subgroup) {
+
+		public String adjust() {
+			return this.adjustment.label();
+		}
+
+	}
+
+	private Selection selection(String instrumentId, String compare, String adjust, String subgroup) {
+		List<Instrument> prePost = this.curriculum.instruments().stream().filter(Instrument::isPrePost).toList();
+		Instrument instrument = prePost.stream().filter(i -> i.id().equals(instrumentId)).findFirst()
+			.orElse(prePost.stream().filter(i -> i.id().equals("mentor-prepost")).findFirst().orElse(prePost.get(0)));
+		Wave wave = Wave.fromLabel(compare).filter(w -> w == Wave.FOLLOW_UP && instrument.runsIn(w)).orElse(Wave.POST);
+		Adjustment adjustment = Adjustment.fromLabel(adjust).orElse(Adjustment.NONE);
+		String group = this.prePost.subgroupQuestions().stream().map(Item::id).filter(id -> id.equals(subgroup))
+			.findFirst().orElse(null);
+		return new Selection(instrument, wave, adjustment, group);
+	}
+
+	private static Map<String, List<ReportView.DivergingBar>> bars(List<WaveReport> reports) {
+		Map<String, List<ReportView.DivergingBar>> bars = new LinkedHashMap<>();
+		for (WaveReport report : reports) {
+			List<ReportView.DivergingBar> list = new ArrayList<>();
+			int y = 10;
+			for (Distribution d : report.distributions()) {
+				if (d.scale() && d.n() != null) {
+					list.add(ReportView.DivergingBar.of(d, y));
+					y += 28;
+				}
+			}
+			bars.put(report.instrumentId(), list);
+		}
+		return bars;
+	}
+
+}

@@ -1,0 +1,296 @@
+package org.coachapproach.assessment;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.coachapproach.assessment.internal.CohortWriter;
+import org.coachapproach.assessment.internal.Pseudonyms;
+import org.coachapproach.assessment.internal.SyntheticCohort;
+import org.coachapproach.curriculum.Curriculum;
+import org.coachapproach.curriculum.Instrument;
+import org.coachapproach.curriculum.Instrument.Wave;
+import org.coachapproach.lti.Browser;
+import org.coachapproach.lti.TestPlatform;
+import org.coachapproach.lti.registration.Registrations;
+import org.coachapproach.people.CourseId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Staff's survey report over real HTTP: the journal-style tables on real data, who may see
+ * it, small-cell and complementary suppression in every output, and no identity anywhere.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "coachapproach.lti.jwks-min-refetch=PT0S")
+class SurveyReportTests {
+
+	static TestPlatform platform;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Registrations registrations;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Curriculum curriculum;
+
+	@Autowired
+	CohortWriter writer;
+
+	@Autowired
+	Pseudonyms pseudonyms;
+
+	SurveyLaunch launcher;
+
+	String contextId;
+
+	Browser staff;
+
+	@BeforeAll
+	static void startPlatform() throws Exception {
+		platform = new TestPlatform();
+	}
+
+	@AfterAll
+	static void stopPlatform() {
+		platform.close();
+	}
+
+	@BeforeEach
+	void newCourse() {
+		this.contextId = "report-" + UUID.randomUUID();
+		this.launcher = new SurveyLaunch(platform, this.port, this.registrations, this.contextId);
+		this.staff = this.launcher.launch("staff-" + UUID.randomUUID(), "Sam Staff", SurveyLaunch.ADMINISTRATOR, "staff");
+	}
+
+	@Test
+	void shouldShowTheSyntheticCohortsTablesToStaffOnly() {
+		this.writer.write(course(), "SYNTHETIC", this.curriculum.contentHash(),
+				new SyntheticCohort(this.curriculum, code -> this.pseudonyms.ofExternal(course(), code)).responses());
+		Browser instructor = this.launcher.launch("instructor-" + UUID.randomUUID(), "Ira Instructor", SurveyLaunch.INSTRUCTOR, null);
+		Browser mentor = this.launcher.launch("mentor-" + UUID.randomUUID(), "Mo Mentor", SurveyLaunch.LEARNER, "mentor");
+
+		HttpResponse<String> page = this.staff.get(tool("/course/surveys/report"));
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("SYNTHETIC DATA")
+			.contains("33 respondents answered both waves")
+			.contains("<caption>Mentor self-assessment: items, pre and post</caption>")
+			.contains("<th scope=\"row\">Knowledge of mentoring competencies and resources</th>")
+			.contains("&lt; 0.001")
+			.containsPattern("<td class=\"num\">\\d\\.\\d\\d ± \\d\\.\\d\\d</td>")
+			.contains("<svg role=\"img\" aria-labelledby=\"dot-arrow-caption\"")
+			.contains("aria-describedby=\"dist-strategies-helpful dist-likely-to-use dist-meeting-frequency\"")
+			.contains("<caption>How helpful were the coach-approach strategies taught in the program?</caption>")
+			.contains("(synthetic) The structure of the sessions built week on week.");
+		assertThat(this.staff.get(tool("/course/surveys/report?print=true")).body()).doesNotContain("class=\"app-nav\"")
+			.contains("<caption>Mentor self-assessment: items, pre and post</caption>");
+		// 15 of 35 "very helpful", 15 "somewhat helpful"; the 1 and 4 below are hidden, together 5
+		assertThat(this.staff.get(tool("/course/surveys/report.csv")).body())
+			.contains("distribution,mentor-post,post,strategies-helpful,Very helpful,count,15\r\n")
+			.contains("distribution,mentor-post,post,strategies-helpful,Somewhat unhelpful,count,suppressed\r\n")
+			.contains("distribution,mentor-post,post,strategies-helpful,,percent-agree,85.7\r\n");
+		assertThat(this.staff.get(tool("/course/surveys/report.json")).body()).contains("\"pairs\":33")
+			.contains("\"synthetic\":true");
+		for (Browser refused : List.of(instructor, mentor)) {
+			assertThat(refused.get(tool("/course/surveys/report")).statusCode()).isEqualTo(403);
+			assertThat(refused.get(tool("/course/surveys/report.csv")).statusCode()).isEqualTo(403);
+			assertThat(refused.get(tool("/course/surveys/report.json")).statusCode()).isEqualTo(403);
+		}
+	}
+
+	@Test
+	void shouldHideASmallSubgroupAndTheNextSmallestInEveryOutput() {
+		// 10 women, 6 men, 2 who prefer not to say: the 2 could be derived from the total, so men are hidden too.
+		List<String> genders = new ArrayList<>();
+		genders.addAll(java.util.Collections.nCopies(10, "woman"));
+		genders.addAll(java.util.Collections.nCopies(6, "man"));
+		genders.addAll(java.util.Collections.nCopies(2, "prefer-not-to-say"));
+		seedPairs(genders, 7);
+
+		String csv = this.staff.get(tool("/course/surveys/report.csv?subgroup=gender-identity")).body();
+		String html = this.staff.get(tool("/course/surveys/report?subgroup=gender-identity")).body();
+		String json = this.staff.get(tool("/course/surveys/report.json?subgroup=gender-identity")).body();
+
+		assertThat(csv).contains("subgroups,mentor-prepost,pre-post,knowledge-promotion,Woman,n,10\r\n")
+			.contains("subgroups,mentor-prepost,pre-post,knowledge-promotion,Man,n,suppressed\r\n")
+			.doesNotContain(",Man,first-mean,")
+			.contains("items,mentor-prepost,pre-post,knowledge-promotion,,n,18\r\n");
+		assertThat(html).contains("Not shown: fewer than 5 respondents").doesNotContain(">Prefer not to say<");
+		assertThat(json).contains("\"group\":\"Man\",\"suppressed\":true,\"figures\":null");
+	}
+
+	@Test
+	void shouldGroupYearsIntoTenOrFewerAndMoreThanTen() {
+		List<String> years = List.of("0-5", "0-5", "0-5", "6-10", "6-10", "6-10", "6-10", "11-19", "11-19", "11-19", "11-19",
+				"20-plus", "20-plus", "20-plus", "20-plus", "prefer-not-to-say", "prefer-not-to-say", "prefer-not-to-say",
+				"prefer-not-to-say", "prefer-not-to-say");
+		seedPairs(years.stream().map(y -> "woman").toList(), 4);
+		List<CohortWriter.Submitted> demographics = new ArrayList<>();
+		this.jdbc.sql("DELETE FROM assessment_response WHERE course_id = ? AND instrument_id = 'demographics'")
+			.param(course().value()).update();
+		for (int r = 0; r < years.size(); r++) {
+			demographics.add(new CohortWriter.Submitted(key("r" + r), "demographics", Wave.ONCE,
+					Map.of("years-at-institution", years.get(r))));
+		}
+		this.writer.write(course(), "IMPORT", this.curriculum.contentHash(), demographics);
+
+		String csv = this.staff.get(tool("/course/surveys/report.csv?subgroup=years-at-institution")).body();
+
+		assertThat(csv).contains("subgroups,mentor-prepost,pre-post,knowledge,10 years or fewer,n,7\r\n")
+			.contains("subgroups,mentor-prepost,pre-post,knowledge,More than 10 years,n,8\r\n")
+			.contains("scale-scores,mentor-prepost,pre-post,knowledge,,n,20\r\n");
+	}
+
+	@Test
+	void shouldCompareWithTheFollowUpAndAdjustPOnlyWhenAsked() {
+		Instrument instrument = this.curriculum.instrument("mentor-prepost").orElseThrow();
+		List<CohortWriter.Submitted> responses = new ArrayList<>();
+		for (int r = 0; r < 8; r++) {
+			Map<String, String> pre = new LinkedHashMap<>();
+			Map<String, String> later = new LinkedHashMap<>();
+			int before = 2 + r % 2;
+			int after = 3 + r % 3;
+			instrument.items().forEach(item -> {
+				pre.put(item.id(), String.valueOf(before));
+				later.put(item.id(), String.valueOf(after));
+			});
+			responses.add(new CohortWriter.Submitted(key("f" + r), instrument.id(), Wave.PRE, pre));
+			responses.add(new CohortWriter.Submitted(key("f" + r), instrument.id(), Wave.FOLLOW_UP, later));
+		}
+		this.writer.write(course(), "IMPORT", this.curriculum.contentHash(), responses);
+
+		assertThat(this.staff.get(tool("/course/surveys/report.csv")).body())
+			.contains("items,mentor-prepost,pre-post,knowledge-promotion,,n,suppressed\r\n");
+		String raw = this.staff.get(tool("/course/surveys/report.csv?compare=follow-up")).body();
+		String holm = this.staff.get(tool("/course/surveys/report.csv?compare=follow-up&adjust=holm")).body();
+
+		assertThat(raw).contains("items,mentor-prepost,pre-follow-up,knowledge-promotion,,n,8\r\n").doesNotContain("p-adjusted");
+		assertThat(holm).contains("items,mentor-prepost,pre-follow-up,knowledge-promotion,,p-adjusted,");
+		assertThat(this.staff.get(tool("/course/surveys/report?compare=follow-up&adjust=bh")).body())
+			.contains("<th scope=\"col\">Adjusted p</th>").contains("Mentor self-assessment: Pre – Follow-up");
+	}
+
+	@Test
+	void shouldShowNothingForFewerThanFivePairs() {
+		seedPairs(List.of("woman", "woman", "man", "man"), 3);
+
+		String csv = this.staff.get(tool("/course/surveys/report.csv")).body();
+
+		assertThat(this.staff.get(tool("/course/surveys/report")).body()).contains("Fewer than five respondents answered both waves");
+		assertThat(csv).contains("items,mentor-prepost,pre-post,knowledge-promotion,,n,suppressed\r\n")
+			.doesNotContain("first-mean");
+	}
+
+	@Test
+	void shouldNeverShowWhoRespondedOrTheirKeys() {
+		SurveyTestsSupport.openWindow(this.jdbc, course(), "mentor-prepost", "pre");
+		SurveyTestsSupport.openWindow(this.jdbc, course(), "mentor-prepost", "post");
+		List<String> names = List.of("Zelda Quartermain", "Yusuf Ombudsperson", "Xiomara Veldhuizen", "Wendell Archdeacon",
+				"Vivienne Thistlewood", "Ulrich Brightwater");
+		List<Browser> mentors = names.stream()
+			.map(name -> this.launcher.launch("mentor-" + UUID.randomUUID(), name, SurveyLaunch.LEARNER, "mentor"))
+			.toList();
+		Instrument instrument = this.curriculum.instrument("mentor-prepost").orElseThrow();
+		for (Browser mentor : mentors) {
+			for (String wave : List.of("pre", "post")) {
+				Map<String, String> answers = new LinkedHashMap<>();
+				instrument.items().forEach(item -> answers.put("a." + item.id(), wave.equals("pre") ? "2" : "4"));
+				answers.put("action", "submit");
+				assertThat(mentor.post(tool("/surveys/mentor-prepost/" + wave), answers).statusCode()).isEqualTo(302);
+			}
+		}
+		// a seventh mentor on the roster who never responds
+		this.launcher.launch("mentor-" + UUID.randomUUID(), "Tobias Nonresponder", SurveyLaunch.LEARNER, "mentor");
+		List<String> keys = this.jdbc.sql("SELECT respondent FROM assessment_response WHERE course_id = ?")
+			.param(course().value()).query(byte[].class).list().stream().map(HexFormat.of()::formatHex).toList();
+		List<String> personIds = this.jdbc.sql("SELECT CAST(person_id AS CHAR) FROM membership WHERE course_id = ?")
+			.param(course().value()).query(String.class).list();
+
+		for (String path : List.of("/course/surveys/report", "/course/surveys/report?print=true", "/course/surveys/report.csv",
+				"/course/surveys/report.json", "/course/surveys/report?subgroup=rank", "/course/surveys")) {
+			String body = this.staff.get(tool(path)).body();
+			assertThat(body).as(path).contains(path.equals("/course/surveys") ? "Surveys" : "mentor-prepost");
+			names.forEach(name -> assertThat(body).as(path).doesNotContain(name.split(" ")[0]).doesNotContain(name.split(" ")[1]));
+			assertThat(body).as(path).doesNotContain("Tobias").doesNotContain("Nonresponder");
+			keys.forEach(key -> assertThat(body.toLowerCase()).as(path).doesNotContain(key).doesNotContain(key.substring(0, 16)));
+		}
+		String json = this.staff.get(tool("/course/surveys/report.json")).body();
+		personIds.forEach(id -> assertThat(json).doesNotContainPattern("\"(person|personId|respondent)\"\\s*:\\s*\"?" + id));
+		// 7 invited, 6 responded: the 1 non-respondent is fewer than five, so the count is hidden
+		assertThat(this.staff.get(tool("/course/surveys/report.csv")).body())
+			.contains("response-rates,mentor-prepost,,mentor,,invited,7\r\n")
+			.contains("response-rates,mentor-prepost,pre,mentor,,responded,suppressed\r\n");
+		assertThat(this.staff.get(tool("/course/surveys/report")).body()).contains("6 respondents answered both waves");
+	}
+
+	@Test
+	void shouldShowCommentsOnlyFromTenRespondents() {
+		List<CohortWriter.Submitted> responses = new ArrayList<>();
+		for (int i = 0; i < 9; i++) {
+			responses.add(new CohortWriter.Submitted(key("c" + i), "mentor-post", Wave.POST,
+					Map.of("strategies-helpful", "5", "likely-to-use", "4", "meeting-frequency", "once", "comments",
+							"Comment number " + i)));
+		}
+		this.writer.write(course(), "IMPORT", this.curriculum.contentHash(), responses);
+		assertThat(this.staff.get(tool("/course/surveys/report")).body()).doesNotContain("Comment number")
+			.contains("Fewer than ten people wrote a comment");
+		assertThat(this.staff.get(tool("/course/surveys/report.json")).body()).doesNotContain("Comment number");
+
+		this.writer.write(course(), "IMPORT", this.curriculum.contentHash(), List.of(new CohortWriter.Submitted(key("c9"),
+				"mentor-post", Wave.POST, Map.of("strategies-helpful", "5", "likely-to-use", "4", "comments", "Comment number 9"))));
+		assertThat(this.staff.get(tool("/course/surveys/report")).body()).contains("Comment number 0").contains("Comment number 9");
+	}
+
+	/** Mentors with both waves and demographics: pre 2 or 3, post {@code post} on every item. */
+	private void seedPairs(List<String> genders, int post) {
+		Instrument instrument = this.curriculum.instrument("mentor-prepost").orElseThrow();
+		List<CohortWriter.Submitted> responses = new ArrayList<>();
+		for (int r = 0; r < genders.size(); r++) {
+			Map<String, String> pre = new LinkedHashMap<>();
+			Map<String, String> after = new LinkedHashMap<>();
+			int before = 2 + r % 2;
+			instrument.items().forEach(item -> {
+				pre.put(item.id(), String.valueOf(before));
+				after.put(item.id(), String.valueOf(Math.min(5, post)));
+			});
+			byte[] key = key("r" + r);
+			responses.add(new CohortWriter.Submitted(key, instrument.id(), Wave.PRE, pre));
+			responses.add(new CohortWriter.Submitted(key, instrument.id(), Wave.POST, after));
+			responses.add(new CohortWriter.Submitted(key, "demographics", Wave.ONCE, Map.of("gender-identity", genders.get(r))));
+		}
+		this.writer.write(course(), "IMPORT", this.curriculum.contentHash(), responses);
+	}
+
+	private byte[] key(String code) {
+		return this.pseudonyms.ofExternal(course(), code);
+	}
+
+	private CourseId course() {
+		return new CourseId(this.jdbc.sql("SELECT id FROM course WHERE context_id = ?").param(this.contextId)
+			.query(Long.class).single());
+	}
+
+	private String tool(String path) {
+		return this.launcher.tool(path);
+	}
+
+}
