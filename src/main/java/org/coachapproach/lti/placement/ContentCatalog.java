@@ -75,6 +75,11 @@ public class ContentCatalog {
 				"competencies", c.number() + ". " + c.title(), c.summary(), null, false, 0)));
 		curriculum.series().forEach(s -> offers.add(new Offer(PlacedItem.of(PlacedItem.Kind.RECORDING, s.id()), "recordings",
 				s.title(), s.date() + " · " + s.presenter(), s.category().label(), s.recorded(), RECORDING_POINTS)));
+		// Gradable only where staff turn on completion credit; no points unless the instructor gives some.
+		curriculum.instruments().forEach(instrument -> instrument.allWaves().forEach(wave -> offers.add(new Offer(
+				PlacedItem.of(PlacedItem.Kind.SURVEY, instrument.id() + ":" + wave.label()), "surveys",
+				instrument.title() + " (" + text.apply("lti.placement.wave." + wave.label()) + ")",
+				text.apply("lti.placement.survey.credit"), null, true, 0))));
 		offers.add(new Offer(PlacedItem.of(PlacedItem.Kind.INTAKE, null), "program", text.apply("lti.placement.item.intake"), null, null, false, 0));
 		offers.add(new Offer(PlacedItem.of(PlacedItem.Kind.MEETINGS, null), "program", text.apply("lti.placement.item.meetings"), null, null, false, 0));
 		return offers;

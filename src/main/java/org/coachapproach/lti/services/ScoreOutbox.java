@@ -17,6 +17,7 @@ import org.coachapproach.people.PersonId;
 import org.coachapproach.progress.ExerciseCompleted;
 import org.coachapproach.progress.RecordingCompleted;
 import org.coachapproach.progress.SessionCompleted;
+import org.coachapproach.progress.SurveyCompleted;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,6 +82,11 @@ public class ScoreOutbox {
 	@EventListener
 	void on(RecordingCompleted event) {
 		add(event.course(), event.person(), PlacedItem.of(PlacedItem.Kind.RECORDING, event.recordingId()));
+	}
+
+	@EventListener
+	void on(SurveyCompleted event) {
+		add(event.course(), event.person(), PlacedItem.of(PlacedItem.Kind.SURVEY, event.instrumentId() + ":" + event.wave()));
 	}
 
 	/**

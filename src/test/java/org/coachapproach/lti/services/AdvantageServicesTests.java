@@ -171,6 +171,32 @@ class AdvantageServicesTests {
 	}
 
 	@Test
+	void shouldSendOnlyTheFactOfASurveySubmissionAndOnlyWithCompletionCreditOn() {
+		Browser instructor = launch("teacher-" + UUID.randomUUID(), "Instructor", c -> c);
+		Browser mentor = launch("mentor-" + UUID.randomUUID(), "Learner", c -> c);
+		Map<String, String> answers = Map.of("a.strategies-helpful", "5", "a.likely-to-use", "4", "a.meeting-frequency",
+				"once", "a.comments", "Secret opinion about the program", "action", "submit");
+		String opens = java.time.LocalDate.now().minusDays(1).toString();
+		String closes = java.time.LocalDate.now().plusDays(7).toString();
+		assertThat(instructor.post(tool("/course/surveys/mentor-post"), Map.of("post.opens", opens, "post.closes", closes))
+			.statusCode()).isEqualTo(302);
+
+		assertThat(mentor.post(tool("/surveys/mentor-post/post"), answers).statusCode()).isEqualTo(302);
+		pause(Duration.ofMillis(800));
+		assertThat(stub.scores).as("credit is off by default").isEmpty();
+
+		assertThat(instructor.post(tool("/course/surveys/mentor-post"),
+				Map.of("post.opens", opens, "post.closes", closes, "completionCredit", "on")).statusCode()).isEqualTo(302);
+		Browser second = launch("mentor-" + UUID.randomUUID(), "Learner", c -> c);
+		assertThat(second.post(tool("/surveys/mentor-post/post"), answers).statusCode()).isEqualTo(302);
+
+		awaitTrue(() -> stub.scores.size() == 1, "survey completion delivered");
+		assertThat(stub.lineItems).singleElement()
+			.satisfies(item -> assertThat(item).containsEntry("resourceId", "survey:mentor-post:post"));
+		assertThat(stub.scores.get(0).toString()).doesNotContain("Secret opinion").doesNotContain("strategies");
+	}
+
+	@Test
 	void shouldSyncEveryRosterPageOnTheFirstInstructorLaunch() {
 		String teacher = "teacher-" + UUID.randomUUID();
 		stub.addMember(teacher, "Priya Raman", "Active", MEMBER + "Instructor");
