@@ -40,7 +40,12 @@ final class ProgramLaunch {
 	}
 
 	Browser launch(String subject, String name, String role, String programRole) {
-		return this.platform.signIn(tool(""), subject, claims -> claims.claim("name", name)
+		return launch(subject, name, role, programRole, "dana@example.edu");
+	}
+
+	/** A launch whose platform sends this email address ({@code null}: none). */
+	Browser launch(String subject, String name, String role, String programRole, String email) {
+		return this.platform.signIn(tool(""), subject, claims -> claims.claim("name", name).claim("email", email)
 			.claim("https://purl.imsglobal.org/spec/lti/claim/roles", List.of(role))
 			.claim("https://purl.imsglobal.org/spec/lti/claim/context",
 					Map.of("id", this.contextId, "title", "Matching course", "label", "MC"))
