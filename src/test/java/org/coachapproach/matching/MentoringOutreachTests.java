@@ -228,6 +228,27 @@ class MentoringOutreachTests {
 	}
 
 	@Test
+	void shouldCountAfreshFromAMeetingLoggedAfterANudge() throws Exception {
+		this.jdbc.sql("UPDATE matching_pair SET published_at = published_at - INTERVAL ? DAY WHERE id = ?")
+			.params(this.period + 1, this.pair).update();
+		this.nudges.nudgeDue();
+		assertThat(rows()).hasSize(2);
+		assertThat(this.mentor.post(tool("/matching/pairs/" + this.pair + "/meetings"),
+				meeting(today(), "Catch-up", null)).statusCode()).isEqualTo(302);
+
+		// A whole period after that meeting: the first period again, yet a new nudge.
+		this.clock.shift(Duration.ofDays(this.period));
+		this.nudges.nudgeDue();
+		this.nudges.nudgeDue();
+		this.sender.drain();
+
+		assertThat(rows()).hasSize(4);
+		assertThat(TestSmtp.to(this.menteeEmail)).hasSize(2);
+		assertThat(TestSmtp.part(TestSmtp.to(this.menteeEmail).get(1), "text/plain"))
+			.contains("Your last logged meeting with Mara Mentor, your mentor, was on");
+	}
+
+	@Test
 	void shouldNotNudgeWhileStaffHaveTheKindSwitchedOff() {
 		this.jdbc.sql("UPDATE matching_pair SET published_at = published_at - INTERVAL ? DAY WHERE id = ?")
 			.params(this.period + 1, this.pair).update();
