@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -130,16 +129,7 @@ class MentoringOutreachTests {
 		this.mentee = this.launcher.launch("mentee-" + this.tag, "Theo Mentee", ProgramLaunch.LEARNER, "mentee",
 				this.menteeEmail);
 		this.staff = this.launcher.staff("staff-" + this.tag, "Sam Staff");
-		assertThat(this.mentor.post(tool("/matching/intake"), MatchingTests.intake("cardiology", "woman", "none", false, "1", null))
-			.statusCode()).isEqualTo(302);
-		assertThat(this.mentee.post(tool("/matching/intake"), MatchingTests.intake("cardiology", "man", "none", false, null, null))
-			.statusCode()).isEqualTo(302);
-		this.staff.post(tool("/matching/run"), Map.of());
-		long proposal = this.jdbc.sql("""
-				SELECT MAX(p.id) FROM matching_proposal p JOIN course c ON c.id = p.course_id WHERE c.context_id = ?""")
-			.param(this.contextId).query(Long.class).single();
-		assertThat(this.staff.post(tool("/matching/publish"), Map.of("proposal", "" + proposal)).statusCode()).isEqualTo(302);
-		this.pair = this.jdbc.sql("SELECT id FROM matching_pair WHERE proposal_id = ?").param(proposal).query(Long.class).single();
+		this.pair = this.launcher.publishPair(this.mentor, this.mentee, this.staff, this.jdbc);
 		long course = this.jdbc.sql("SELECT id FROM course WHERE context_id = ?").param(this.contextId).query(Long.class).single();
 		this.period = this.matching.reminderDays(new CourseId(course));
 	}
@@ -328,25 +318,11 @@ class MentoringOutreachTests {
 	}
 
 	private static Map<String, String> meeting(LocalDate date, String topics, String note) {
-		Map<String, String> form = new LinkedHashMap<>();
-		form.put("metOn", date.toString());
-		form.put("duration", "30");
-		form.put("format", "VIDEO");
-		form.put("topics", topics);
-		form.put("behaviours", "active-listening");
-		if (note != null) {
-			form.put("note", note);
-		}
-		return form;
+		return ProgramLaunch.meeting(date.toString(), "30", topics, note);
 	}
 
 	private long person(String name) {
-		return this.jdbc.sql("""
-				SELECT p.id FROM person p JOIN membership m ON m.person_id = p.id JOIN course c ON c.id = m.course_id
-				WHERE p.display_name = ? AND c.context_id = ?""")
-			.params(name, this.contextId)
-			.query(Long.class)
-			.single();
+		return this.launcher.person(this.jdbc, name);
 	}
 
 	private static VEvent event(Calendar calendar, String uid) {
