@@ -116,7 +116,7 @@ public class Mentoring {
 	/** Meeting times the person's current pairs agreed on (accepted proposals), from {@code from} on. */
 	public List<ScheduledMeeting> scheduledMeetings(PersonId person, Instant from) {
 		return this.jdbc.sql("""
-				SELECT t.id, t.pair_id, p.course_id, p.mentor_id, p.mentee_id, t.starts_at, t.duration_minutes
+				SELECT t.id, t.pair_id, p.course_id, p.mentor_id, p.mentee_id, t.starts_at, t.duration_minutes, t.accepted_at
 				FROM matching_time_proposal t JOIN matching_pair p ON p.id = t.pair_id
 				WHERE p.ended_at IS NULL AND t.accepted_at IS NOT NULL AND t.starts_at >= ?
 				  AND (p.mentor_id = ? OR p.mentee_id = ?)
@@ -125,7 +125,7 @@ public class Mentoring {
 			.query((rs, row) -> new ScheduledMeeting(rs.getLong("id"), new PairId(rs.getLong("pair_id")),
 					new CourseId(rs.getLong("course_id")), new PersonId(rs.getLong("mentor_id")),
 					new PersonId(rs.getLong("mentee_id")), rs.getTimestamp("starts_at").toInstant(),
-					rs.getInt("duration_minutes")))
+					rs.getInt("duration_minutes"), rs.getTimestamp("accepted_at").toInstant()))
 			.list();
 	}
 
@@ -188,9 +188,9 @@ public class Mentoring {
 			LocalDate lastMet) {
 	}
 
-	/** A meeting time the pair agreed on. */
+	/** A meeting time the pair agreed on ({@code acceptedAt}: when the partner accepted it). */
 	public record ScheduledMeeting(long id, PairId pair, CourseId course, PersonId mentor, PersonId mentee, Instant startsAt,
-			int durationMinutes) {
+			int durationMinutes, Instant acceptedAt) {
 	}
 
 }

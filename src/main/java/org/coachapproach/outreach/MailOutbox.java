@@ -161,7 +161,16 @@ public class MailOutbox {
 
 	/** The one-click unsubscribe address (RFC 8058) for this recipient and kind. */
 	public String unsubscribeUrl(Recipient to, ReminderKind kind) {
-		return this.baseUrl + "/unsubscribe/" + this.unsubscribe.token(to.address(), kind);
+		return link("/unsubscribe/" + this.unsubscribe.token(to.address(), kind));
+	}
+
+	/**
+	 * An absolute address of a page of the tool, for links in email and calendars: from
+	 * {@code coachapproach.lti.base-url}, else {@code http://localhost:<server.port>}.
+	 * @param path starting with {@code /}
+	 */
+	public String link(String path) {
+		return this.baseUrl + path;
 	}
 
 	/** Whether staff have this kind on (it is, until switched off). */

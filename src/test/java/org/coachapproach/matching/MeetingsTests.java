@@ -76,16 +76,7 @@ class MeetingsTests {
 		this.mentor = this.launcher.mentor("mentor-" + UUID.randomUUID(), "Mara Mentor");
 		this.mentee = this.launcher.mentee("mentee-" + UUID.randomUUID(), "Theo Mentee");
 		this.staff = this.launcher.staff("staff-" + UUID.randomUUID(), "Sam Staff");
-		assertThat(this.mentor.post(tool("/matching/intake"), MatchingTests.intake("cardiology", "woman", "none", false, "1", null))
-			.statusCode()).isEqualTo(302);
-		assertThat(this.mentee.post(tool("/matching/intake"), MatchingTests.intake("cardiology", "man", "none", false, null, null))
-			.statusCode()).isEqualTo(302);
-		this.staff.post(tool("/matching/run"), Map.of());
-		long proposal = this.jdbc.sql("""
-				SELECT MAX(p.id) FROM matching_proposal p JOIN course c ON c.id = p.course_id WHERE c.context_id = ?""")
-			.param(this.contextId).query(Long.class).single();
-		assertThat(this.staff.post(tool("/matching/publish"), Map.of("proposal", "" + proposal)).statusCode()).isEqualTo(302);
-		this.pair = this.jdbc.sql("SELECT id FROM matching_pair WHERE proposal_id = ?").param(proposal).query(Long.class).single();
+		this.pair = this.launcher.publishPair(this.mentor, this.mentee, this.staff, this.jdbc);
 	}
 
 	@Test
@@ -237,25 +228,11 @@ class MeetingsTests {
 	}
 
 	private static Map<String, String> meeting(String date, String minutes, String topics, String note) {
-		Map<String, String> form = new LinkedHashMap<>();
-		form.put("metOn", date);
-		form.put("duration", minutes);
-		form.put("format", "VIDEO");
-		form.put("topics", topics);
-		form.put("behaviours", "active-listening");
-		if (note != null) {
-			form.put("note", note);
-		}
-		return form;
+		return ProgramLaunch.meeting(date, minutes, topics, note);
 	}
 
 	private long person(String name) {
-		return this.jdbc.sql("""
-				SELECT p.id FROM person p JOIN membership m ON m.person_id = p.id JOIN course c ON c.id = m.course_id
-				WHERE p.display_name = ? AND c.context_id = ?""")
-			.params(name, this.contextId)
-			.query(Long.class)
-			.single();
+		return this.launcher.person(this.jdbc, name);
 	}
 
 	private String tool(String path) {
