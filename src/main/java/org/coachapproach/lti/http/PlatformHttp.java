@@ -24,6 +24,17 @@ public final class PlatformHttp {
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
 
+	/**
+	 * Reads answer bodies. Not the common pool: on a two-core machine it has one thread, and a
+	 * blocking read there would make every platform call wait for the one before it.
+	 */
+	private static final java.util.concurrent.ExecutorService READERS = java.util.concurrent.Executors
+		.newCachedThreadPool(runnable -> {
+			Thread thread = new Thread(runnable, "platform-http-read");
+			thread.setDaemon(true);
+			return thread;
+		});
+
 	private PlatformHttp() {
 	}
 
@@ -54,7 +65,7 @@ public final class PlatformHttp {
 		long until = System.nanoTime() + deadline.toNanos();
 		try {
 			HttpResponse<InputStream> response = call.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
-			CompletableFuture<byte[]> body = CompletableFuture.supplyAsync(() -> read(response.body(), maxBytes));
+			CompletableFuture<byte[]> body = CompletableFuture.supplyAsync(() -> read(response.body(), maxBytes), READERS);
 			long left = Math.max(1, until - System.nanoTime());
 			try {
 				return new Answer(response.statusCode(), body.get(left, TimeUnit.NANOSECONDS), response.headers());
