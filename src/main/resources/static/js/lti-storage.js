@@ -4,7 +4,7 @@
  */
 (function () {
   'use strict';
-  var TIMEOUT_MS = 2000;
+  var TIMEOUT_MS = 5000; // generous: a busy browser can take seconds to pass messages between frames
 
   function messageId() {
     return (window.crypto && crypto.randomUUID) ? crypto.randomUUID() : String(Date.now()) + Math.random();
