@@ -246,11 +246,14 @@ class SurveyOutreachTests {
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no event " + uid));
 		assertThat(event.getSummary().getValue()).isEqualTo("Survey open: Mentor feedback on the training");
-		DateTimeFormatter utc = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneId.of("UTC"));
+		// All day, from the opening day to the closing day inclusive (DTEND is the day after).
+		assertThat(ics).contains("DTSTART;VALUE=DATE:" + DateTimeFormatter.BASIC_ISO_DATE.format(opens))
+			.contains("DTEND;VALUE=DATE:" + DateTimeFormatter.BASIC_ISO_DATE.format(closes.plusDays(1)));
 		assertThat(event.getProperty("DTSTART").orElseThrow().getValue())
-			.isEqualTo(utc.format(opens.atStartOfDay(this.zone)));
+			.isEqualTo(DateTimeFormatter.BASIC_ISO_DATE.format(opens));
 		assertThat(event.getProperty("DTEND").orElseThrow().getValue())
-			.isEqualTo(utc.format(closes.plusDays(1).atStartOfDay(this.zone)));
+			.isEqualTo(DateTimeFormatter.BASIC_ISO_DATE.format(closes.plusDays(1)));
+		assertThat(event.getProperty("TRANSP").orElseThrow().getValue()).isEqualTo("TRANSPARENT");
 		assertThat(event.getProperty("URL").orElseThrow().getValue()).endsWith("/surveys");
 		assertThat(feed("Mo Mentee")).doesNotContain(uid);
 		assertThat(feed("Sam Staff")).doesNotContain(uid);

@@ -1,7 +1,6 @@
 package org.coachapproach.assessment.internal;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
@@ -18,14 +17,12 @@ import org.coachapproach.people.People;
 import org.coachapproach.people.PersonId;
 import org.coachapproach.people.RosterEntry;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
  * The survey windows a person is asked for, open now or still to come, on their own calendar
- * feed: one event from the first day's start to the end of the last day (in the program's
- * time zone), titled with the survey, linked to the survey list. Never whether they answered.
+ * feed: one all-day event from the first day to the last (free time, so it blocks nothing), titled with the survey, linked to the survey list. Never whether they answered.
  * UIDs name course, instrument and wave, so moved dates replace the event calendars have.
  */
 @Component
@@ -41,16 +38,13 @@ public class SurveyAgenda implements AgendaSource {
 
 	private final MessageSource messages;
 
-	private final ZoneId zone;
-
 	SurveyAgenda(SurveyAdministration administration, Curriculum curriculum, People people, MailOutbox outbox,
-			MessageSource messages, @Value("${coachapproach.curriculum.time-zone:UTC}") ZoneId zone) {
+			MessageSource messages) {
 		this.administration = administration;
 		this.curriculum = curriculum;
 		this.people = people;
 		this.outbox = outbox;
 		this.messages = messages;
-		this.zone = zone;
 	}
 
 	@Override
@@ -80,14 +74,12 @@ public class SurveyAgenda implements AgendaSource {
 						|| !this.administration.runs(course, instrument, w.wave())) {
 					continue;
 				}
-				entries.add(new AgendaEntry(uid(course, w),
+				entries.add(AgendaEntry.allDay(uid(course, w),
 						this.messages.getMessage("assessment.agenda.title", new Object[] { instrument.title() },
 								Locale.ENGLISH),
 						this.messages.getMessage("assessment.agenda.description",
 								new Object[] { format.format(w.opensOn()), format.format(w.closesOn()) }, Locale.ENGLISH),
-						w.opensOn().atStartOfDay(this.zone).toInstant(),
-						w.closesOn().plusDays(1).atStartOfDay(this.zone).toInstant(), null,
-						this.outbox.link("/surveys"), List.of("SURVEY"), 0, false, null));
+						w.opensOn(), w.closesOn(), this.outbox.link("/surveys"), List.of("SURVEY"), null));
 			}
 		}
 		return entries;
