@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 /**
  * Writes an iCalendar (RFC 5545) subscription feed: CRLF line ends, lines folded at 75 octets
  * (never inside a UTF-8 character), text escaped, times in UTC (so no VTIMEZONE is needed and
- * every client agrees on the instant), METHOD:PUBLISH.
+ * every client agrees on the instant) or whole dates for all-day entries, METHOD:PUBLISH.
  */
 public final class ICalendar {
 
@@ -18,6 +18,8 @@ public final class ICalendar {
 
 	private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
 		.withZone(ZoneOffset.UTC);
+
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 
 	private final StringBuilder out = new StringBuilder();
 
@@ -39,8 +41,14 @@ public final class ICalendar {
 			ics.line("BEGIN:VEVENT");
 			ics.line("UID:" + text(e.uid()));
 			ics.line("DTSTAMP:" + UTC.format(now));
-			ics.line("DTSTART:" + UTC.format(e.start()));
-			ics.line("DTEND:" + UTC.format(e.end()));
+			if (e.allDay()) {
+				ics.line("DTSTART;VALUE=DATE:" + DATE.format(e.start()));
+				ics.line("DTEND;VALUE=DATE:" + DATE.format(e.end()));
+			}
+			else {
+				ics.line("DTSTART:" + UTC.format(e.start()));
+				ics.line("DTEND:" + UTC.format(e.end()));
+			}
 			ics.line("SEQUENCE:" + e.sequence());
 			ics.line("STATUS:" + (e.cancelled() ? "CANCELLED" : "CONFIRMED"));
 			ics.line("SUMMARY:" + text(e.title()));
@@ -59,7 +67,7 @@ public final class ICalendar {
 			if (e.lastModified() != null) {
 				ics.line("LAST-MODIFIED:" + UTC.format(e.lastModified()));
 			}
-			ics.line("TRANSP:" + (e.cancelled() ? "TRANSPARENT" : "OPAQUE"));
+			ics.line("TRANSP:" + (e.cancelled() || e.allDay() ? "TRANSPARENT" : "OPAQUE"));
 			ics.line("END:VEVENT");
 		}
 		ics.line("END:VCALENDAR");

@@ -31,7 +31,12 @@ final class SurveyLaunch {
 
 	/** A signed-in browser for a new person; {@code programRole} may be {@code null}. */
 	Browser launch(String subject, String name, String role, String programRole) {
-		return this.platform.signIn(tool(""), subject, claims -> claims.claim("name", name)
+		return launch(subject, name, role, programRole, null);
+	}
+
+	/** A launch whose platform also sends this email address ({@code null}: none). */
+	Browser launch(String subject, String name, String role, String programRole, String email) {
+		return this.platform.signIn(tool(""), subject, claims -> claims.claim("name", name).claim("email", email)
 			.claim("https://purl.imsglobal.org/spec/lti/claim/roles", List.of(role))
 			.claim("https://purl.imsglobal.org/spec/lti/claim/context",
 					Map.of("id", this.contextId, "title", "Survey course " + this.contextId, "label", "SV"))

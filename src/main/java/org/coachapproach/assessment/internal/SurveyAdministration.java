@@ -74,6 +74,13 @@ public class SurveyAdministration {
 			.toList();
 	}
 
+	/** The courses that have at least one survey window. */
+	public List<CourseId> coursesWithWindows() {
+		return this.jdbc.sql("SELECT DISTINCT course_id FROM assessment_window ORDER BY course_id")
+			.query((rs, row) -> new CourseId(rs.getLong(1)))
+			.list();
+	}
+
 	public Optional<SurveyWindow> window(CourseId course, String instrumentId, Wave wave) {
 		return windows(course).stream().filter(w -> w.instrumentId().equals(instrumentId) && w.wave() == wave).findFirst();
 	}
