@@ -82,7 +82,7 @@ class EmailOffTests {
 		assertThat(preview.body()).contains("Preview: Weekly CFDS session reminders").contains("CFDS: ")
 			.contains("<iframe class=\"mail-preview\" sandbox=\"\"").contains("Hello Alex Example,")
 			.contains("Unsubscribe from the weekly series reminders");
-		assertThat(launches.staff().get(launches.tool("/outreach/preview/survey-window-opening")).statusCode())
+		assertThat(launches.staff().get(launches.tool("/outreach/preview/no-such-kind")).statusCode())
 			.isEqualTo(404);
 	}
 
