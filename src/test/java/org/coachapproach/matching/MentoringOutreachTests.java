@@ -202,6 +202,26 @@ class MentoringOutreachTests {
 	}
 
 	@Test
+	void shouldNotNudgeAPairThatAgreedOnAComingMeeting() {
+		this.jdbc.sql("UPDATE matching_pair SET published_at = published_at - INTERVAL ? DAY WHERE id = ?")
+			.params(this.period + 5, this.pair).update();
+		LocalDateTime at = LocalDateTime.now(this.zone).plusDays(3).truncatedTo(ChronoUnit.HOURS);
+		assertThat(this.mentor.post(tool("/matching/pairs/" + this.pair + "/times"),
+				Map.of("time", at.toString(), "duration", "45")).statusCode()).isEqualTo(302);
+		long time = this.jdbc.sql("SELECT id FROM matching_time_proposal WHERE pair_id = ?").param(this.pair)
+			.query(Long.class).single();
+		this.nudges.nudgeDue();
+		assertThat(rows()).as("a proposal not yet accepted does not count").isNotEmpty();
+		this.jdbc.sql("DELETE FROM outreach_outbox WHERE dedup_key LIKE ?").param("mentoring-nudge:" + this.pair + ":%").update();
+
+		assertThat(this.mentee.post(tool("/matching/pairs/" + this.pair + "/times/" + time + "/accept"), Map.of())
+			.statusCode()).isEqualTo(302);
+		this.nudges.nudgeDue();
+
+		assertThat(rows()).isEmpty();
+	}
+
+	@Test
 	void shouldNudgeAPairThatNeverMetOnlyOnceThePeriodHasPassed() throws Exception {
 		this.jdbc.sql("UPDATE matching_pair SET published_at = published_at - INTERVAL ? DAY WHERE id = ?")
 			.params(this.period - 1, this.pair).update();

@@ -86,12 +86,19 @@ public class MentoringNudges implements ReminderSample {
 			for (Mentoring.PublishedPair pair : pairs) {
 				LocalDate since = since(pair);
 				long idle = ChronoUnit.DAYS.between(since, today);
-				if (idle >= period) {
+				// A pair that already agreed on a coming meeting needs no nudge.
+				if (idle >= period && !hasComingMeeting(pair)) {
 					queued += nudge(pair, since, idle, idle / period, period);
 				}
 			}
 		}
 		return queued;
+	}
+
+	private boolean hasComingMeeting(Mentoring.PublishedPair pair) {
+		return this.mentoring.scheduledMeetings(pair.mentor(), this.clock.instant())
+			.stream()
+			.anyMatch(meeting -> meeting.pair().equals(pair.id()));
 	}
 
 	/** Queues this pair's nudge for the n-th period to both people (those with an address). */
