@@ -14,7 +14,8 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.coachapproach.curriculum.Curriculum;
-import org.coachapproach.matching.internal.ICalendar;
+import org.coachapproach.outreach.AgendaEntry;
+import org.coachapproach.outreach.ICalendar;
 import org.coachapproach.people.Member;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -206,17 +207,26 @@ public class Meetings {
 		this.events.publishEvent(new MeetingScheduled(mine.id(), member.course(), time.startsAt(), time.durationMinutes()));
 	}
 
-	/** The accepted time as an iCalendar file. */
-	public String invitation(Member member, PairId pair, long timeId, String host) {
+	/**
+	 * The accepted time as an iCalendar file, with the same UID as the event on the person's
+	 * calendar feed, so a calendar that has both keeps one meeting.
+	 */
+	public String invitation(Member member, PairId pair, long timeId) {
 		Mentoring.MyPair mine = own(member, pair);
 		ProposedTime time = times(member, pair).stream()
 			.filter(t -> t.id() == timeId && t.accepted())
 			.findFirst()
 			.orElseThrow(() -> new MatchingRefusedException("time.unknown"));
 		String summary = "Mentoring meeting: " + member.displayName() + " and " + mine.partnerName();
-		return ICalendar.event("meeting-" + time.id() + "-pair-" + pair.value() + "@" + host,
-				this.clock.instant(), time.startsAt(), time.startsAt().plus(Duration.ofMinutes(time.durationMinutes())),
-				summary, "Coach Approach mentoring program");
+		AgendaEntry meeting = new AgendaEntry(meetingUid(time.id()), summary, "Coach Approach mentoring program",
+				time.startsAt(), time.startsAt().plus(Duration.ofMinutes(time.durationMinutes())), null, null,
+				List.of("MENTORING"), 0, false, null);
+		return ICalendar.feed(summary, List.of(meeting), this.clock.instant());
+	}
+
+	/** The calendar UID of an agreed meeting time: stable, one per meeting. */
+	public static String meetingUid(long timeId) {
+		return "meeting-" + timeId + "@mentoring.coachapproach";
 	}
 
 	private Mentoring.MyPair own(Member member, PairId pair) {

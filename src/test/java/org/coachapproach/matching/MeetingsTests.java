@@ -154,7 +154,7 @@ class MeetingsTests {
 		assertThat(ics.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/calendar");
 		assertThat(ics.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
 		String start = first.toString().replace("-", "").replace(":", "") + "00Z";
-		assertThat(ics.body()).startsWith("BEGIN:VCALENDAR\r\n").contains("\r\nUID:meeting-" + time + "-pair-" + this.pair + "@")
+		assertThat(ics.body()).startsWith("BEGIN:VCALENDAR\r\n").contains("\r\nUID:" + Meetings.meetingUid(time) + "\r\n")
 			.contains("\r\nDTSTART:" + start.substring(0, 15) + "Z\r\n").containsPattern("\r\nDTSTAMP:\\d{8}T\\d{6}Z\r\n")
 			.contains("SUMMARY:Mentoring meeting: Theo Mentee and Mara Mentor");
 		assertThat(this.launcher.mentee("mentee-" + UUID.randomUUID(), "Sol Stranger").get(invitationUrl).statusCode())

@@ -70,7 +70,7 @@ public class MentoringAgenda implements AgendaSource {
 	}
 
 	static String uid(Mentoring.ScheduledMeeting meeting) {
-		return "meeting-" + meeting.id() + "@mentoring.coachapproach";
+		return org.coachapproach.matching.Meetings.meetingUid(meeting.id());
 	}
 
 	private static PersonId partner(Mentoring.ScheduledMeeting meeting, PersonId person) {

@@ -120,7 +120,7 @@ class PairController {
 	ResponseEntity<byte[]> invitation(@PathVariable long id, @PathVariable long time,
 			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletRequest request) {
 		try {
-			String ics = this.meetings.invitation(session.member(), new PairId(id), time, request.getServerName());
+			String ics = this.meetings.invitation(session.member(), new PairId(id), time);
 			return ResponseEntity.ok()
 				.contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
 				.header(HttpHeaders.CONTENT_DISPOSITION,
