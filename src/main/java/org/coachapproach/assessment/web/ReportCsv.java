@@ -2,6 +2,7 @@ package org.coachapproach.assessment.web;
 
 import java.util.List;
 
+import org.coachapproach.SpreadsheetCsv;
 import org.coachapproach.assessment.internal.ComparisonRow;
 import org.coachapproach.assessment.internal.Distribution;
 import org.coachapproach.assessment.internal.PairedFigures;
@@ -21,7 +22,7 @@ final class ReportCsv {
 	}
 
 	static String of(SurveyReportController.Report report) {
-		StringBuilder csv = new StringBuilder(Csv.line(List.of("table", "instrument", "wave", "key", "group", "measure", "value")));
+		StringBuilder csv = new StringBuilder(SpreadsheetCsv.line(List.of("table", "instrument", "wave", "key", "group", "measure", "value")));
 		for (ResponseRate rate : report.responseRates()) {
 			line(csv, "response-rates", rate.instrumentId(), "", rate.audience(), "", "invited", String.valueOf(rate.invited()));
 			line(csv, "response-rates", rate.instrumentId(), "pre", rate.audience(), "", "responded", count(rate.first()));
@@ -79,7 +80,7 @@ final class ReportCsv {
 	}
 
 	private static void line(StringBuilder csv, String... cells) {
-		csv.append(Csv.line(List.of(cells)));
+		csv.append(SpreadsheetCsv.line(List.of(cells)));
 	}
 
 }

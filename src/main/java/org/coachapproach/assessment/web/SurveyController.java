@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.coachapproach.SpreadsheetCsv;
 import org.coachapproach.assessment.internal.AnswerCheck;
 import org.coachapproach.assessment.internal.AnswerProblem;
 import org.coachapproach.assessment.internal.AnswersRefusedException;
@@ -160,8 +161,8 @@ class SurveyController {
 		if (member.course() == null) {
 			return ResponseEntity.status(HttpServletResponse.SC_FORBIDDEN).build();
 		}
-		StringBuilder csv = new StringBuilder(Csv.line(List.of("instrument", "wave", "status", "item", "question", "answer")));
-		ownAnswers(member).forEach(a -> csv.append(Csv.line(List.of(a.instrumentId(), a.wave(), a.status(), a.item(),
+		StringBuilder csv = new StringBuilder(SpreadsheetCsv.line(List.of("instrument", "wave", "status", "item", "question", "answer")));
+		ownAnswers(member).forEach(a -> csv.append(SpreadsheetCsv.line(List.of(a.instrumentId(), a.wave(), a.status(), a.item(),
 				a.question(), a.answer()))));
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))

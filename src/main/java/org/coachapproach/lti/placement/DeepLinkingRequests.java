@@ -70,6 +70,7 @@ public class DeepLinkingRequests {
 	}
 
 	/** Drops requests long past their expiry. */
+	@org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
 	public int purge() {
 		return this.jdbc.sql("DELETE FROM lti_deep_linking WHERE expires_at < ?")
 			.param(Timestamp.from(this.clock.instant().minus(Duration.ofDays(1))))

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.coachapproach.SpreadsheetCsv;
 import org.coachapproach.curriculum.TrainingSession;
 import org.coachapproach.people.AccessSession;
 import org.coachapproach.people.AccessSessions;
@@ -91,7 +92,7 @@ class CompletionController {
 		sessions.forEach(s -> header.add(text("progress.completion.sessionColumn", locale, s.number(), s.title())));
 		header.add(text("progress.completion.sessionsComplete", locale));
 		header.add(text("progress.completion.recordings", locale));
-		csv.append(CompletionCsv.line(header));
+		csv.append(SpreadsheetCsv.line(header));
 		for (MemberCompletion row : rows(member, sort, role)) {
 			List<String> cells = new ArrayList<>();
 			cells.add(row.name() == null ? text("layout.anonymous", locale) : row.name());
@@ -101,7 +102,7 @@ class CompletionController {
 			row.sessions().forEach(status -> cells.add(text("progress.status." + status, locale)));
 			cells.add(Long.toString(row.sessionsComplete()));
 			cells.add(Integer.toString(row.recordingsWatched()));
-			csv.append(CompletionCsv.line(cells));
+			csv.append(SpreadsheetCsv.line(cells));
 		}
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.coachapproach.SpreadsheetCsv;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.SeriesSession;
 import org.coachapproach.people.AccessSession;
@@ -122,11 +123,11 @@ class AttendanceController {
 		}
 		AttendanceFigures figures = this.attendance.figures(year(year));
 		StringBuilder csv = new StringBuilder(BOM);
-		csv.append(SeriesCsv.line(List.of(text("series.attendance.column.date", locale),
+		csv.append(SpreadsheetCsv.line(List.of(text("series.attendance.column.date", locale),
 				text("series.attendance.column.id", locale), text("series.attendance.column.session", locale),
 				text("series.attendance.column.attendees", locale))));
 		for (SessionAttendance s : figures.sessions()) {
-			csv.append(SeriesCsv.line(List.of(s.date().toString(), s.seriesSessionId(), s.title(),
+			csv.append(SpreadsheetCsv.line(List.of(s.date().toString(), s.seriesSessionId(), s.title(),
 					Integer.toString(s.attendees()))));
 		}
 		return ResponseEntity.ok()
