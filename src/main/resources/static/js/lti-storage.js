@@ -4,17 +4,23 @@
  */
 (function () {
   'use strict';
-  var TIMEOUT_MS = 5000; // generous: a busy browser can take seconds to pass messages between frames
+  var TIMEOUT_MS = 10000; // generous: a busy browser can take seconds to pass messages between frames
+  var CAPABILITIES_TIMEOUT_MS = 5000; // a platform without postMessage support never answers
+  // The platform's storage frame may still be loading when the tool asks (its listener not yet
+  // there, the message lost), so an unanswered message is sent again; every message is
+  // idempotent and answers are matched by message_id, so a late duplicate answer is ignored.
+  var RESEND_MS = 300;
 
   function messageId() {
     return (window.crypto && crypto.randomUUID) ? crypto.randomUUID() : String(Date.now()) + Math.random();
   }
 
-  function send(target, origin, message) {
+  function send(target, origin, message, timeoutMs) {
     return new Promise(function (resolve, reject) {
       if (!target) { reject(new Error('no target frame')); return; }
       message.message_id = messageId();
-      var timer = setTimeout(function () { done(); reject(new Error('timeout')); }, TIMEOUT_MS);
+      var timer = setTimeout(function () { done(); reject(new Error('timeout')); }, timeoutMs || TIMEOUT_MS);
+      var resend = setInterval(function () { target.postMessage(message, origin); }, RESEND_MS);
       function listener(event) {
         var data = event.data;
         if (origin !== '*' && event.origin !== origin) { return; }
@@ -22,7 +28,7 @@
         done();
         if (data.error) { reject(new Error(data.error.code || 'error')); } else { resolve(data); }
       }
-      function done() { clearTimeout(timer); window.removeEventListener('message', listener); }
+      function done() { clearTimeout(timer); clearInterval(resend); window.removeEventListener('message', listener); }
       window.addEventListener('message', listener);
       target.postMessage(message, origin);
     });
@@ -34,7 +40,7 @@
 
   /** The storage frame the platform names in lti.capabilities, else lti_storage_target. */
   function storageFrame(fallbackName) {
-    return send(window.parent, '*', { subject: 'lti.capabilities' }).then(function (caps) {
+    return send(window.parent, '*', { subject: 'lti.capabilities' }, CAPABILITIES_TIMEOUT_MS).then(function (caps) {
       var put = (caps.supported_messages || []).filter(function (m) { return m.subject === 'lti.put_data'; })[0];
       return frame(put && put.frame ? put.frame : fallbackName) || frame(fallbackName);
     }, function () { return frame(fallbackName); });

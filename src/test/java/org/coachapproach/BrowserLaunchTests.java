@@ -2,6 +2,7 @@ package org.coachapproach;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.coachapproach.demoplatform.DemoPlatform;
@@ -108,6 +110,37 @@ class BrowserLaunchTests {
 		this.chromium.reloadFrame();
 		assertThat(this.chromium.awaitFrameText("Welcome,")).contains("Welcome, Amara Okafor");
 		assertThat(this.chromium.frameUrl()).isEqualTo(home);
+	}
+
+	/**
+	 * The platform's storage frame is still loading when the tool's login page asks it to keep
+	 * the state (a busy browser, a slow platform): the first messages reach an empty frame with
+	 * nobody listening, and the tool asks again until the frame answers. The course page here
+	 * (a test page at the platform's origin) starts the storage frame three seconds late.
+	 */
+	@Test
+	void shouldLaunchWhenThePlatformStorageFrameLoadsLate() throws IOException, InterruptedException {
+		URI coursePage = this.platform.launchUrl("mentor");
+		String html = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(coursePage).build(),
+					java.net.http.HttpResponse.BodyHandlers.ofString())
+			.body();
+		Matcher toolFrame = Pattern.compile("<iframe[^>]*id=\"tool-frame\"[^>]*\\ssrc=\"([^\"]+)\"").matcher(html);
+		assertThat(toolFrame.find()).as("the course page's tool frame").isTrue();
+		String login = toolFrame.group(1).replace("&amp;", "&");
+		this.chromium = HeadlessChromium.start(ThirdPartyCookies.BLOCKED);
+
+		String home = this.chromium.launch(UriComponentsBuilder.fromUri(coursePage)
+			.replacePath("/demo/assets/test/late-storage-frame.html")
+			.replaceQuery(null)
+			.queryParam("login", "{login}")
+			.queryParam("delay", 3000)
+			.encode()
+			.buildAndExpand(login)
+			.toUriString());
+
+		assertThat(this.chromium.frameText()).contains("Welcome, Amara Okafor");
+		assertThat(sessionInUrl(home)).isNotBlank();
 	}
 
 	@Test
