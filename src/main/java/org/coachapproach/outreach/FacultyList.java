@@ -40,8 +40,25 @@ public class FacultyList {
 
 	}
 
-	/** A problem with a line of the file (line 1 is the header). */
-	public record Problem(int line, String message) {
+	/**
+	 * A problem with a line of the file (line 1 is the header; 0 the whole file): a message code
+	 * (under {@code outreach.faculty.problem.} in the outreach bundle) and its arguments.
+	 */
+	public record Problem(int line, String code, List<String> args) {
+
+		public Problem {
+			args = List.copyOf(args);
+		}
+
+		public static Problem of(int line, String code, Object... args) {
+			return new Problem(line, code, java.util.Arrays.stream(args).map(String::valueOf).toList());
+		}
+
+		/** The arguments for the message. */
+		public Object[] arguments() {
+			return this.args.toArray();
+		}
+
 	}
 
 	/** What an import did: the rows taken, or the problems that stopped it. */
@@ -94,17 +111,16 @@ public class FacultyList {
 	private static List<Faculty> parse(Reader csv, List<Problem> problems) throws IOException {
 		List<List<String>> lines = Csv.read(csv, MAX_ROWS + 2);
 		if (lines.isEmpty()) {
-			problems.add(new Problem(1, "the file is empty; its first line must be: name,email,division,rank"));
+			problems.add(Problem.of(1, "empty"));
 			return List.of();
 		}
 		List<String> header = lines.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
 		if (!header.equals(HEADER)) {
-			problems.add(new Problem(1, "the first line must be exactly: name,email,division,rank (found: "
-					+ String.join(",", lines.get(0)) + ")"));
+			problems.add(Problem.of(1, "header", String.join(",", lines.get(0))));
 			return List.of();
 		}
 		if (lines.size() - 1 > MAX_ROWS) {
-			problems.add(new Problem(MAX_ROWS + 2, "more than " + MAX_ROWS + " rows; split the file"));
+			problems.add(Problem.of(MAX_ROWS + 2, "tooManyRows", MAX_ROWS));
 			return List.of();
 		}
 		List<Faculty> rows = new ArrayList<>();
@@ -116,7 +132,7 @@ public class FacultyList {
 				continue;
 			}
 			if (cells.size() != 4) {
-				problems.add(new Problem(line, "expected 4 fields (name, email, division, rank), found " + cells.size()));
+				problems.add(Problem.of(line, "fieldCount", cells.size()));
 				continue;
 			}
 			String name = cells.get(0).strip();
@@ -125,28 +141,27 @@ public class FacultyList {
 			String rank = cells.get(3).strip().toLowerCase(Locale.ROOT);
 			int before = problems.size();
 			if (name.isEmpty() || name.length() > 255) {
-				problems.add(new Problem(line, "name is missing or longer than 255 characters"));
+				problems.add(Problem.of(line, "name"));
 			}
 			if (!MailOutbox.isAddress(email)) {
-				problems.add(new Problem(line, "'" + email + "' is not a valid email address"));
+				problems.add(Problem.of(line, "email", email));
 			}
 			if (division.isEmpty() || division.length() > 255) {
-				problems.add(new Problem(line, "division is missing or longer than 255 characters"));
+				problems.add(Problem.of(line, "division"));
 			}
 			if (!RANKS.contains(rank)) {
-				problems.add(new Problem(line, "rank '" + cells.get(3).strip()
-						+ "' is not one of: assistant, associate, full"));
+				problems.add(Problem.of(line, "rank", cells.get(3).strip()));
 			}
 			Integer first = seen.putIfAbsent(email.toLowerCase(Locale.ROOT), line);
 			if (first != null && !email.isEmpty()) {
-				problems.add(new Problem(line, "'" + email + "' is already on line " + first));
+				problems.add(Problem.of(line, "duplicate", email, first));
 			}
 			if (problems.size() == before) {
 				rows.add(new Faculty(name, email, division, rank));
 			}
 		}
 		if (rows.isEmpty() && problems.isEmpty()) {
-			problems.add(new Problem(2, "the file has a header but no faculty"));
+			problems.add(Problem.of(2, "noRows"));
 		}
 		return rows;
 	}

@@ -29,11 +29,26 @@ public record AttendanceImport(String seriesSessionId, Format format, int attend
 	}
 
 	/**
-	 * Why a row (or the file) was refused.
+	 * Why a row (or the file) was refused: a message code (under
+	 * {@code series.attendance.problem.} in the series bundle) and its arguments.
 	 *
 	 * @param line the file's line number the row starts on (1 = first line), or 0 for the whole file
 	 */
-	public record Problem(int line, String message) {
+	public record Problem(int line, String code, List<String> args) {
+
+		public Problem {
+			args = List.copyOf(args);
+		}
+
+		public static Problem of(int line, String code, Object... args) {
+			return new Problem(line, code, java.util.Arrays.stream(args).map(String::valueOf).toList());
+		}
+
+		/** The arguments for the message. */
+		public Object[] arguments() {
+			return this.args.toArray();
+		}
+
 	}
 
 	public boolean imported() {

@@ -101,7 +101,11 @@ class FacultyImportTests {
 			.importCsv(new StringReader("Kevin Osei,kevin@example.edu,Medicine,full\n"));
 		assertThat(result.succeeded()).isFalse();
 		assertThat(result.problems()).singleElement()
-			.satisfies(p -> assertThat(p.message()).startsWith("the first line must be exactly: name,email,division,rank"));
+			.satisfies(p -> {
+				assertThat(p.line()).isEqualTo(1);
+				assertThat(p.code()).isEqualTo("header");
+				assertThat(p.args()).containsExactly("Kevin Osei,kevin@example.edu,Medicine,full");
+			});
 	}
 
 	private HttpResponse<String> upload(Browser staff, String csv) throws Exception {

@@ -92,11 +92,11 @@ class OutreachController {
 		}
 		FacultyList.ImportResult result;
 		if (file == null || file.isEmpty()) {
-			result = new FacultyList.ImportResult(0, List.of(new FacultyList.Problem(0, "choose a CSV file to import")));
+			result = new FacultyList.ImportResult(0, List.of(FacultyList.Problem.of(0, "noFile")));
 		}
 		else if (file.getSize() > MAX_CSV_BYTES) {
 			result = new FacultyList.ImportResult(0,
-					List.of(new FacultyList.Problem(0, "the file is larger than 5 MB; nothing was imported")));
+					List.of(FacultyList.Problem.of(0, "tooLarge")));
 		}
 		else {
 			try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {

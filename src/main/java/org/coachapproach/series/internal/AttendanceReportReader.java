@@ -66,21 +66,19 @@ public final class AttendanceReportReader {
 	public static Result read(byte[] bytes, SeriesSession session) {
 		Optional<String> decoded = DelimitedText.decode(bytes);
 		if (decoded.isEmpty()) {
-			return refused(null, "The file is not text in UTF-8 or UTF-16: export the report again as CSV.");
+			return refused(null, Problem.of(0, "notText"));
 		}
 		String text = decoded.get().replace('\u202F', ' ').replace('\u00A0', ' ');
 		Header header = findHeader(text);
 		if (header == null) {
-			return refused(null, "No participants table found: expected Zoom's \"Name (Original Name), User Email, "
-					+ "Join Time, Leave Time, Duration (Minutes)\" or Teams' \"Name, First Join, Last Leave, "
-					+ "In-Meeting Duration, Email\" columns.");
+			return refused(null, Problem.of(0, "noTable"));
 		}
 		List<DelimitedText.Row> rows;
 		try {
 			rows = DelimitedText.read(text, header.delimiter(), header.line());
 		}
-		catch (IllegalArgumentException ex) {
-			return refused(header.format(), ex.getMessage());
+		catch (DelimitedText.UnclosedQuoteException ex) {
+			return refused(header.format(), Problem.of(ex.line(), "unclosedQuote"));
 		}
 		List<String> names = rows.get(0).cells().stream().map(AttendanceReportReader::headerName).toList();
 		Columns columns = header.format() == Format.ZOOM ? Columns.zoom(names) : Columns.teams(names);
@@ -96,7 +94,7 @@ public final class AttendanceReportReader {
 				continue;
 			}
 			if (++count > MAX_ROWS) {
-				return refused(header.format(), "More than " + MAX_ROWS + " rows: is this one session's report?");
+				return refused(header.format(), Problem.of(0, "tooManyRows", MAX_ROWS));
 			}
 			if ("yes".equalsIgnoreCase(row.cell(columns.waitingRoom()))) {
 				skipped++;
@@ -105,7 +103,7 @@ public final class AttendanceReportReader {
 			readRow(row, names.size(), columns, header.format(), session, byKey, problems);
 		}
 		if (problems.isEmpty() && byKey.isEmpty()) {
-			problems.add(new Problem(0, "The participants table has no rows."));
+			problems.add(Problem.of(0, "noRows"));
 		}
 		if (!problems.isEmpty()) {
 			return new Result(header.format(), List.of(), skipped, problems);
@@ -118,14 +116,14 @@ public final class AttendanceReportReader {
 
 	private static void readRow(DelimitedText.Row row, int width, Columns columns, Format format,
 			SeriesSession session, Map<String, Partial> byKey, List<Problem> problems) {
-		List<String> why = new ArrayList<>();
+		List<Problem> why = new ArrayList<>();
+		int line = row.line();
 		int filled = row.cells().size();
 		while (filled > width && row.cells().get(filled - 1).isBlank()) {
 			filled--;
 		}
 		if (filled != width) {
-			problems.add(new Problem(row.line(), "has " + row.cells().size() + " fields where the header has " + width
-					+ " (a comma or tab inside an unquoted name?)"));
+			problems.add(Problem.of(line, "fieldCount", row.cells().size(), width));
 			return;
 		}
 		String name = row.cell(columns.name());
@@ -134,47 +132,46 @@ public final class AttendanceReportReader {
 			email = row.cell(columns.upn());
 		}
 		if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
-			why.add("email \"" + email + "\" is not an email address");
+			why.add(Problem.of(line, "badEmail", email));
 		}
 		if (name.isEmpty() && email.isEmpty()) {
-			why.add("has neither a name nor an email");
+			why.add(Problem.of(line, "noNameOrEmail"));
 		}
 		Instant join = null;
 		if (columns.join() >= 0) {
-			join = time(row.cell(columns.join()), session, "join time", why);
+			join = time(row.cell(columns.join()), session, line, "join", why);
 		}
 		if (join != null && columns.leave() >= 0 && !row.cell(columns.leave()).isEmpty()) {
-			Instant leave = time(row.cell(columns.leave()), session, "leave time", why);
+			Instant leave = time(row.cell(columns.leave()), session, line, "leave", why);
 			if (leave != null && leave.isBefore(join)) {
-				why.add("leaves (" + row.cell(columns.leave()) + ") before joining (" + row.cell(columns.join()) + ")");
+				why.add(Problem.of(line, "leavesBeforeJoining", row.cell(columns.leave()), row.cell(columns.join())));
 			}
 		}
 		if (join != null) {
 			long days = Math.abs(ChronoUnit.DAYS.between(session.date(),
 					join.atZone(session.timeZone()).toLocalDate()));
 			if (days > 1) {
-				why.add("joined on " + join.atZone(session.timeZone()).toLocalDate() + " but the session was on "
-						+ session.date() + " (another session's report?)");
+				why.add(Problem.of(line, "otherDay", join.atZone(session.timeZone()).toLocalDate(), session.date()));
 			}
 		}
-		Integer seconds = seconds(row.cell(columns.duration()), format, why);
+		Integer seconds = seconds(row.cell(columns.duration()), format, line, why);
 		FacultyRank rank = null;
 		String rankText = row.cell(columns.rank());
 		if (!rankText.isEmpty()) {
 			rank = FacultyRank.parse(rankText).orElse(null);
 			if (rank == null) {
-				why.add("rank \"" + rankText + "\" is not assistant, associate, full or other");
+				why.add(Problem.of(line, "badRank", rankText));
 			}
 		}
 		if (!why.isEmpty()) {
-			problems.add(new Problem(row.line(), String.join("; ", why)));
+			problems.addAll(why);
 			return;
 		}
 		String key = email.isEmpty() ? "n:" + cut(fold(name)) : "e:" + cut(email.toLowerCase(Locale.ROOT));
 		Partial partial = byKey.computeIfAbsent(key, k -> new Partial());
 		if (partial.rank != null && rank != null && partial.rank != rank) {
-			problems.add(new Problem(row.line(), "rank " + rank + " differs from line " + partial.rankLine
-					+ " for the same attendee (" + rank + " vs " + partial.rank + ")"));
+			problems.add(Problem.of(line, "rankDiffers", rank.name().toLowerCase(Locale.ROOT), partial.rankLine,
+					partial.rank.name().toLowerCase(Locale.ROOT)));
 			return;
 		}
 		if (rank != null && partial.rank == null) {
@@ -188,9 +185,9 @@ public final class AttendanceReportReader {
 		}
 	}
 
-	private static Instant time(String text, SeriesSession session, String what, List<String> why) {
+	private static Instant time(String text, SeriesSession session, int line, String what, List<Problem> why) {
 		if (text.isEmpty()) {
-			why.add(what + " is missing");
+			why.add(Problem.of(line, what + "Missing"));
 			return null;
 		}
 		for (DateTimeFormatter format : TIMES) {
@@ -201,12 +198,12 @@ public final class AttendanceReportReader {
 				// try the next layout
 			}
 		}
-		why.add(what + " \"" + text + "\" is not a date and time like 09/13/2022 12:01:15 PM");
+		why.add(Problem.of(line, what + "NotTime", text));
 		return null;
 	}
 
 	/** Zoom: whole minutes; Teams: "1h 4m 21s" (or hh:mm:ss). Blank = not known. */
-	private static Integer seconds(String text, Format format, List<String> why) {
+	private static Integer seconds(String text, Format format, int line, List<Problem> why) {
 		if (text.isEmpty()) {
 			return null;
 		}
@@ -228,12 +225,11 @@ public final class AttendanceReportReader {
 			}
 		}
 		if (seconds < 0) {
-			why.add("duration \"" + text + "\" is not "
-					+ (format == Format.ZOOM ? "a whole number of minutes" : "a duration like 1h 4m 21s"));
+			why.add(Problem.of(line, format == Format.ZOOM ? "durationNotMinutes" : "durationNotHms", text));
 			return null;
 		}
 		if (seconds > MAX_MINUTES_PER_ROW * 60L) {
-			why.add("duration \"" + text + "\" is longer than a day");
+			why.add(Problem.of(line, "durationOverDay", text));
 			return null;
 		}
 		return (int) seconds;
@@ -290,8 +286,8 @@ public final class AttendanceReportReader {
 		return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern).toFormatter(Locale.US);
 	}
 
-	private static Result refused(Format format, String message) {
-		return new Result(format, List.of(), 0, List.of(new Problem(0, message)));
+	private static Result refused(Format format, Problem problem) {
+		return new Result(format, List.of(), 0, List.of(problem));
 	}
 
 	private record Header(Format format, char delimiter, int line) {

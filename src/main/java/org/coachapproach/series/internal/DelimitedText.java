@@ -111,7 +111,7 @@ final class DelimitedText {
 				}
 			}
 			if (quoted) {
-				throw new IllegalArgumentException("line " + start + ": a quoted field is never closed");
+				throw new UnclosedQuoteException(start);
 			}
 			cells.add(cell.toString());
 			rows.add(new Row(start, cells));
@@ -142,6 +142,22 @@ final class DelimitedText {
 			}
 		}
 		return true;
+	}
+
+	/** A quoted field that runs to the end of the file. */
+	static final class UnclosedQuoteException extends IllegalArgumentException {
+
+		private final int line;
+
+		UnclosedQuoteException(int line) {
+			super("line " + line + ": a quoted field is never closed");
+			this.line = line;
+		}
+
+		int line() {
+			return this.line;
+		}
+
 	}
 
 }

@@ -96,11 +96,11 @@ class AttendanceController {
 		AttendanceImport result;
 		if (target == null) {
 			result = new AttendanceImport(seriesSessionId, null, 0, 0, 0,
-					List.of(new AttendanceImport.Problem(0, text("series.attendance.import.noSession", locale))));
+					List.of(AttendanceImport.Problem.of(0, "noSession")));
 		}
 		else if (file == null || file.isEmpty()) {
 			result = new AttendanceImport(seriesSessionId, null, 0, 0, 0,
-					List.of(new AttendanceImport.Problem(0, text("series.attendance.import.noFile", locale))));
+					List.of(AttendanceImport.Problem.of(0, "noFile")));
 		}
 		else {
 			result = this.attendance.importReport(target.id(), bytes(file));

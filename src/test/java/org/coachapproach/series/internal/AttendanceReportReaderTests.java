@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -19,6 +20,8 @@ import org.coachapproach.series.FacultyRank;
 import org.coachapproach.series.internal.AttendanceReportReader.Attendee;
 import org.coachapproach.series.internal.AttendanceReportReader.Result;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -88,7 +91,7 @@ class AttendanceReportReaderTests {
 
 		assertThat(result.attendees()).isEmpty();
 		assertThat(result.problems()).extracting(Problem::line).containsExactly(3, 4, 5, 6, 7, 9);
-		Map<Integer, String> why = result.problems().stream().collect(Collectors.toMap(Problem::line, Problem::message));
+		Map<Integer, String> why = result.problems().stream().collect(Collectors.toMap(Problem::line, AttendanceReportReaderTests::text));
 		assertThat(why.get(3)).contains("join time \"13/09/2022 12:00:00\" is not a date and time");
 		assertThat(why.get(4)).contains("neither a name nor an email");
 		assertThat(why.get(5)).contains("\"about an hour\" is not a whole number of minutes");
@@ -100,21 +103,21 @@ class AttendanceReportReaderTests {
 	@Test
 	void shouldRefuseFilesThatAreNoAttendanceReport() {
 		assertThat(AttendanceReportReader.read("a,b,c\n1,2,3\n".getBytes(StandardCharsets.UTF_8), session(2022, 9, 13))
-			.problems()).extracting(Problem::message)
+			.problems()).extracting(AttendanceReportReaderTests::text)
 			.singleElement()
 			.asString()
 			.startsWith("No participants table found");
 		assertThat(AttendanceReportReader.read(new byte[] { (byte) 0xC3, 0x28, 0x0A }, session(2022, 9, 13)).problems())
-			.extracting(Problem::message)
+			.extracting(AttendanceReportReaderTests::text)
 			.containsExactly("The file is not text in UTF-8 or UTF-16: export the report again as CSV.");
 		String unclosed = "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)\n"
 				+ "\"Open,a@example.edu,09/13/2022 12:00:00 PM,09/13/2022 01:00:00 PM,60\n";
 		assertThat(AttendanceReportReader.read(unclosed.getBytes(StandardCharsets.UTF_8), session(2022, 9, 13)).problems())
-			.extracting(Problem::message)
-			.containsExactly("line 2: a quoted field is never closed");
+			.extracting(Problem::line, AttendanceReportReaderTests::text)
+			.containsExactly(tuple(2, "a quoted field is never closed."));
 		String headerOnly = "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)\n";
 		assertThat(AttendanceReportReader.read(headerOnly.getBytes(StandardCharsets.UTF_8), session(2022, 9, 13))
-			.problems()).extracting(Problem::message).containsExactly("The participants table has no rows.");
+			.problems()).extracting(AttendanceReportReaderTests::text).containsExactly("The participants table has no rows.");
 	}
 
 	@Test
@@ -123,8 +126,21 @@ class AttendanceReportReaderTests {
 				+ "A B,ab@example.edu,2022-09-13 12:00:00,2022-09-13 12:30:00,30,Assistant\n"
 				+ "A B,ab@example.edu,2022-09-13 12:31:00,2022-09-13 13:00:00,29,Associate\n";
 		assertThat(AttendanceReportReader.read(csv.getBytes(StandardCharsets.UTF_8), session(2022, 9, 13)).problems())
-			.extracting(Problem::line)
-			.containsExactly(3);
+			.extracting(Problem::line, AttendanceReportReaderTests::text)
+			.containsExactly(tuple(3, "rank associate differs from rank assistant on line 2 for the same attendee"));
+	}
+
+	@Test
+	void shouldGiveEveryReasonOfARowWithItsLine() {
+		String csv = "Name,Email,Join time,Leave time,Duration (minutes),Rank\n"
+				+ "A B,ab@example.edu,2022-09-13 12:30:00,2022-09-13 12:00:00,1500,Dean\n"
+				+ "C D,cd@example.edu,2022-09-13 12:00:00,half past,20,\n";
+		assertThat(AttendanceReportReader.read(csv.getBytes(StandardCharsets.UTF_8), session(2022, 9, 13)).problems())
+			.extracting(Problem::line, AttendanceReportReaderTests::text)
+			.containsExactly(tuple(2, "leaves (2022-09-13 12:00:00) before joining (2022-09-13 12:30:00)"),
+					tuple(2, "duration \"1500\" is longer than a day"),
+					tuple(2, "rank \"Dean\" is not assistant, associate, full or other"),
+					tuple(3, "leave time \"half past\" is not a date and time like 09/13/2022 12:01:15 PM"));
 	}
 
 	private static Map<String, Attendee> byKey(Result result) {
@@ -144,6 +160,15 @@ class AttendanceReportReaderTests {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** The problem as the import page words it (fails on a code the bundle lacks). */
+	private static String text(Problem problem) {
+		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+		messages.setBasename("messages/series");
+		messages.setDefaultEncoding("UTF-8");
+		messages.setFallbackToSystemLocale(false);
+		return messages.getMessage("series.attendance.problem." + problem.code(), problem.arguments(), Locale.ENGLISH);
 	}
 
 }
