@@ -7,8 +7,10 @@ import org.coachapproach.curriculum.SeriesSession;
 /**
  * A series session as the schedule has it now.
  *
- * @param sequence how many times staff changed it (0: as in the file); calendars see it as SEQUENCE
- * @param updatedAt when staff last changed it, or {@code null} when it is as in the file
+ * @param sequence how many times it changed (staff's edits, and changes to its file since the tool first
+ *        read it); calendars see it as SEQUENCE
+ * @param updatedAt when it last changed (by staff, or in its file), or {@code null} when it is as the tool
+ *        first read it from its file
  */
 public record ScheduledSession(SeriesSession session, int sequence, Instant updatedAt) {
 }

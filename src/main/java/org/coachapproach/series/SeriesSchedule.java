@@ -69,7 +69,12 @@ public class SeriesSchedule {
 
 	private List<ScheduledSession> read() {
 		Map<String, ScheduledSession> sessions = new LinkedHashMap<>();
-		this.curriculum.series().forEach(s -> sessions.put(s.id(), new ScheduledSession(s, 0, null)));
+		Map<String, Revision> revisions = fileRevisions();
+		this.curriculum.series().forEach(s -> {
+			Revision revision = revisions.get(s.id());
+			sessions.put(s.id(), (revision == null || revision.sequence() == 0) ? new ScheduledSession(s, 0, null)
+					: new ScheduledSession(s, revision.sequence(), revision.changedAt()));
+		});
 		this.jdbc.sql("SELECT * FROM series_schedule").query((rs, n) -> {
 			SeriesSession session = new SeriesSession(rs.getString("session_id"), rs.getString("academic_year"),
 					rs.getDate("session_date").toLocalDate(), rs.getTime("start_time").toLocalTime(),
@@ -86,6 +91,61 @@ public class SeriesSchedule {
 			.sorted(Comparator.comparing((ScheduledSession s) -> s.session().startsAt().toInstant())
 				.thenComparing(s -> s.session().id()))
 			.toList();
+	}
+
+	private record Revision(String fingerprint, int sequence, Instant changedAt) {
+	}
+
+	/**
+	 * The file's sessions as last seen, brought up to date: a session whose calendar fields
+	 * changed in the file since (or that is new) is recorded, its sequence one higher.
+	 */
+	private Map<String, Revision> fileRevisions() {
+		Map<String, Revision> seen = revisions();
+		boolean changed = false;
+		for (SeriesSession s : this.curriculum.series()) {
+			String fingerprint = fingerprint(s);
+			Revision revision = seen.get(s.id());
+			if (revision == null || !revision.fingerprint().equals(fingerprint)) {
+				// One statement, so instances that start together raise it once: only where it still differs.
+				this.jdbc.sql("""
+						INSERT INTO series_file_revision (session_id, fingerprint, sequence, changed_at) VALUES (?, ?, 0, ?)
+						ON DUPLICATE KEY UPDATE
+						    sequence = IF(fingerprint = VALUES(fingerprint), sequence, sequence + 1),
+						    changed_at = IF(fingerprint = VALUES(fingerprint), changed_at, VALUES(changed_at)),
+						    fingerprint = VALUES(fingerprint)""")
+					.params(s.id(), fingerprint, Timestamp.from(this.clock.instant()))
+					.update();
+				changed = true;
+			}
+		}
+		return changed ? revisions() : seen;
+	}
+
+	private Map<String, Revision> revisions() {
+		Map<String, Revision> revisions = new java.util.HashMap<>();
+		this.jdbc.sql("SELECT session_id, fingerprint, sequence, changed_at FROM series_file_revision")
+			.query(rs -> {
+				revisions.put(rs.getString("session_id"), new Revision(rs.getString("fingerprint"),
+						rs.getInt("sequence"), rs.getTimestamp("changed_at").toInstant()));
+			});
+		return revisions;
+	}
+
+	/** SHA-256 of what a calendar shows of the session. */
+	static String fingerprint(SeriesSession s) {
+		String shown = String.join("\u0000", s.date().toString(), s.startTime().toString(), s.timeZone().getId(),
+				String.valueOf(s.durationMinutes()), s.title(), s.category().name(), String.valueOf(s.presenter()),
+				String.valueOf(s.summary()),
+				String.valueOf(s.joinUrl()), String.valueOf(s.cancelled()));
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(shown.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	public Optional<ScheduledSession> find(String id) {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.coachapproach.curriculum.SeriesSession;
 import org.coachapproach.lti.Browser;
 import org.coachapproach.lti.TestPlatform;
 import org.coachapproach.lti.registration.Registrations;
@@ -55,6 +56,12 @@ class SeriesScheduleTests {
 
 	@Autowired
 	Attendance attendance;
+
+	@Autowired
+	SeriesSchedule schedule;
+
+	@Autowired
+	org.coachapproach.curriculum.Curriculum curriculum;
 
 	Launches launches;
 
@@ -184,6 +191,48 @@ class SeriesScheduleTests {
 		String page = mentor.get(tool("/series/schedule")).body();
 		assertThat(page).contains(title).contains("Cancelled").doesNotContain("Join: " + title);
 		assertThat(mentor.post(tool("/series/" + id + "/join"), Map.of()).statusCode()).isEqualTo(404);
+	}
+
+	/**
+	 * A session edited in its file (moved, retitled) must reach subscribed calendars as a change:
+	 * its SEQUENCE rises once, and not again while the file stays as it is.
+	 */
+	@Test
+	void shouldRaiseTheSequenceOfASessionChangedInItsFileOnce() throws InterruptedException {
+		SeriesSession fileSession = this.curriculum.series().stream()
+			.filter(s -> this.jdbc.sql("SELECT COUNT(*) FROM series_schedule WHERE session_id = ?").param(s.id())
+				.query(Integer.class).single() == 0)
+			.findFirst()
+			.orElseThrow();
+		int before = this.schedule.find(fileSession.id()).orElseThrow().sequence();
+		// As if the file had said something else when the tool last read it.
+		this.jdbc.sql("UPDATE series_file_revision SET fingerprint = REPEAT('0', 64) WHERE session_id = ?")
+			.param(fileSession.id()).update();
+
+		Thread.sleep(SeriesSchedule.KEPT.toMillis() + 100);
+		ScheduledSession changed = this.schedule.find(fileSession.id()).orElseThrow();
+		Thread.sleep(SeriesSchedule.KEPT.toMillis() + 100);
+		ScheduledSession again = this.schedule.find(fileSession.id()).orElseThrow();
+
+		assertThat(changed.sequence()).isEqualTo(before + 1);
+		assertThat(changed.updatedAt()).isNotNull();
+		assertThat(again.sequence()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void shouldFingerprintOnlyWhatACalendarShows() {
+		SeriesSession s = this.curriculum.series().get(0);
+		SeriesSession moved = new SeriesSession(s.id(), s.academicYear(), s.date(), s.startTime().plusHours(1),
+				s.timeZone(), s.durationMinutes(), s.title(), s.category(), s.presenter(), s.summary(), s.recordingUrl(),
+				s.captions(), s.captionsUrl(), s.transcriptUrl(), s.example(), s.joinUrl(), s.permissionToRecord(),
+				s.cancelled());
+		SeriesSession captioned = new SeriesSession(s.id(), s.academicYear(), s.date(), s.startTime(), s.timeZone(),
+				s.durationMinutes(), s.title(), s.category(), s.presenter(), s.summary(), s.recordingUrl(),
+				SeriesSession.Captions.AVAILABLE, "https://media.example.edu/c.vtt", "https://media.example.edu/t.txt", s.example(),
+				s.joinUrl(), s.permissionToRecord(), s.cancelled());
+
+		assertThat(SeriesSchedule.fingerprint(moved)).isNotEqualTo(SeriesSchedule.fingerprint(s));
+		assertThat(SeriesSchedule.fingerprint(captioned)).isEqualTo(SeriesSchedule.fingerprint(s));
 	}
 
 	static Map<String, String> form(ZonedDateTime start, String title, boolean permission) {
