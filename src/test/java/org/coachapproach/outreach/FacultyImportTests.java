@@ -96,6 +96,21 @@ class FacultyImportTests {
 	}
 
 	@Test
+	void shouldRefuseAFileOverTheUploadLimitWithAMessageAndKeepTheList() throws Exception {
+		Browser staff = new Launches(platform, this.registrations, this.port).staff();
+		this.faculty.importCsv(new StringReader("name,email,division,rank\nKeep Me,keep@example.edu,Cardiology,full\n"));
+		String row = "Someone Else,someone@example.edu,Cardiology,full\n";
+		String huge = "name,email,division,rank\n" + row.repeat(11 * 1024 * 1024 / row.length());
+
+		HttpResponse<String> page = upload(staff, huge);
+
+		assertThat(page.statusCode()).isEqualTo(413);
+		assertThat(page.body()).contains("The file is too large")
+			.contains("larger than Coach Approach accepts (10 MB), so nothing was imported");
+		assertThat(this.faculty.all()).extracting(FacultyList.Faculty::email).containsExactly("keep@example.edu");
+	}
+
+	@Test
 	void shouldRefuseAFileWithoutTheHeader() throws Exception {
 		FacultyList.ImportResult result = this.faculty
 			.importCsv(new StringReader("Kevin Osei,kevin@example.edu,Medicine,full\n"));
