@@ -119,6 +119,27 @@ class SurveyImportTests {
 		assertThat(rows()).isEqualTo(3);
 	}
 
+	/** A cohort's export over the servlet defaults (1 MB file, 2 MB form): about 3 MB, both steps. */
+	@Test
+	void shouldImportAFileOfSeveralMegabytes() throws Exception {
+		StringBuilder csv = new StringBuilder(GOOD.lines().limit(3).map(l -> l + "\n").reduce("", String::concat));
+		String comment = "\"" + "A long comment, with commas, about the program. ".repeat(4) + "\"";
+		int respondents = 12_000;
+		for (int i = 4; i < respondents + 4; i++) {
+			csv.append("2023-06-01,R_").append(i).append(",c-").append(i).append(",Very helpful,5,Once,").append(comment)
+				.append('\n');
+		}
+		assertThat(csv.length()).isGreaterThan(2_500_000);
+
+		HttpResponse<String> mapping = upload("mentor-post", "post", csv.toString());
+		assertThat(mapping.statusCode()).isEqualTo(200);
+		assertThat(mapping.body()).contains("The file holds 12,000 responses.");
+
+		HttpResponse<String> done = this.staff.post(tool("/course/surveys/import/confirm"), confirm(csv.toString()));
+		assertThat(done.statusCode()).isEqualTo(200);
+		assertThat(rows()).isEqualTo(respondents);
+	}
+
 	@Test
 	void shouldLetOnlyStaffImport() {
 		Browser instructor = this.launcher.launch("instructor-" + UUID.randomUUID(), "Ira Instructor", SurveyLaunch.INSTRUCTOR, null);
