@@ -39,9 +39,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * Program staff's survey report: response rates, the pre/post tables and charts of one
  * instrument (optionally by subgroup, and its scale scores by two subgroups crossed; optionally
- * with adjusted p), and the post-only
- * distributions and comments; as a page, a printable page, CSV and JSON. Only aggregates
- * leave here, each resting on at least five respondents (ten for comments).
+ * with adjusted p), and the post-only distributions and comments; as a page, a printable page,
+ * CSV and JSON. Only aggregates leave here, each resting on at least five respondents (ten for
+ * comments).
  */
 @Controller
 class SurveyReportController {
