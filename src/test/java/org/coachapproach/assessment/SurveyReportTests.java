@@ -161,6 +161,81 @@ class SurveyReportTests {
 	}
 
 	@Test
+	void shouldCrossTwoSubgroupsAndHideSmallPairsWithTheirRowAndColumnComplements() {
+		// women: 6 assistant, 7 associate, 3 full; men: 8, 5, 9; 2 associates who prefer not to give their gender.
+		// The 3 women full professors are hidden; then, since the women's total is shown by gender,
+		// the next smallest woman cell (6 assistant); since the full professors' total is shown by rank,
+		// the 9 men; and the men associates (5), or the 2 undisclosed associates could be derived.
+		List<String[]> people = new ArrayList<>();
+		add(people, 6, "woman", "assistant");
+		add(people, 7, "woman", "associate");
+		add(people, 3, "woman", "full");
+		add(people, 8, "man", "assistant");
+		add(people, 5, "man", "associate");
+		add(people, 9, "man", "full");
+		add(people, 2, "prefer-not-to-say", "associate");
+		seedCrossed(people);
+		String query = "?subgroup=gender-identity&cross=rank";
+
+		String html = this.staff.get(tool("/course/surveys/report" + query)).body();
+		String csv = this.staff.get(tool("/course/surveys/report.csv" + query)).body();
+		String json = this.staff.get(tool("/course/surveys/report.json" + query)).body();
+
+		assertThat(html).contains("<label for=\"cross\">Crossed with</label>")
+			.contains("<option value=\"rank\" selected=\"selected\">What is your current rank?</option>")
+			.contains("<table id=\"intersections-knowledge\">")
+			.contains("<caption>Knowledge of mentoring competencies and resources: by &quot;What is your gender identity?&quot; and &quot;What is your current rank?&quot;, pre and post</caption>")
+			.contains("<th scope=\"col\">What is your gender identity?</th>")
+			.containsPattern(cell("Woman", "Associate clinical professor") + "<td class=\"num\">7</td>")
+			.containsPattern(cell("Man", "Assistant clinical professor") + "<td class=\"num\">8</td>")
+			.doesNotContain(">Prefer not to say<");
+		for (String[] hidden : List.of(new String[] { "Woman", "Clinical professor" },
+				new String[] { "Woman", "Assistant clinical professor" }, new String[] { "Man", "Associate clinical professor" },
+				new String[] { "Man", "Clinical professor" })) {
+			String group = hidden[0] + " × " + hidden[1];
+			assertThat(html).as(group).containsPattern(cell(hidden[0], hidden[1]) + "<td class=\"suppressed\" colspan=\"12\">Not shown");
+			assertThat(csv).as(group).contains("intersections,mentor-prepost,pre-post,knowledge," + group + ",n,suppressed\r\n")
+				.doesNotContainPattern("intersections,[^\r]*," + group + ",(?!n,suppressed)");
+			assertThat(json).as(group).containsPattern("\\{\"rowGroup\":\"" + hidden[0] + "\",\"columnGroup\":\"" + hidden[1]
+					+ "\",\"comparison\":\\{\"key\":\"knowledge\",[^}]*\"suppressed\":true,\"figures\":null");
+		}
+		assertThat(csv).contains("intersections,mentor-prepost,pre-post,knowledge,Woman × Associate clinical professor,n,7\r\n")
+			.contains("intersections,mentor-prepost,pre-post,knowledge,Man × Assistant clinical professor,n,8\r\n")
+			.contains("intersections,mentor-prepost,pre-post,knowledge,Woman × Associate clinical professor,first-mean,");
+		assertThat(json).contains("\"crossSubgroup\":\"rank\"")
+			.containsPattern("\"rowGroup\":\"Woman\",\"columnGroup\":\"Associate clinical professor\",\"comparison\":\\{[^}]*\"suppressed\":false,\"figures\":\\{\"n\":7,");
+		// The women full professors answered 1 then 5 throughout, as nobody else did: no output holds their means.
+		assertThat(html).doesNotContain("1.00 ± 0.00");
+		assertThat(csv).doesNotContain(",first-mean,1.0\r\n");
+		assertThat(json).doesNotContain("\"firstMean\":1.0,");
+	}
+
+	@Test
+	void shouldRefuseAnUnknownOrRepeatedSecondBreakdownAndChangeNothingElse() {
+		seedPairs(java.util.Collections.nCopies(10, "woman"), 4);
+		Map<String, String> refusals = Map.of("?subgroup=gender-identity&cross=gender-identity", "cannot be crossed with itself",
+				"?subgroup=gender-identity&cross=division", "no such subgroup question",
+				"?subgroup=gender-identity&cross=nonsense", "no such subgroup question",
+				"?cross=rank", "Choose a first breakdown");
+		refusals.forEach((query, reason) -> {
+			HttpResponse<String> page = this.staff.get(tool("/course/surveys/report" + query));
+			assertThat(page.statusCode()).as(query).isEqualTo(400);
+			assertThat(page.body()).as(query).contains("<p class=\"problem\" role=\"alert\">").contains(reason)
+				.contains("10 respondents answered both waves")
+				.doesNotContain("id=\"intersections-");
+			for (String export : List.of("/course/surveys/report.csv", "/course/surveys/report.json")) {
+				HttpResponse<String> refused = this.staff.get(tool(export + query));
+				assertThat(refused.statusCode()).as(export + query).isEqualTo(400);
+				assertThat(refused.body()).as(export + query).contains(reason).doesNotContain("mentor-prepost");
+			}
+		});
+		assertThat(this.staff.get(tool("/course/surveys/report?subgroup=gender-identity")).body()).contains("id=\"subgroups\"");
+		Browser instructor = this.launcher.launch("instructor-" + UUID.randomUUID(), "Ira Instructor", SurveyLaunch.INSTRUCTOR, null);
+		assertThat(instructor.get(tool("/course/surveys/report?subgroup=gender-identity&cross=rank")).statusCode()).isEqualTo(403);
+		assertThat(instructor.get(tool("/course/surveys/report.csv?subgroup=gender-identity&cross=rank")).statusCode()).isEqualTo(403);
+	}
+
+	@Test
 	void shouldCompareWithTheFollowUpAndAdjustPOnlyWhenAsked() {
 		Instrument instrument = this.curriculum.instrument("mentor-prepost").orElseThrow();
 		List<CohortWriter.Submitted> responses = new ArrayList<>();
@@ -278,6 +353,43 @@ class SurveyReportTests {
 			responses.add(new CohortWriter.Submitted(key, "demographics", Wave.ONCE, Map.of("gender-identity", genders.get(r))));
 		}
 		this.writer.write(course(), "IMPORT", this.curriculum.contentHash(), responses);
+	}
+
+	private static void add(List<String[]> people, int count, String gender, String rank) {
+		for (int i = 0; i < count; i++) {
+			people.add(new String[] { gender, rank });
+		}
+	}
+
+	/**
+	 * Mentors with both waves, gender and rank: pre 2 or 3 and post 4 on every item, except
+	 * women full professors (1 then 5), whose means no output may show.
+	 */
+	private void seedCrossed(List<String[]> people) {
+		Instrument instrument = this.curriculum.instrument("mentor-prepost").orElseThrow();
+		List<CohortWriter.Submitted> responses = new ArrayList<>();
+		for (int r = 0; r < people.size(); r++) {
+			boolean marked = people.get(r)[0].equals("woman") && people.get(r)[1].equals("full");
+			String before = marked ? "1" : String.valueOf(2 + r % 2);
+			String after = marked ? "5" : "4";
+			Map<String, String> pre = new LinkedHashMap<>();
+			Map<String, String> post = new LinkedHashMap<>();
+			instrument.items().forEach(item -> {
+				pre.put(item.id(), before);
+				post.put(item.id(), after);
+			});
+			byte[] key = key("x" + r);
+			responses.add(new CohortWriter.Submitted(key, instrument.id(), Wave.PRE, pre));
+			responses.add(new CohortWriter.Submitted(key, instrument.id(), Wave.POST, post));
+			responses.add(new CohortWriter.Submitted(key, "demographics", Wave.ONCE,
+					Map.of("gender-identity", people.get(r)[0], "rank", people.get(r)[1])));
+		}
+		this.writer.write(course(), "IMPORT", this.curriculum.contentHash(), responses);
+	}
+
+	/** The two row headers of a two-way breakdown's cell, up to its first figure. */
+	private static String cell(String rowGroup, String columnGroup) {
+		return "<th scope=\"row\">" + rowGroup + "</th>\\s*<th scope=\"row\">" + columnGroup + "</th>\\s*";
 	}
 
 	private byte[] key(String code) {

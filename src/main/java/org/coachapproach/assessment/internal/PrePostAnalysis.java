@@ -1,8 +1,11 @@
 package org.coachapproach.assessment.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.IntUnaryOperator;
 
 import org.coachapproach.assessment.analysis.ScaleScore;
 import org.coachapproach.curriculum.Curriculum;
@@ -18,8 +21,9 @@ import org.springframework.stereotype.Service;
 /**
  * Builds the pre/post tables of an instrument: per item and per scale score (the mean of a
  * scored section's items, for respondents who answered at least half), among respondents with
- * both waves; optionally by subgroup. Every row resting on fewer than five respondents is
- * suppressed, and subgroup rows get complementary suppression.
+ * both waves; optionally by subgroup, and the scale scores by two subgroups crossed. Every row
+ * resting on fewer than five respondents is suppressed, and subgroup rows get complementary
+ * suppression (in two ways for crossed ones).
  */
 @Service
 public class PrePostAnalysis {
@@ -42,6 +46,16 @@ public class PrePostAnalysis {
 
 	public PrePostReport report(CourseId course, Instrument instrument, Wave second, Adjustment adjustment,
 			String subgroupId) {
+		return report(course, instrument, second, adjustment, subgroupId, null);
+	}
+
+	/**
+	 * @param subgroupId the subgroup question to break every table down by, or {@code null}
+	 * @param crossId a second subgroup question, crossed with the first for the scale scores
+	 * (ignored without a first, or when it is the same)
+	 */
+	public PrePostReport report(CourseId course, Instrument instrument, Wave second, Adjustment adjustment,
+			String subgroupId, String crossId) {
 		List<Item> scaleItems = instrument.items().stream()
 			.filter(i -> i.type() == ItemType.SCALE && i.askedIn(Wave.PRE) && i.askedIn(second))
 			.toList();
@@ -49,12 +63,13 @@ public class PrePostAnalysis {
 		List<String> thenIds = second == Wave.POST && instrument.retrospective() != null
 				? instrument.retrospective().itemIds() : List.of();
 		thenIds.forEach(id -> keys.add(Instrument.Retrospective.answerKey(id)));
-		Optional<CohortReader.Subgroup> subgroup = subgroupQuestions().stream()
-			.filter(i -> i.id().equals(subgroupId))
-			.findFirst()
-			.map(CohortReader.Subgroup::of);
-		PairedAnswers answers = this.reader.paired(course, instrument, Wave.PRE, second, keys,
-				subgroup.map(List::of).orElse(List.of()));
+		Optional<CohortReader.Subgroup> subgroup = subgroup(subgroupId);
+		Optional<CohortReader.Subgroup> cross = subgroup.flatMap(s -> subgroup(crossId))
+			.filter(c -> !c.item().id().equals(subgroupId));
+		List<CohortReader.Subgroup> questions = new ArrayList<>();
+		subgroup.ifPresent(questions::add);
+		cross.ifPresent(questions::add);
+		PairedAnswers answers = this.reader.paired(course, instrument, Wave.PRE, second, keys, questions);
 		Integer pairs = Suppression.mayShow(answers.size(), Suppression.MIN_CELL) ? answers.size() : null;
 
 		List<Series> itemSeries = new ArrayList<>();
@@ -89,45 +104,112 @@ public class PrePostAnalysis {
 		List<Series> answeredThen = thenSeries.stream().filter(s -> java.util.stream.IntStream.range(0, answers.size())
 			.anyMatch(r -> s.first.value(r) > 0)).toList();
 		List<ComparisonRow> retrospective = adjust(rows(answeredThen, answers, r -> true, null), adjustment);
-		List<ComparisonRow> byGroup = subgroup.map(s -> subgroupRows(s, itemSeries, scaleSeries, answers, adjustment))
+		List<Series> all = new ArrayList<>(scaleSeries);
+		all.addAll(itemSeries);
+		List<ComparisonRow> byGroup = subgroup.map(s -> subgroupRows(s, all, answers, adjustment)).orElse(List.of());
+		// Crossed, only the scale scores: every item in every cell would bury the page.
+		List<IntersectionRow> intersections = cross
+			.map(c -> intersectionRows(subgroup.orElseThrow(), c, scaleSeries, answers, adjustment))
 			.orElse(List.of());
 		return new PrePostReport(instrument.id(), instrument.title(), Wave.PRE.label(), second.label(),
 				adjustment.label(), pairs, items, scales, retrospective, subgroup.map(s -> s.item().id()).orElse(null),
-				byGroup);
+				byGroup, cross.map(c -> c.item().id()).orElse(null), intersections);
 	}
 
-	private List<ComparisonRow> subgroupRows(CohortReader.Subgroup subgroup, List<Series> itemSeries,
-			List<Series> scaleSeries, PairedAnswers answers, Adjustment adjustment) {
+	private Optional<CohortReader.Subgroup> subgroup(String id) {
+		return subgroupQuestions().stream().filter(i -> i.id().equals(id)).findFirst().map(CohortReader.Subgroup::of);
+	}
+
+	/** Per group (in order), every series' row. Undisclosed answers (group 0) are never shown but take part in the suppression. */
+	private static List<ComparisonRow> subgroupRows(CohortReader.Subgroup subgroup, List<Series> all, PairedAnswers answers,
+			Adjustment adjustment) {
 		int groups = subgroup.groupIds().size();
-		List<Series> all = new ArrayList<>(scaleSeries);
-		all.addAll(itemSeries);
-		// per series, its row for each group (index g - 1)
+		boolean[] hidden = new boolean[groups + 1];
+		hidden[0] = true;
+		List<Cell> cells = new ArrayList<>();
+		for (int g = 1; g <= groups; g++) {
+			cells.add(new Cell(g, subgroup.groupLabels().get(g - 1)));
+		}
+		return breakdown(all, answers, adjustment, groups + 1, r -> answers.group(0, r),
+				counts -> Suppression.shown(counts, hidden, Suppression.MIN_CELL), cells);
+	}
+
+	/**
+	 * Per pair of groups (first question's groups, each by the second's), every series' row;
+	 * cells are numbered {@code first * (second groups + 1) + second}, 0 being "not disclosed".
+	 */
+	private static List<IntersectionRow> intersectionRows(CohortReader.Subgroup first, CohortReader.Subgroup second,
+			List<Series> series, PairedAnswers answers, Adjustment adjustment) {
+		int rows = first.groupIds().size() + 1;
+		int columns = second.groupIds().size() + 1;
+		boolean[] hiddenRows = new boolean[rows];
+		hiddenRows[0] = true;
+		boolean[] hiddenColumns = new boolean[columns];
+		hiddenColumns[0] = true;
+		List<Cell> cells = new ArrayList<>();
+		for (int a = 1; a < rows; a++) {
+			for (int b = 1; b < columns; b++) {
+				cells.add(new Cell(a * columns + b,
+						first.groupLabels().get(a - 1) + " × " + second.groupLabels().get(b - 1)));
+			}
+		}
+		List<ComparisonRow> byCell = breakdown(series, answers, adjustment, rows * columns,
+				r -> answers.group(0, r) * columns + answers.group(1, r), counts -> {
+					int[][] table = new int[rows][];
+					for (int a = 0; a < rows; a++) {
+						table[a] = Arrays.copyOfRange(counts, a * columns, (a + 1) * columns);
+					}
+					boolean[][] shown = Suppression.shown(table, hiddenRows, hiddenColumns, Suppression.MIN_CELL);
+					boolean[] flat = new boolean[counts.length];
+					for (int a = 0; a < rows; a++) {
+						System.arraycopy(shown[a], 0, flat, a * columns, columns);
+					}
+					return flat;
+				}, cells);
+		List<IntersectionRow> result = new ArrayList<>();
+		for (int i = 0; i < byCell.size(); i++) {
+			int cell = cells.get(i / series.size()).index();
+			result.add(new IntersectionRow(first.groupLabels().get(cell / columns - 1),
+					second.groupLabels().get(cell % columns - 1), byCell.get(i)));
+		}
+		return result;
+	}
+
+	/**
+	 * Rows of a breakdown into cells: per series, respondents counted per cell
+	 * ({@code cellOf}), suppressed as a whole ({@code suppress}); then for each reported cell,
+	 * in order, every series' row, p adjusted within the cell.
+	 */
+	private static List<ComparisonRow> breakdown(List<Series> all, PairedAnswers answers, Adjustment adjustment,
+			int cellCount, IntUnaryOperator cellOf, Function<int[], boolean[]> suppress,
+			List<Cell> cells) {
+		// per series, its row for each reported cell
 		List<List<ComparisonRow>> bySeries = all.parallelStream().map(series -> {
-			// Cells of the partition: every group, plus the undisclosed (group 0, never shown).
-			int[] counts = new int[groups + 1];
+			int[] counts = new int[cellCount];
 			for (int r = 0; r < answers.size(); r++) {
 				if (series.first.value(r) > 0 && series.second.value(r) > 0) {
-					counts[answers.group(0, r)]++;
+					counts[cellOf.applyAsInt(r)]++;
 				}
 			}
-			boolean[] hidden = new boolean[groups + 1];
-			hidden[0] = true;
-			boolean[] shown = Suppression.shown(counts, hidden, Suppression.MIN_CELL);
+			boolean[] shown = suppress.apply(counts);
 			List<ComparisonRow> rows = new ArrayList<>();
-			for (int g = 1; g <= groups; g++) {
-				String label = subgroup.groupLabels().get(g - 1);
-				int group = g;
-				rows.add(!shown[g] || counts[g] == 0 ? ComparisonRow.suppressed(series.key, series.section, series.label, label)
-						: row(series, answers, r -> answers.group(0, r) == group, label));
+			for (Cell cell : cells) {
+				int index = cell.index();
+				rows.add(!shown[index] || counts[index] == 0
+						? ComparisonRow.suppressed(series.key, series.section, series.label, cell.label())
+						: row(series, answers, r -> cellOf.applyAsInt(r) == index, cell.label()));
 			}
 			return rows;
 		}).toList();
 		List<ComparisonRow> rows = new ArrayList<>();
-		for (int g = 0; g < groups; g++) {
-			int group = g;
-			rows.addAll(adjust(bySeries.stream().map(list -> list.get(group)).toList(), adjustment));
+		for (int c = 0; c < cells.size(); c++) {
+			int cell = c;
+			rows.addAll(adjust(bySeries.stream().map(list -> list.get(cell)).toList(), adjustment));
 		}
 		return rows;
+	}
+
+	private record Cell(int index, String label) {
 	}
 
 	/** Each series' row; in parallel, since each test is independent and the library's Wilcoxon dominates the time. */

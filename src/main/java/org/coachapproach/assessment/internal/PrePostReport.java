@@ -11,8 +11,11 @@ import java.util.List;
  * @param pairs respondents with both waves, or {@code null} when fewer than five
  * @param retrospective each retrospective item's "then" answer against the post one
  * @param subgroups the chosen breakdown, empty when none
+ * @param crossSubgroup the second subgroup question, crossed with {@code subgroup}; {@code null} when none
+ * @param intersections per cell of the two-way breakdown, every scale score; empty when none
  */
 public record PrePostReport(String instrumentId, String title, String firstWave, String secondWave, String adjustment,
 		Integer pairs, List<ComparisonRow> items, List<ComparisonRow> scales, List<ComparisonRow> retrospective,
-		String subgroup, List<ComparisonRow> subgroups) {
+		String subgroup, List<ComparisonRow> subgroups, String crossSubgroup,
+		List<IntersectionRow> intersections) {
 }

@@ -1,6 +1,9 @@
 package org.coachapproach.assessment.internal;
 
 import java.util.Arrays;
+import java.util.function.IntConsumer;
+import java.util.function.IntPredicate;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Small-cell suppression. A cell with fewer than the threshold of respondents is hidden; so
@@ -26,29 +29,87 @@ public final class Suppression {
 	 * @return per cell, whether it may be shown
 	 */
 	public static boolean[] shown(int[] counts, boolean[] alwaysHidden, int threshold) {
-		boolean[] shown = new boolean[counts.length];
-		int hiddenSum = 0;
-		for (int i = 0; i < counts.length; i++) {
-			boolean hide = (alwaysHidden != null && alwaysHidden[i]) || (counts[i] > 0 && counts[i] < threshold);
-			shown[i] = !hide;
-			if (hide) {
-				hiddenSum += counts[i];
+		// A partition of one total is a table of one row, whose row sum is that total.
+		return shown(new int[][] { counts }, null, alwaysHidden, threshold)[0];
+	}
+
+	/**
+	 * Two-way suppression, for a table of two subgroup questions crossed (rows by columns)
+	 * whose row and column sums are published elsewhere: each row sum is the first question's
+	 * group in its one-way breakdown, each column sum the second's, and all cells together the
+	 * total of the main table. The rule:
+	 * <ol>
+	 * <li>a cell with 1 to {@code threshold - 1} respondents is hidden, and so is every cell of
+	 * an always-hidden row or column ("prefer not to say", or no answer);</li>
+	 * <li>then, in every row and then every column, while the hidden cells of that line hold
+	 * together between 1 and {@code threshold - 1} respondents, the smallest shown non-zero cell
+	 * of the line is hidden too (on equal counts, the first in row or column order);</li>
+	 * <li>step 2 repeats over all rows and columns until a pass hides nothing more.</li>
+	 * </ol>
+	 * So no row or column sum less its shown cells gives away fewer than {@code threshold}
+	 * respondents, and neither does the total (the sum of the row sums). Always-hidden cells
+	 * count in those sums, since the published sums include them; a line whose cells are all
+	 * hidden already cannot do more (its own sum is then small, and hidden where it is published).
+	 * The rule protects against subtracting one line at a time; it does not search for the
+	 * narrower bounds a linear program over all lines at once could put on a hidden cell.
+	 *
+	 * @param counts respondents per cell, {@code counts[row][column]}, all rows of equal length
+	 * @param hiddenRows rows never shown (may be {@code null})
+	 * @param hiddenColumns columns never shown (may be {@code null})
+	 * @return per cell, whether it may be shown
+	 */
+	public static boolean[][] shown(int[][] counts, boolean[] hiddenRows, boolean[] hiddenColumns, int threshold) {
+		int rows = counts.length;
+		int columns = rows == 0 ? 0 : counts[0].length;
+		boolean[][] shown = new boolean[rows][columns];
+		for (int r = 0; r < rows; r++) {
+			for (int c = 0; c < columns; c++) {
+				boolean always = (hiddenRows != null && hiddenRows[r]) || (hiddenColumns != null && hiddenColumns[c]);
+				shown[r][c] = !always && (counts[r][c] == 0 || counts[r][c] >= threshold);
 			}
 		}
+		boolean changed = true;
+		while (changed) {
+			changed = false;
+			for (int r = 0; r < rows; r++) {
+				int row = r;
+				changed |= complete(columns, c -> counts[row][c], c -> shown[row][c], c -> shown[row][c] = false, threshold);
+			}
+			for (int c = 0; c < columns; c++) {
+				int column = c;
+				changed |= complete(rows, r -> counts[r][column], r -> shown[r][column], r -> shown[r][column] = false,
+						threshold);
+			}
+		}
+		return shown;
+	}
+
+	/** Hides cells of one line, smallest first, until its hidden cells hold none or at least the threshold. */
+	private static boolean complete(int length, IntUnaryOperator count,
+			IntPredicate shown, IntConsumer hide, int threshold) {
+		int hiddenSum = 0;
+		for (int i = 0; i < length; i++) {
+			if (!shown.test(i)) {
+				hiddenSum += count.applyAsInt(i);
+			}
+		}
+		boolean changed = false;
 		while (hiddenSum > 0 && hiddenSum < threshold) {
 			int smallest = -1;
-			for (int i = 0; i < counts.length; i++) {
-				if (shown[i] && counts[i] > 0 && (smallest < 0 || counts[i] < counts[smallest])) {
+			for (int i = 0; i < length; i++) {
+				int n = count.applyAsInt(i);
+				if (shown.test(i) && n > 0 && (smallest < 0 || n < count.applyAsInt(smallest))) {
 					smallest = i;
 				}
 			}
 			if (smallest < 0) {
 				break;
 			}
-			shown[smallest] = false;
-			hiddenSum += counts[smallest];
+			hide.accept(smallest);
+			hiddenSum += count.applyAsInt(smallest);
+			changed = true;
 		}
-		return shown;
+		return changed;
 	}
 
 	/** Whether a single figure resting on {@code n} respondents may be shown. */

@@ -5,6 +5,7 @@ import java.util.List;
 import org.coachapproach.SpreadsheetCsv;
 import org.coachapproach.assessment.internal.ComparisonRow;
 import org.coachapproach.assessment.internal.Distribution;
+import org.coachapproach.assessment.internal.IntersectionRow;
 import org.coachapproach.assessment.internal.PairedFigures;
 import org.coachapproach.assessment.internal.ResponseRate;
 import org.coachapproach.assessment.internal.WaveReport;
@@ -12,7 +13,8 @@ import org.coachapproach.assessment.internal.WaveReport;
 /**
  * The report as one tidy CSV: one line per figure ({@code table, instrument, wave, key, group,
  * measure, value}), so every table fits one layout and loads straight into R or a
- * spreadsheet. A suppressed cell is written as {@code suppressed}, never as its value.
+ * spreadsheet. A suppressed cell is written as {@code suppressed}, never as its value. A
+ * two-way breakdown's group names both groups ({@code Woman × Clinical professor}).
  */
 final class ReportCsv {
 
@@ -34,6 +36,8 @@ final class ReportCsv {
 		comparisons(csv, "items", report.prePost().instrumentId(), waves, report.prePost().items());
 		comparisons(csv, "retrospective", report.prePost().instrumentId(), "then-post", report.prePost().retrospective());
 		comparisons(csv, "subgroups", report.prePost().instrumentId(), waves, report.prePost().subgroups());
+		comparisons(csv, "intersections", report.prePost().instrumentId(), waves,
+				report.prePost().intersections().stream().map(IntersectionRow::comparison).toList());
 		for (WaveReport wave : report.waves()) {
 			line(csv, "respondents", wave.instrumentId(), wave.wave(), "", "", "n", count(wave.respondents()));
 			for (Distribution d : wave.distributions()) {

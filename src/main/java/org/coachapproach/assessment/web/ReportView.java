@@ -1,10 +1,13 @@
 package org.coachapproach.assessment.web;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.coachapproach.assessment.internal.ComparisonRow;
 import org.coachapproach.assessment.internal.Distribution;
+import org.coachapproach.assessment.internal.IntersectionRow;
 import org.coachapproach.assessment.internal.PairedFigures;
 
 /** What the report page shows: every figure already formatted, and the charts' geometry. */
@@ -35,6 +38,26 @@ final class ReportView {
 							+ JournalFormat.percent(100 * f.declined()));
 		}
 
+	}
+
+	/** One scale score by two subgroups crossed: its cells in order, each formatted as a {@link Row}. */
+	record CrossTable(String key, String label, List<CrossCell> cells) {
+
+		/** One table per scale score, in the report's order. */
+		static List<CrossTable> of(List<IntersectionRow> rows) {
+			Map<String, CrossTable> tables = new LinkedHashMap<>();
+			for (IntersectionRow row : rows) {
+				ComparisonRow comparison = row.comparison();
+				tables.computeIfAbsent(comparison.key(), key -> new CrossTable(key, comparison.label(), new ArrayList<>()))
+					.cells()
+					.add(new CrossCell(row.rowGroup(), row.columnGroup(), Row.of(comparison)));
+			}
+			return List.copyOf(tables.values());
+		}
+
+	}
+
+	record CrossCell(String rowGroup, String columnGroup, Row row) {
 	}
 
 	/** A dot-and-arrow chart of pre and post means on a 1-to-{@code points} axis. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,6 +26,7 @@ import org.coachapproach.people.AccessSession;
 import org.coachapproach.people.AccessSessions;
 import org.coachapproach.people.Member;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,9 +38,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Program staff's survey report: response rates, the pre/post tables and charts of one
- * instrument (optionally by subgroup, optionally with adjusted p), and the post-only
- * distributions and comments; as a page, a printable page, CSV and JSON. Only aggregates
- * leave here, each resting on at least five respondents (ten for comments).
+ * instrument (optionally by subgroup, and its scale scores by two subgroups crossed; optionally
+ * with adjusted p), and the post-only distributions and comments; as a page, a printable page,
+ * CSV and JSON. Only aggregates leave here, each resting on at least five respondents (ten for
+ * comments).
  */
 @Controller
 class SurveyReportController {
@@ -53,13 +56,16 @@ class SurveyReportController {
 
 	private final DemoSurveys demo;
 
+	private final MessageSource messages;
+
 	SurveyReportController(Curriculum curriculum, PrePostAnalysis prePost, WaveAnalysis waves, CohortReader reader,
-			DemoSurveys demo) {
+			DemoSurveys demo, MessageSource messages) {
 		this.curriculum = curriculum;
 		this.prePost = prePost;
 		this.waves = waves;
 		this.reader = reader;
 		this.demo = demo;
+		this.messages = messages;
 	}
 
 	@GetMapping("/course/surveys/report")
@@ -67,6 +73,7 @@ class SurveyReportController {
 			@RequestParam(name = "compare", required = false) String compare,
 			@RequestParam(name = "adjust", required = false) String adjust,
 			@RequestParam(name = "subgroup", required = false) String subgroup,
+			@RequestParam(name = "cross", required = false) String cross,
 			@RequestParam(name = "print", required = false) boolean print,
 			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
 			Model model) {
@@ -74,7 +81,13 @@ class SurveyReportController {
 		if (!mayRead(member)) {
 			return SurveyController.refused(member, "assessment.refused.notStaff", response, model);
 		}
-		Selection selection = selection(instrumentId, compare, adjust, subgroup);
+		Selection selection = selection(instrumentId, compare, adjust, subgroup, cross);
+		String problem = crossProblem(selection, cross);
+		if (problem != null) {
+			// the report as it would be without the second breakdown, and why there is none
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("problem", problem);
+		}
 		Report report = report(member, selection);
 		int points = selection.instrument.items().stream().filter(i -> i.type() == ItemType.SCALE)
 			.mapToInt(i -> i.scale().points()).max().orElse(5);
@@ -92,6 +105,9 @@ class SurveyReportController {
 		model.addAttribute("itemRows", report.prePost().items().stream().map(ReportView.Row::of).toList());
 		model.addAttribute("thenRows", report.prePost().retrospective().stream().map(ReportView.Row::of).toList());
 		model.addAttribute("groupRows", report.prePost().subgroups().stream().map(ReportView.Row::of).toList());
+		model.addAttribute("crossTables", ReportView.CrossTable.of(report.prePost().intersections()));
+		model.addAttribute("subgroupQuestion", question(report.prePost().subgroup()));
+		model.addAttribute("crossQuestion", question(report.prePost().crossSubgroup()));
 		model.addAttribute("chart", ReportView.DotArrowChart.of(report.prePost().items(), points));
 		model.addAttribute("waves", report.waves());
 		model.addAttribute("bars", bars(report.waves()));
@@ -99,17 +115,24 @@ class SurveyReportController {
 	}
 
 	@GetMapping(path = "/course/surveys/report.json", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Report> json(@RequestParam(name = "instrument", required = false) String instrumentId,
+	ResponseEntity<?> json(@RequestParam(name = "instrument", required = false) String instrumentId,
 			@RequestParam(name = "compare", required = false) String compare,
 			@RequestParam(name = "adjust", required = false) String adjust,
 			@RequestParam(name = "subgroup", required = false) String subgroup,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session) {
+			@RequestParam(name = "cross", required = false) String cross,
+			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, Locale locale) {
 		if (!mayRead(session.member())) {
 			return ResponseEntity.status(HttpServletResponse.SC_FORBIDDEN).build();
 		}
+		Selection selection = selection(instrumentId, compare, adjust, subgroup, cross);
+		String problem = crossProblem(selection, cross);
+		if (problem != null) {
+			return refusedExport(problem, locale);
+		}
 		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"survey-report.json\"")
-			.body(report(session.member(), selection(instrumentId, compare, adjust, subgroup)));
+			.body(report(session.member(), selection));
 	}
 
 	@GetMapping("/course/surveys/report.csv")
@@ -117,15 +140,28 @@ class SurveyReportController {
 			@RequestParam(name = "compare", required = false) String compare,
 			@RequestParam(name = "adjust", required = false) String adjust,
 			@RequestParam(name = "subgroup", required = false) String subgroup,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session) {
+			@RequestParam(name = "cross", required = false) String cross,
+			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, Locale locale) {
 		if (!mayRead(session.member())) {
 			return ResponseEntity.status(HttpServletResponse.SC_FORBIDDEN).build();
 		}
-		Report report = report(session.member(), selection(instrumentId, compare, adjust, subgroup));
+		Selection selection = selection(instrumentId, compare, adjust, subgroup, cross);
+		String problem = crossProblem(selection, cross);
+		if (problem != null) {
+			return refusedExport(problem, locale);
+		}
+		Report report = report(session.member(), selection);
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"survey-report.csv\"")
 			.body(ReportCsv.of(report).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** A refused export: 400 and the reason as plain text, nothing else. */
+	private ResponseEntity<byte[]> refusedExport(String problem, Locale locale) {
+		return ResponseEntity.badRequest()
+			.contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+			.body(this.messages.getMessage(problem, null, locale).getBytes(StandardCharsets.UTF_8));
 	}
 
 	static boolean mayRead(Member member) {
@@ -139,7 +175,7 @@ class SurveyReportController {
 	private Report report(Member member, Selection selection) {
 		this.demo.ensure(member.course());
 		PrePostReport prePost = this.prePost.report(member.course(), selection.instrument, selection.compare,
-				selection.adjustment, selection.subgroup);
+				selection.adjustment, selection.subgroup, selection.cross);
 		List<WaveReport> waveReports = new ArrayList<>();
 		for (Instrument instrument : this.curriculum.instruments()) {
 			boolean postOnly = !instrument.isPrePost() && instrument.waves().contains(Wave.POST);
@@ -151,8 +187,11 @@ class SurveyReportController {
 				this.waves.responseRates(member.course(), this.curriculum.instruments()), prePost, waveReports);
 	}
 
-	/** What the staff member chose, with unknown values falling back to the defaults. */
-	record Selection(Instrument instrument, Wave compare, Adjustment adjustment, String subgroup) {
+	/**
+	 * What the staff member chose, with unknown values falling back to the defaults; the
+	 * second breakdown ({@code cross}) is {@code null} unless it can be made.
+	 */
+	record Selection(Instrument instrument, Wave compare, Adjustment adjustment, String subgroup, String cross) {
 
 		public String adjust() {
 			return this.adjustment.label();
@@ -160,7 +199,7 @@ class SurveyReportController {
 
 	}
 
-	private Selection selection(String instrumentId, String compare, String adjust, String subgroup) {
+	private Selection selection(String instrumentId, String compare, String adjust, String subgroup, String cross) {
 		List<Instrument> prePost = this.curriculum.instruments().stream().filter(Instrument::isPrePost).toList();
 		Instrument instrument = prePost.stream().filter(i -> i.id().equals(instrumentId)).findFirst()
 			.orElse(prePost.stream().filter(i -> i.id().equals("mentor-prepost")).findFirst().orElse(prePost.get(0)));
@@ -168,7 +207,31 @@ class SurveyReportController {
 		Adjustment adjustment = Adjustment.fromLabel(adjust).orElse(Adjustment.NONE);
 		String group = this.prePost.subgroupQuestions().stream().map(Item::id).filter(id -> id.equals(subgroup))
 			.findFirst().orElse(null);
-		return new Selection(instrument, wave, adjustment, group);
+		Selection selection = new Selection(instrument, wave, adjustment, group, null);
+		return crossProblem(selection, cross) == null && cross != null && !cross.isBlank()
+				? new Selection(instrument, wave, adjustment, group, cross) : selection;
+	}
+
+	/**
+	 * Why the second breakdown asked for cannot be made, as a message key: an unknown
+	 * question, none to cross it with, or the first one again; {@code null} when it can be, or
+	 * none was asked for.
+	 */
+	private String crossProblem(Selection selection, String cross) {
+		if (cross == null || cross.isBlank()) {
+			return null;
+		}
+		if (question(cross) == null) {
+			return "assessment.report.cross.unknown";
+		}
+		if (selection.subgroup() == null) {
+			return "assessment.report.cross.noFirst";
+		}
+		return cross.equals(selection.subgroup()) ? "assessment.report.cross.same" : null;
+	}
+
+	private Item question(String id) {
+		return this.prePost.subgroupQuestions().stream().filter(q -> q.id().equals(id)).findFirst().orElse(null);
 	}
 
 	private static Map<String, List<ReportView.DivergingBar>> bars(List<WaveReport> reports) {

@@ -1,5 +1,8 @@
 package org.coachapproach.assessment.internal;
 
+import java.util.function.IntPredicate;
+import java.util.function.IntUnaryOperator;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +51,107 @@ class SuppressionTests {
 		boolean[] shownSkewed = Suppression.shown(skewed, null, 5);
 		assertThat(shownSkewed).containsExactly(false, true, true, false, true);
 		assertThat(Suppression.mayShowSum(shownSkewed, skewed, new int[] { 3, 4 }, 5)).isFalse();
+	}
+
+	@Test
+	void shouldHideASecondCellInTheRowOfASmallCellAndAnotherInItsColumn() {
+		int[][] counts = { { 3, 8, 20 }, { 10, 6, 30 }, { 12, 15, 9 } };
+
+		boolean[][] shown = Suppression.shown(counts, null, null, 5);
+
+		// row 0 less its shown 20 would give 3 + 8 = 11; column 0 less its shown 12 gives 3 + 10 = 13
+		assertThat(shown[0]).containsExactly(false, false, true);
+		assertThat(shown[1]).containsExactly(false, true, true);
+		assertThat(shown[2]).containsExactly(true, true, true);
+		assertEveryLineHidesNoneOrAtLeast(counts, shown, 5);
+	}
+
+	@Test
+	void shouldNeverShowPreferNotToSayAndCountItInTheLinesItCrosses() {
+		// rows: not said, woman, man; columns: not said, assistant, associate
+		int[][] counts = { { 0, 2, 0 }, { 1, 10, 12 }, { 0, 7, 9 } };
+		boolean[] hidden = { true, false, false };
+
+		boolean[][] shown = Suppression.shown(counts, hidden, hidden, 5);
+
+		// the woman who did not give her rank could be derived from the women's total: the 10 go too
+		assertThat(shown[0]).containsExactly(false, false, false);
+		assertThat(shown[1]).containsExactly(false, false, true);
+		assertThat(shown[2]).containsExactly(false, true, true);
+		assertEveryLineHidesNoneOrAtLeast(counts, shown, 5);
+	}
+
+	@Test
+	void shouldLeaveAllZeroLinesAloneAndShowALargeTableWhole() {
+		int[][] counts = { { 0, 0, 0 }, { 6, 0, 11 }, { 0, 0, 0 }, { 5, 0, 40 } };
+
+		boolean[][] shown = Suppression.shown(counts, null, null, 5);
+
+		for (boolean[] row : shown) {
+			assertThat(row).containsOnly(true);
+		}
+	}
+
+	@Test
+	void shouldHideTheFirstOfEquallySmallCellsAlwaysTheSame() {
+		int[][] counts = { { 2, 7, 7, 7 }, { 9, 9, 9, 9 } };
+
+		boolean[][] shown = Suppression.shown(counts, null, null, 5);
+
+		// the first 7 completes row 0; the first 9 of column 0 completes that column
+		assertThat(shown[0]).containsExactly(false, false, true, true);
+		assertThat(shown[1]).containsExactly(false, true, true, true);
+		for (int i = 0; i < 20; i++) {
+			assertThat(Suppression.shown(counts, null, null, 5)).isDeepEqualTo(shown);
+		}
+		assertEveryLineHidesNoneOrAtLeast(counts, shown, 5);
+	}
+
+	@Test
+	void shouldHideAWholeLineWhenItsSmallCellsCannotBeCoveredOtherwise() {
+		int[][] counts = { { 2, 2 }, { 20, 30 } };
+
+		boolean[][] shown = Suppression.shown(counts, null, null, 5);
+
+		// row 0: 2 + 2 = 4 hidden, nothing left to hide in it; each column then hides its 20 or 30
+		assertThat(shown[0]).containsExactly(false, false);
+		assertThat(shown[1]).containsExactly(false, false);
+	}
+
+	@Test
+	void shouldTreatAOneWayBreakdownAsATableOfOneRow() {
+		int[] counts = { 14, 3, 20, 9 };
+		boolean[] alwaysHidden = { false, false, false, true };
+
+		assertThat(Suppression.shown(new int[][] { counts }, null, alwaysHidden, 5)[0])
+			.containsExactly(Suppression.shown(counts, alwaysHidden, 5));
+	}
+
+	/**
+	 * The rule itself: in every row and column the hidden cells hold no one or at least the
+	 * threshold, unless the whole line is hidden (its sum is then never published).
+	 */
+	private static void assertEveryLineHidesNoneOrAtLeast(int[][] counts, boolean[][] shown, int threshold) {
+		for (int r = 0; r < counts.length; r++) {
+			int row = r;
+			assertLine("row " + r, counts[r].length, c -> counts[row][c], c -> shown[row][c], threshold);
+		}
+		for (int c = 0; c < counts[0].length; c++) {
+			int column = c;
+			assertLine("column " + c, counts.length, r -> counts[r][column], r -> shown[r][column], threshold);
+		}
+	}
+
+	private static void assertLine(String line, int length, IntUnaryOperator count, IntPredicate shown, int threshold) {
+		int hidden = 0;
+		boolean anyShown = false;
+		for (int i = 0; i < length; i++) {
+			hidden += shown.test(i) ? 0 : count.applyAsInt(i);
+			anyShown |= shown.test(i);
+		}
+		if (anyShown && hidden > 0) {
+			assertThat(hidden).as(line).isGreaterThanOrEqualTo(threshold);
+		}
 	}
 
 }
