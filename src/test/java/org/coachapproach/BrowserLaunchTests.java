@@ -376,6 +376,13 @@ class BrowserLaunchTests {
 			assertThat(report).contains("Mentor feedback on the training").contains("36 respondents.")
 				.contains("Worth every Tuesday.").doesNotContain("Amara").doesNotContain("Okafor");
 			staff.assertAccessible();
+			// The mentors' pre/post scales by gender identity crossed with rank.
+			staff.setValue("#instrument", "mentor-prepost");
+			staff.setValue("#subgroup", "gender-identity");
+			staff.setValue("#cross", "rank");
+			staff.click("form.report-options button[type=submit]");
+			staff.awaitFrameText("By two subgroups");
+			staff.assertAccessible();
 		}
 	}
 

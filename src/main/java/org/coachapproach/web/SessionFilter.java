@@ -31,6 +31,9 @@ class SessionFilter extends OncePerRequestFilter {
 	/** Request attribute holding the {@link AccessSession}. */
 	static final String CURRENT = AccessSessions.REQUEST_ATTRIBUTE;
 
+	/** The session token, when this request carried it in the URL (no cookie). */
+	static final String TOKEN_FROM_URL = SessionFilter.class.getName() + ".tokenFromUrl";
+
 	private static final List<String> PUBLIC = List.of("/lti/", "/demo/", "/actuator/", "/css/", "/js/", "/images/",
 			"/error", "/favicon.ico",
 			// Reached from calendar apps and email, authorised by the token in their address.
@@ -66,6 +69,9 @@ class SessionFilter extends OncePerRequestFilter {
 			return;
 		}
 		request.setAttribute(CURRENT, session.get());
+		if (fromUrl != null) {
+			request.setAttribute(TOKEN_FROM_URL, fromUrl);
+		}
 		response.setHeader("Cache-Control", "no-store");
 		chain.doFilter(request, fromUrl == null ? response : new TokenInLinks(response, fromUrl));
 	}
