@@ -264,6 +264,30 @@ class MatchingTests {
 		assertThat(count("matching_proposal")).isZero();
 	}
 
+	@Test
+	void shouldEndStaffPowersWhenThePlatformNoLongerMakesThePersonAnInstructorOrAdministrator() {
+		Browser mentee = this.launcher.mentee("mentee-" + UUID.randomUUID(), "Mina Mentee");
+		assertThat(mentee.post(tool("/matching/intake"), intake("cardiology", "woman", "same", true, null, "Sailing"))
+			.statusCode()).isEqualTo(302);
+		String intake = tool("/matching/intakes/" + person("Mina Mentee"));
+		for (String role : List.of(ProgramLaunch.INSTRUCTOR, ProgramLaunch.ADMINISTRATOR)) {
+			String subject = "staff-" + UUID.randomUUID();
+			Browser staff = this.launcher.launch(subject, "Sam Staff", role, "staff");
+			assertThat(staff.get(intake).body()).as(role).contains("In their own words: Sailing");
+
+			// Later the platform launches the same person as a learner of the course: the staff
+			// flag they were given stays recorded, but no longer gives staff's pages.
+			Browser learner = this.launcher.launch(subject, "Sam Staff", ProgramLaunch.LEARNER, "mentor");
+			assertThat(learner.get(tool("/matching")).statusCode()).as(role).isEqualTo(403);
+			HttpResponse<String> answers = learner.get(intake);
+			assertThat(answers.statusCode()).as(role).isEqualTo(403);
+			assertThat(answers.body()).doesNotContain("Sailing");
+			assertThat(learner.post(tool("/matching/run"), Map.of()).statusCode()).as(role).isEqualTo(403);
+			assertThat(learner.get(tool("/course/surveys/report")).statusCode()).as(role).isEqualTo(403);
+		}
+		assertThat(count("matching_proposal")).isZero();
+	}
+
 	/** Collects the matches published on any thread (requests run on the server's). */
 	@TestConfiguration
 	static class Published {
