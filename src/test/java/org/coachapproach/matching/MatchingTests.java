@@ -288,6 +288,35 @@ class MatchingTests {
 		assertThat(count("matching_proposal")).isZero();
 	}
 
+	@Test
+	void shouldKeepAnotherCourseStaffAndPeopleOutOfThisCourseIntakesAndPairs() {
+		Browser mentor = this.launcher.mentor("mentor-" + UUID.randomUUID(), "Mo Mentor");
+		Browser mentee = this.launcher.mentee("mentee-" + UUID.randomUUID(), "Mina Mentee");
+		Browser staff = this.launcher.staff("staff-" + UUID.randomUUID(), "Sam Staff");
+		long pair = this.launcher.publishPair(mentor, mentee, staff, this.jdbc);
+		long menteeId = person("Mina Mentee");
+		ProgramLaunch other = new ProgramLaunch(platform, this.port, this.registrations, "matching-other-" + UUID.randomUUID());
+		Browser otherStaff = other.staff("staff-" + UUID.randomUUID(), "Olga Otherstaff");
+		Browser otherMentor = other.mentor("mentor-" + UUID.randomUUID(), "Oren Othermentor");
+
+		HttpResponse<String> intake = otherStaff.get(tool("/matching/intakes/" + menteeId));
+		assertThat(intake.statusCode()).isIn(403, 404);
+		assertThat(intake.body()).doesNotContain("Mina Mentee").doesNotContain("Cardiology");
+		assertThat(otherStaff.post(tool("/matching/pairs/" + pair + "/end"), Map.of()).statusCode()).isEqualTo(400);
+		for (Browser outsider : List.of(otherStaff, otherMentor)) {
+			HttpResponse<String> page = outsider.get(tool("/matching/pairs/" + pair));
+			assertThat(page.statusCode()).isEqualTo(403);
+			assertThat(page.body()).doesNotContain("Mina Mentee").doesNotContain("Mo Mentor");
+			assertThat(outsider.post(tool("/matching/pairs/" + pair + "/meetings"), Map.of("metOn",
+					java.time.LocalDate.now().toString(), "duration", "30", "format", "VIDEO")).statusCode()).isEqualTo(403);
+			assertThat(outsider.get(tool("/matching/pairs/" + pair + "/times/1/invitation.ics")).statusCode()).isEqualTo(403);
+		}
+		assertThat(this.jdbc.sql("SELECT ended_at IS NULL FROM matching_pair WHERE id = ?").param(pair).query(Boolean.class)
+			.single()).isTrue();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM matching_meeting WHERE pair_id = ?").param(pair).query(Long.class)
+			.single()).isZero();
+	}
+
 	/** Collects the matches published on any thread (requests run on the server's). */
 	@TestConfiguration
 	static class Published {
