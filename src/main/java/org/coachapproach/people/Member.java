@@ -23,9 +23,14 @@ public record Member(PersonId person, String displayName, CourseId course, Strin
 		return this.courseRoles.contains(CourseRole.ADMINISTRATOR);
 	}
 
-	/** Program staff: administrators, and anyone staff has given the staff program role. */
+	/**
+	 * Program staff: administrators, and instructors or content developers with the staff
+	 * program role. The role stays recorded when the platform later makes the person a learner
+	 * of the course; it must not keep its powers then.
+	 */
 	public boolean isStaff() {
-		return this.programRole == ProgramRole.STAFF || isAdministrator();
+		return isAdministrator() || (this.programRole == ProgramRole.STAFF
+				&& (this.courseRoles.contains(CourseRole.INSTRUCTOR) || this.courseRoles.contains(CourseRole.CONTENT_DEVELOPER)));
 	}
 
 }

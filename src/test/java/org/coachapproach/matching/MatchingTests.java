@@ -264,6 +264,59 @@ class MatchingTests {
 		assertThat(count("matching_proposal")).isZero();
 	}
 
+	@Test
+	void shouldEndStaffPowersWhenThePlatformNoLongerMakesThePersonAnInstructorOrAdministrator() {
+		Browser mentee = this.launcher.mentee("mentee-" + UUID.randomUUID(), "Mina Mentee");
+		assertThat(mentee.post(tool("/matching/intake"), intake("cardiology", "woman", "same", true, null, "Sailing"))
+			.statusCode()).isEqualTo(302);
+		String intake = tool("/matching/intakes/" + person("Mina Mentee"));
+		for (String role : List.of(ProgramLaunch.INSTRUCTOR, ProgramLaunch.ADMINISTRATOR)) {
+			String subject = "staff-" + UUID.randomUUID();
+			Browser staff = this.launcher.launch(subject, "Sam Staff", role, "staff");
+			assertThat(staff.get(intake).body()).as(role).contains("In their own words: Sailing");
+
+			// Later the platform launches the same person as a learner of the course: the staff
+			// flag they were given stays recorded, but no longer gives staff's pages.
+			Browser learner = this.launcher.launch(subject, "Sam Staff", ProgramLaunch.LEARNER, "mentor");
+			assertThat(learner.get(tool("/matching")).statusCode()).as(role).isEqualTo(403);
+			HttpResponse<String> answers = learner.get(intake);
+			assertThat(answers.statusCode()).as(role).isEqualTo(403);
+			assertThat(answers.body()).doesNotContain("Sailing");
+			assertThat(learner.post(tool("/matching/run"), Map.of()).statusCode()).as(role).isEqualTo(403);
+			assertThat(learner.get(tool("/course/surveys/report")).statusCode()).as(role).isEqualTo(403);
+		}
+		assertThat(count("matching_proposal")).isZero();
+	}
+
+	@Test
+	void shouldKeepAnotherCourseStaffAndPeopleOutOfThisCourseIntakesAndPairs() {
+		Browser mentor = this.launcher.mentor("mentor-" + UUID.randomUUID(), "Mo Mentor");
+		Browser mentee = this.launcher.mentee("mentee-" + UUID.randomUUID(), "Mina Mentee");
+		Browser staff = this.launcher.staff("staff-" + UUID.randomUUID(), "Sam Staff");
+		long pair = this.launcher.publishPair(mentor, mentee, staff, this.jdbc);
+		long menteeId = person("Mina Mentee");
+		ProgramLaunch other = new ProgramLaunch(platform, this.port, this.registrations, "matching-other-" + UUID.randomUUID());
+		Browser otherStaff = other.staff("staff-" + UUID.randomUUID(), "Olga Otherstaff");
+		Browser otherMentor = other.mentor("mentor-" + UUID.randomUUID(), "Oren Othermentor");
+
+		HttpResponse<String> intake = otherStaff.get(tool("/matching/intakes/" + menteeId));
+		assertThat(intake.statusCode()).isIn(403, 404);
+		assertThat(intake.body()).doesNotContain("Mina Mentee").doesNotContain("Cardiology");
+		assertThat(otherStaff.post(tool("/matching/pairs/" + pair + "/end"), Map.of()).statusCode()).isEqualTo(400);
+		for (Browser outsider : List.of(otherStaff, otherMentor)) {
+			HttpResponse<String> page = outsider.get(tool("/matching/pairs/" + pair));
+			assertThat(page.statusCode()).isEqualTo(403);
+			assertThat(page.body()).doesNotContain("Mina Mentee").doesNotContain("Mo Mentor");
+			assertThat(outsider.post(tool("/matching/pairs/" + pair + "/meetings"), Map.of("metOn",
+					java.time.LocalDate.now().toString(), "duration", "30", "format", "VIDEO")).statusCode()).isEqualTo(403);
+			assertThat(outsider.get(tool("/matching/pairs/" + pair + "/times/1/invitation.ics")).statusCode()).isEqualTo(403);
+		}
+		assertThat(this.jdbc.sql("SELECT ended_at IS NULL FROM matching_pair WHERE id = ?").param(pair).query(Boolean.class)
+			.single()).isTrue();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM matching_meeting WHERE pair_id = ?").param(pair).query(Long.class)
+			.single()).isZero();
+	}
+
 	/** Collects the matches published on any thread (requests run on the server's). */
 	@TestConfiguration
 	static class Published {

@@ -19,6 +19,8 @@ final class ProgramLaunch {
 
 	static final String ADMINISTRATOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Administrator";
 
+	static final String INSTRUCTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor";
+
 	private final TestPlatform platform;
 
 	private final int port;
