@@ -79,6 +79,12 @@ class DynamicRegistrationController {
 					key.getBytes(StandardCharsets.UTF_8), this.secret.getBytes(StandardCharsets.UTF_8)))) {
 				throw new Refused(403, "lti.registration.refused.secret", "registration key missing or wrong");
 			}
+			// Without a secret, only someone at this machine registers a platform (the demo, a
+			// developer): a registered platform can launch anyone as an administrator.
+			if (!StringUtils.hasText(this.secret) && !fromThisMachine(request)) {
+				throw new Refused(403, "lti.registration.refused.noSecret",
+						"no registration secret configured; refused from " + request.getRemoteAddr());
+			}
 			if (!StringUtils.hasText(configurationUrl)) {
 				throw new Refused(400, "lti.registration.refused.parameters", "no openid_configuration");
 			}
@@ -94,6 +100,13 @@ class DynamicRegistrationController {
 			model.addAttribute("correlationId", correlationId);
 			return "lti/registration-failed";
 		}
+	}
+
+	/** The peer is a loopback address (given as a literal; never looked up). */
+	private static boolean fromThisMachine(HttpServletRequest request) {
+		String address = String.valueOf(request.getRemoteAddr());
+		return address.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}") || address.equals("::1")
+				|| address.equals("0:0:0:0:0:0:0:1") || address.equals("[::1]");
 	}
 
 	private Registration register(String configurationUrl, String token, String base) {
