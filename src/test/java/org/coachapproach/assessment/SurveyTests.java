@@ -157,6 +157,15 @@ class SurveyTests {
 	@Test
 	void shouldPublishOnlyTheFactOfSubmissionAndOnlyWhenStaffTurnedCreditOn() {
 		open("mentor-post", "post", Map.of("completionCredit", "on"));
+		assertThat(this.instructor.get(tool("/course/surveys")).body()).as("a teacher cannot turn it on")
+			.contains("Program staff decide this");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM assessment_instrument_settings WHERE course_id = ? AND completion_credit")
+			.param(courseId()).query(Integer.class).single()).isZero();
+		Browser staff = this.launcher.launch("staff-" + UUID.randomUUID(), "Sam Staff", SurveyLaunch.ADMINISTRATOR, "staff");
+		Map<String, String> form = new HashMap<>(Map.of("completionCredit", "on"));
+		form.put("post.opens", LocalDate.now().minusDays(1).toString());
+		form.put("post.closes", LocalDate.now().plusDays(7).toString());
+		assertThat(staff.post(tool("/course/surveys/mentor-post"), form).statusCode()).isEqualTo(302);
 		Browser mentor = mentor();
 
 		assertThat(mentor.get(tool("/surveys/mentor-post/post")).body()).contains("Completion credit is on for this survey");

@@ -74,7 +74,10 @@ class SurveyAdminController {
 		for (Wave wave : instrument.allWaves()) {
 			dates.put(wave, new LocalDate[] { date(posted, wave, "opens", problems), date(posted, wave, "closes", problems) });
 		}
-		InstrumentSettings settings = new InstrumentSettings(posted.containsKey("completionCredit"),
+		// Completion credit tells the gradebook who responded: program staff decide it, not the course's teachers.
+		boolean credit = member.isStaff() ? posted.containsKey("completionCredit")
+				: this.administration.settings(member.course(), instrument.id()).completionCredit();
+		InstrumentSettings settings = new InstrumentSettings(credit,
 				instrument.retrospective() != null && posted.containsKey("retrospective"),
 				instrument.optionalWaves().contains(Wave.FOLLOW_UP) && posted.containsKey("followUp"));
 		try {
