@@ -59,6 +59,9 @@ class DeliveryTests {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	org.coachapproach.curriculum.Curriculum curriculum;
+
 	MentorLaunch launcher;
 
 	String subject;
@@ -306,6 +309,13 @@ class DeliveryTests {
 		}
 		assertThat(noCourse.post(this.launcher.tool("/exercises/ex-listening-log/reflection/submit"), Map.of("text", "x"))
 			.statusCode()).isEqualTo(403);
+		assertThat(noCourse.post(this.launcher.tool("/exercises/ex-listening-log/reflection/draft"), Map.of("text", "x"))
+			.statusCode()).isEqualTo(403);
+		String withChecklist = this.curriculum.exercises().stream().filter(e -> !e.observerChecklist().isEmpty())
+			.findFirst().orElseThrow().id();
+		assertThat(noCourse.get(this.launcher.tool("/exercises/" + withChecklist)).statusCode()).isEqualTo(403);
+		assertThat(noCourse.post(this.launcher.tool("/exercises/" + withChecklist + "/checklist"),
+				Map.of("colleague", "Dr Lee", "item", "1")).statusCode()).isEqualTo(403);
 	}
 
 	private HttpResponse<String> get(String path) {

@@ -11,6 +11,7 @@ import org.coachapproach.curriculum.ContentRenderer;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Exercise;
 import org.coachapproach.people.AccessSession;
+import org.coachapproach.progress.NotInACourseException;
 import org.coachapproach.people.AccessSessions;
 import org.coachapproach.people.Member;
 import org.coachapproach.progress.ObserverChecklists;
@@ -66,7 +67,7 @@ class ExerciseController {
 	@GetMapping("/exercises/{id}")
 	String show(@PathVariable String id, @RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
 			Model model) {
-		Exercise exercise = exercise(id);
+		Exercise exercise = exercise(id, session);
 		return page(exercise, session.member(), this.reflections.find(session.member(), id), null, model);
 	}
 
@@ -77,7 +78,7 @@ class ExerciseController {
 			@RequestParam(name = "text", required = false) String text,
 			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletRequest request,
 			Locale locale) {
-		exercise(id);
+		exercise(id, session);
 		try {
 			Reflection saved = this.reflections.saveDraft(session.member(), id, text);
 			return ResponseEntity.ok(Map.of("status", "saved", "updatedAt", saved.updatedAtMillis()));
@@ -94,7 +95,7 @@ class ExerciseController {
 	String submit(@PathVariable String id, @RequestParam(name = "text", required = false) String text,
 			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletRequest request,
 			HttpServletResponse response, Locale locale, Model model) {
-		Exercise exercise = exercise(id);
+		Exercise exercise = exercise(id, session);
 		try {
 			this.reflections.submit(session.member(), id, text);
 		}
@@ -112,7 +113,7 @@ class ExerciseController {
 			@RequestParam(name = "item", required = false) Set<Integer> items,
 			@RequestParam(name = "notes", required = false) String notes,
 			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletRequest request) {
-		Exercise exercise = exercise(id);
+		Exercise exercise = exercise(id, session);
 		if (exercise.observerChecklist().isEmpty() || colleague == null || colleague.isBlank()
 				|| colleague.strip().length() > ObserverChecklists.MAX_COLLEAGUE_LENGTH
 				|| (notes != null && notes.length() > ObserverChecklists.MAX_NOTES_LENGTH)) {
@@ -143,7 +144,11 @@ class ExerciseController {
 		return "progress/exercise";
 	}
 
-	private Exercise exercise(String id) {
+	/** The exercise, for a person signed in to a course (progress is kept per course). */
+	private Exercise exercise(String id, AccessSession session) {
+		if (session.member().course() == null) {
+			throw new NotInACourseException();
+		}
 		return this.curriculum.exercise(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
