@@ -96,8 +96,9 @@ class IntakeController {
 			.findFirst()
 			.orElse(null);
 		if (submitted == null) {
+			String page = Refusal.page(member, "matching.refused.noIntake", response, model);
 			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-			return Refusal.page(member, "matching.refused.noIntake", response, model);
+			return page;
 		}
 		model.addAttribute("member", member);
 		model.addAttribute("name", this.people.names(List.of(submitted.person())).getOrDefault(submitted.person(), "#" + person));
