@@ -314,7 +314,43 @@ class SurveyReportTests {
 		assertThat(this.staff.get(tool("/course/surveys/report.csv")).body())
 			.contains("response-rates,mentor-prepost,,mentor,,invited,7\r\n")
 			.contains("response-rates,mentor-prepost,pre,mentor,,responded,suppressed\r\n");
-		assertThat(this.staff.get(tool("/course/surveys/report")).body()).contains("6 respondents answered both waves");
+		// While the windows are open the answers are held: a report before and after one submission shows no difference.
+		assertThat(this.staff.get(tool("/course/surveys/report")).body())
+			.contains("Mentor self-assessment, Post wave: answers count once its window closes on")
+			.doesNotContain("6 respondents answered both waves");
+		closeWindows();
+		assertThat(this.staff.get(tool("/course/surveys/report")).body()).contains("6 respondents answered both waves")
+			.doesNotContain("answers count once");
+	}
+
+	/** Fewer than five answered in the tool: their answers stay out even after the window closed. */
+	@Test
+	void shouldHoldAnswersGivenInTheToolByFewerThanFiveForGood() {
+		SurveyTestsSupport.openWindow(this.jdbc, course(), "mentor-post", "post");
+		Instrument instrument = this.curriculum.instrument("mentor-post").orElseThrow();
+		for (int i = 0; i < 4; i++) {
+			Browser mentor = this.launcher.launch("mentor-" + UUID.randomUUID(), "Mentor " + i, SurveyLaunch.LEARNER, "mentor");
+			Map<String, String> answers = new LinkedHashMap<>();
+			answers.put("a.strategies-helpful", "5");
+			answers.put("a.likely-to-use", "4");
+			answers.put("a.meeting-frequency", "once");
+			answers.put("action", "submit");
+			assertThat(instrument.items()).isNotEmpty();
+			assertThat(mentor.post(tool("/surveys/mentor-post/post"), answers).statusCode()).isEqualTo(302);
+		}
+		closeWindows();
+
+		String report = this.staff.get(tool("/course/surveys/report")).body();
+
+		assertThat(report).contains("Mentor feedback on the training, Post wave: answers count once at least five people have answered it in the tool.");
+		assertThat(this.staff.get(tool("/course/surveys/report.json")).body())
+			.contains("\"instrument\":\"mentor-post\",\"title\"").contains("\"windowOpen\":false");
+	}
+
+	private void closeWindows() {
+		this.jdbc.sql("UPDATE assessment_window SET opens_on = ?, closes_on = ? WHERE course_id = ?")
+			.params(java.time.LocalDate.now().minusDays(10), java.time.LocalDate.now().minusDays(1), course().value())
+			.update();
 	}
 
 	@Test

@@ -27,6 +27,12 @@ import org.springframework.stereotype.Component;
  * Reads a course's submitted responses for reports, streaming one row per respondent and
  * wave in key order and packing answers into arrays as it goes: no object per answer, and
  * no pseudonym leaves this class.
+ * <p>
+ * Answers given in the tool to a wave are <em>held</em> out of every figure while the wave's
+ * window is open, and for good when fewer than {@link Suppression#MIN_CELL} people answered
+ * it in the tool: otherwise comparing the report before and after one person submits would
+ * show that person's answers. They enter the report together, once the window has closed.
+ * Counts of who responded (response rates) are not answers and are not held.
  */
 @Component
 public class CohortReader {
@@ -38,9 +44,53 @@ public class CohortReader {
 
 	private final JdbcTemplate jdbc;
 
-	CohortReader(DataSource dataSource) {
+	private final SurveyAdministration administration;
+
+	CohortReader(DataSource dataSource, SurveyAdministration administration) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.jdbc.setFetchSize(FETCH);
+		this.administration = administration;
+	}
+
+	/**
+	 * A wave whose answers given in the tool are held back.
+	 * @param windowOpen whether its window is open (else: fewer than five answered in the tool)
+	 */
+	public record Held(Wave wave, int responses, boolean windowOpen, java.time.LocalDate closesOn) {
+	}
+
+	/** The waves of an instrument whose answers given in the tool are held back from the figures now. */
+	public List<Held> held(CourseId course, String instrumentId) {
+		java.time.LocalDate today = this.administration.today();
+		List<Held> held = new ArrayList<>();
+		this.jdbc.query("""
+				SELECT r.wave, COUNT(*), MAX(w.opens_on <= ? AND w.closes_on >= ?), MAX(w.closes_on)
+				FROM assessment_response r
+				LEFT JOIN assessment_window w
+				  ON w.course_id = r.course_id AND w.instrument_id = r.instrument_id AND w.wave = r.wave
+				WHERE r.course_id = ? AND r.instrument_id = ? AND r.origin = 'TOOL' AND r.submitted
+				GROUP BY r.wave ORDER BY r.wave""", (ResultSet rs) -> {
+			int responses = rs.getInt(2);
+			boolean open = rs.getBoolean(3);
+			java.sql.Date closes = rs.getDate(4);
+			if (open || responses < Suppression.MIN_CELL) {
+				Wave.fromLabel(rs.getString(1)).ifPresent(wave -> held.add(new Held(wave, responses, open,
+						closes == null ? null : closes.toLocalDate())));
+			}
+		}, java.sql.Date.valueOf(today), java.sql.Date.valueOf(today), course.value(), instrumentId);
+		return held;
+	}
+
+	/** The SQL condition that leaves out held answers ({@code ""} when none are held). */
+	private String notHeld(CourseId course, String instrumentId) {
+		List<Held> held = held(course, instrumentId);
+		if (held.isEmpty()) {
+			return "";
+		}
+		// Wave labels come from the enum, never from a request.
+		return held.stream()
+			.map(h -> "'" + h.wave().label() + "'")
+			.collect(java.util.stream.Collectors.joining(", ", " AND NOT (origin = 'TOOL' AND wave IN (", "))"));
 	}
 
 	/**
@@ -59,8 +109,8 @@ public class CohortReader {
 		byte[][] respondent = { null };
 		this.jdbc.query("""
 				SELECT respondent, wave, answers FROM assessment_response
-				WHERE course_id = ? AND instrument_id = ? AND wave IN (?, ?) AND submitted
-				ORDER BY respondent, wave""", (ResultSet rs) -> {
+				WHERE course_id = ? AND instrument_id = ? AND wave IN (?, ?) AND submitted""" + notHeld(course, instrument.id())
+				+ " ORDER BY respondent, wave", (ResultSet rs) -> {
 			byte[] who = rs.getBytes(1);
 			if (respondent[0] == null || !Arrays.equals(who, respondent[0])) {
 				flush(paired, current, seen, respondent[0], groups, none);
@@ -162,7 +212,8 @@ public class CohortReader {
 		Map<ByteBuffer, byte[]> groups = new HashMap<>();
 		this.jdbc.query("""
 				SELECT respondent, answers FROM assessment_response
-				WHERE course_id = ? AND instrument_id = ? AND wave = 'once' AND submitted""", (ResultSet rs) -> {
+				WHERE course_id = ? AND instrument_id = ? AND wave = 'once' AND submitted""" + notHeld(course, DEMOGRAPHICS),
+				(ResultSet rs) -> {
 			Map<String, String> answers = AnswerCodec.unpack(rs.getString(2));
 			byte[] row = new byte[subgroups.size()];
 			for (int g = 0; g < subgroups.size(); g++) {
@@ -194,7 +245,8 @@ public class CohortReader {
 		int[] respondents = { 0 };
 		this.jdbc.query("""
 				SELECT answers FROM assessment_response
-				WHERE course_id = ? AND instrument_id = ? AND wave = ? AND submitted""", (ResultSet rs) -> {
+				WHERE course_id = ? AND instrument_id = ? AND wave = ? AND submitted""" + notHeld(course, instrument.id()),
+				(ResultSet rs) -> {
 			int r = respondents[0]++;
 			scales.replaceAll((key, values) -> {
 				double[] grown = r < values.length ? values : Arrays.copyOf(values, values.length * 2);

@@ -99,6 +99,7 @@ class SurveyReportController {
 		model.addAttribute("prePostInstruments", this.curriculum.instruments().stream().filter(Instrument::isPrePost).toList());
 		model.addAttribute("subgroupQuestions", this.prePost.subgroupQuestions());
 		model.addAttribute("synthetic", report.synthetic());
+		model.addAttribute("held", report.held());
 		model.addAttribute("rates", report.responseRates());
 		model.addAttribute("prePost", report.prePost());
 		model.addAttribute("scaleRows", report.prePost().scales().stream().map(ReportView.Row::of).toList());
@@ -169,7 +170,16 @@ class SurveyReportController {
 	}
 
 	/** Everything the report holds; the JSON export is exactly this. */
-	record Report(boolean synthetic, List<ResponseRate> responseRates, PrePostReport prePost, List<WaveReport> waves) {
+	record Report(boolean synthetic, List<ResponseRate> responseRates, PrePostReport prePost, List<WaveReport> waves,
+			List<HeldWave> held) {
+	}
+
+	/**
+	 * A wave whose answers given in the tool are not in the figures yet (see {@link CohortReader}):
+	 * until its window closes on {@code closesOn}, or (when {@code windowOpen} is false) until at
+	 * least five people have answered it in the tool. How many have is not said.
+	 */
+	record HeldWave(String instrument, String title, String wave, boolean windowOpen, java.time.LocalDate closesOn) {
 	}
 
 	private Report report(Member member, Selection selection) {
@@ -177,14 +187,23 @@ class SurveyReportController {
 		PrePostReport prePost = this.prePost.report(member.course(), selection.instrument, selection.compare,
 				selection.adjustment, selection.subgroup, selection.cross);
 		List<WaveReport> waveReports = new ArrayList<>();
+		List<Instrument> shown = new ArrayList<>(List.of(selection.instrument));
+		this.curriculum.instrument(CohortReader.DEMOGRAPHICS).ifPresent(shown::add);
 		for (Instrument instrument : this.curriculum.instruments()) {
 			boolean postOnly = !instrument.isPrePost() && instrument.waves().contains(Wave.POST);
 			if (postOnly) {
 				waveReports.add(this.waves.report(member.course(), instrument, Wave.POST));
+				shown.add(instrument);
 			}
 		}
+		List<HeldWave> held = new ArrayList<>();
+		for (Instrument instrument : shown) {
+			this.reader.held(member.course(), instrument.id())
+				.forEach(h -> held.add(new HeldWave(instrument.id(), instrument.title(), h.wave().label(), h.windowOpen(),
+						h.closesOn())));
+		}
 		return new Report(this.reader.hasSynthetic(member.course()),
-				this.waves.responseRates(member.course(), this.curriculum.instruments()), prePost, waveReports);
+				this.waves.responseRates(member.course(), this.curriculum.instruments()), prePost, waveReports, held);
 	}
 
 	/**
