@@ -388,6 +388,43 @@ class BrowserLaunchTests {
 		}
 	}
 
+	/**
+	 * The pages no journey above passes through, each opened inside the course frame without
+	 * cookies and checked with axe-core: staff's (audit history, survey import, meeting figures,
+	 * attendance, email previews), a mentor's (own answers, a competency module), the missing
+	 * placement page, and the error page.
+	 */
+	@Test
+	void shouldMakeEveryOtherPageAccessibleInsideTheCourseFrame() throws IOException {
+		this.chromium = HeadlessChromium.start(ThirdPartyCookies.BLOCKED);
+		this.chromium.launch(this.platform.launchUrl("staff").toString());
+		Map<String, String> staffPages = new java.util.LinkedHashMap<>();
+		staffPages.put("/course/settings/history", "History of changes");
+		staffPages.put("/course/surveys/import", "Import earlier responses");
+		staffPages.put("/matching/figures", "Meeting figures");
+		staffPages.put("/series/attendance", "CFDS attendance");
+		for (String kind : List.of("series-session", "survey-window-opening", "survey-window-closing", "mentoring-nudge")) {
+			staffPages.put("/outreach/preview/" + kind, "Preview:");
+		}
+		staffPages.put("/placements/missing", "no longer available");
+		staffPages.put("/no-such-page", "Page not found");
+		for (Map.Entry<String, String> page : staffPages.entrySet()) {
+			this.chromium.goInFrame(page.getKey());
+			this.chromium.awaitFrameText(page.getValue());
+			this.chromium.assertAccessible();
+		}
+
+		try (HeadlessChromium mentor = HeadlessChromium.start(ThirdPartyCookies.BLOCKED)) {
+			mentor.launch(this.platform.launchUrl("mentor").toString());
+			mentor.goInFrame("/surveys/mine");
+			mentor.awaitFrameText("Your answers");
+			mentor.assertAccessible();
+			mentor.goInFrame("/competencies/presence");
+			mentor.awaitFrameText("Maintains presence");
+			mentor.assertAccessible();
+		}
+	}
+
 	/** The demo mentor's earlier answer to the feedback survey, if a previous run left one (tests share a database). */
 	private void forgetDemoMentorsFeedback() {
 		org.springframework.jdbc.core.simple.JdbcClient jdbc = this.context
@@ -537,6 +574,14 @@ class BrowserLaunchTests {
 		void type(String css, String text) {
 			toToolFrame();
 			this.driver.findElement(By.cssSelector(css)).sendKeys(text);
+		}
+
+		/** Goes to one of the tool's pages inside its frame, carrying the frame's session on as a link would. */
+		void goInFrame(String path) {
+			String session = sessionInUrl(frameUrl());
+			String url = UriComponentsBuilder.fromUriString(frameUrl()).replacePath(path).replaceQuery(null)
+				.queryParam(AccessSessions.PARAMETER, session).build().toUriString();
+			((JavascriptExecutor) this.driver).executeScript("window.location.assign(arguments[0]);", url);
 		}
 
 		/** Sets a field's value as a date picker would. */
