@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.coachapproach.LineProblem;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,29 +42,8 @@ public class FacultyList {
 
 	}
 
-	/**
-	 * A problem with a line of the file (line 1 is the header; 0 the whole file): a message code
-	 * (under {@code outreach.faculty.problem.} in the outreach bundle) and its arguments.
-	 */
-	public record Problem(int line, String code, List<String> args) {
-
-		public Problem {
-			args = List.copyOf(args);
-		}
-
-		public static Problem of(int line, String code, Object... args) {
-			return new Problem(line, code, java.util.Arrays.stream(args).map(String::valueOf).toList());
-		}
-
-		/** The arguments for the message. */
-		public Object[] arguments() {
-			return this.args.toArray();
-		}
-
-	}
-
 	/** What an import did: the rows taken, or the problems that stopped it. */
-	public record ImportResult(int imported, List<Problem> problems) {
+	public record ImportResult(int imported, List<LineProblem> problems) {
 
 		public boolean succeeded() {
 			return this.problems.isEmpty();
@@ -82,7 +63,7 @@ public class FacultyList {
 	/** Validates the whole file; imports it (replacing the list) only when every row is valid. */
 	@Transactional
 	public ImportResult importCsv(Reader csv) throws IOException {
-		List<Problem> problems = new ArrayList<>();
+		List<LineProblem> problems = new ArrayList<>();
 		List<Faculty> rows = parse(csv, problems);
 		if (!problems.isEmpty()) {
 			return new ImportResult(0, problems);
@@ -108,19 +89,19 @@ public class FacultyList {
 		return this.jdbc.sql("SELECT COUNT(*) FROM outreach_faculty").query(Integer.class).single();
 	}
 
-	private static List<Faculty> parse(Reader csv, List<Problem> problems) throws IOException {
+	private static List<Faculty> parse(Reader csv, List<LineProblem> problems) throws IOException {
 		List<List<String>> lines = Csv.read(csv, MAX_ROWS + 2);
 		if (lines.isEmpty()) {
-			problems.add(Problem.of(1, "empty"));
+			problems.add(LineProblem.of(1, "empty"));
 			return List.of();
 		}
 		List<String> header = lines.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
 		if (!header.equals(HEADER)) {
-			problems.add(Problem.of(1, "header", String.join(",", lines.get(0))));
+			problems.add(LineProblem.of(1, "header", String.join(",", lines.get(0))));
 			return List.of();
 		}
 		if (lines.size() - 1 > MAX_ROWS) {
-			problems.add(Problem.of(MAX_ROWS + 2, "tooManyRows", MAX_ROWS));
+			problems.add(LineProblem.of(MAX_ROWS + 2, "tooManyRows", MAX_ROWS));
 			return List.of();
 		}
 		List<Faculty> rows = new ArrayList<>();
@@ -132,7 +113,7 @@ public class FacultyList {
 				continue;
 			}
 			if (cells.size() != 4) {
-				problems.add(Problem.of(line, "fieldCount", cells.size()));
+				problems.add(LineProblem.of(line, "fieldCount", cells.size()));
 				continue;
 			}
 			String name = cells.get(0).strip();
@@ -141,27 +122,27 @@ public class FacultyList {
 			String rank = cells.get(3).strip().toLowerCase(Locale.ROOT);
 			int before = problems.size();
 			if (name.isEmpty() || name.length() > 255) {
-				problems.add(Problem.of(line, "name"));
+				problems.add(LineProblem.of(line, "name"));
 			}
 			if (!MailOutbox.isAddress(email)) {
-				problems.add(Problem.of(line, "email", email));
+				problems.add(LineProblem.of(line, "email", email));
 			}
 			if (division.isEmpty() || division.length() > 255) {
-				problems.add(Problem.of(line, "division"));
+				problems.add(LineProblem.of(line, "division"));
 			}
 			if (!RANKS.contains(rank)) {
-				problems.add(Problem.of(line, "rank", cells.get(3).strip()));
+				problems.add(LineProblem.of(line, "rank", cells.get(3).strip()));
 			}
 			Integer first = seen.putIfAbsent(email.toLowerCase(Locale.ROOT), line);
 			if (first != null && !email.isEmpty()) {
-				problems.add(Problem.of(line, "duplicate", email, first));
+				problems.add(LineProblem.of(line, "duplicate", email, first));
 			}
 			if (problems.size() == before) {
 				rows.add(new Faculty(name, email, division, rank));
 			}
 		}
 		if (rows.isEmpty() && problems.isEmpty()) {
-			problems.add(Problem.of(2, "noRows"));
+			problems.add(LineProblem.of(2, "noRows"));
 		}
 		return rows;
 	}

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import org.coachapproach.LineProblem;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.SeriesSession;
 import org.coachapproach.people.PersonId;
-import org.coachapproach.series.AttendanceImport.Problem;
 import org.coachapproach.series.internal.AttendanceAnalysis;
 import org.coachapproach.series.internal.AttendanceReportReader;
 
@@ -129,7 +129,7 @@ public class Attendance {
 			}
 		}
 		return new AttendanceImport(seriesSessionId, read.format(), read.attendees().size(), added, read.skipped(),
-				List.<Problem>of());
+				List.<LineProblem>of());
 	}
 
 	/** The academic years the series catalog has, most recent first. */

@@ -2,6 +2,8 @@ package org.coachapproach.series;
 
 import java.util.List;
 
+import org.coachapproach.LineProblem;
+
 /**
  * The outcome of importing a video platform's attendance report into one CFDS session. A
  * report with any bad row imports nothing: {@link #problems()} then names every bad row.
@@ -12,7 +14,7 @@ import java.util.List;
  * @param skipped rows deliberately left out (Zoom's waiting-room rows)
  */
 public record AttendanceImport(String seriesSessionId, Format format, int attendees, int added, int skipped,
-		List<Problem> problems) {
+		List<LineProblem> problems) {
 
 	public AttendanceImport {
 		problems = List.copyOf(problems);
@@ -28,34 +30,11 @@ public record AttendanceImport(String seriesSessionId, Format format, int attend
 
 	}
 
-	/**
-	 * Why a row (or the file) was refused: a message code (under
-	 * {@code series.attendance.problem.} in the series bundle) and its arguments.
-	 *
-	 * @param line the file's line number the row starts on (1 = first line), or 0 for the whole file
-	 */
-	public record Problem(int line, String code, List<String> args) {
-
-		public Problem {
-			args = List.copyOf(args);
-		}
-
-		public static Problem of(int line, String code, Object... args) {
-			return new Problem(line, code, java.util.Arrays.stream(args).map(String::valueOf).toList());
-		}
-
-		/** The arguments for the message. */
-		public Object[] arguments() {
-			return this.args.toArray();
-		}
-
-	}
-
 	public boolean imported() {
 		return this.problems.isEmpty();
 	}
 
-	static AttendanceImport refused(String seriesSessionId, Format format, List<Problem> problems) {
+	static AttendanceImport refused(String seriesSessionId, Format format, List<LineProblem> problems) {
 		return new AttendanceImport(seriesSessionId, format, 0, 0, 0, problems);
 	}
 

@@ -4,13 +4,13 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
+import org.coachapproach.LineProblem;
 import org.coachapproach.people.Arrival;
 import org.coachapproach.people.CourseRole;
 import org.coachapproach.people.People;
 import org.coachapproach.people.PersonId;
 import org.coachapproach.series.Attendance.Source;
 import org.coachapproach.series.AttendanceImport.Format;
-import org.coachapproach.series.AttendanceImport.Problem;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -111,7 +111,7 @@ class AttendanceTests {
 		AttendanceImport result = this.attendance.importReport(session, AttendanceFixtures.bytes("zoom-bad-rows.csv"));
 
 		assertThat(result.imported()).isFalse();
-		assertThat(result.problems()).extracting(Problem::line).containsExactly(3, 4, 5, 6, 7, 9);
+		assertThat(result.problems()).extracting(LineProblem::line).containsExactly(3, 4, 5, 6, 7, 9);
 		assertThat(count(session)).isEqualTo(before);
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM series_attendance WHERE attendee_key = 'e:good.person@example.edu'")
 			.query(Long.class).single()).as("the good rows are not imported either").isZero();

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.coachapproach.LineProblem;
 import org.coachapproach.outreach.FacultyList;
 import org.coachapproach.outreach.MailOutbox;
 import org.coachapproach.outreach.Message;
@@ -92,11 +93,11 @@ class OutreachController {
 		}
 		FacultyList.ImportResult result;
 		if (file == null || file.isEmpty()) {
-			result = new FacultyList.ImportResult(0, List.of(FacultyList.Problem.of(0, "noFile")));
+			result = new FacultyList.ImportResult(0, List.of(LineProblem.of(0, "noFile")));
 		}
 		else if (file.getSize() > MAX_CSV_BYTES) {
 			result = new FacultyList.ImportResult(0,
-					List.of(FacultyList.Problem.of(0, "tooLarge")));
+					List.of(LineProblem.of(0, "tooLarge")));
 		}
 		else {
 			try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {

@@ -16,9 +16,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.coachapproach.LineProblem;
 import org.coachapproach.curriculum.SeriesSession;
 import org.coachapproach.series.AttendanceImport.Format;
-import org.coachapproach.series.AttendanceImport.Problem;
 import org.coachapproach.series.FacultyRank;
 
 /**
@@ -39,7 +39,7 @@ public final class AttendanceReportReader {
 	}
 
 	/** What the file says, or why it cannot be imported. */
-	public record Result(Format format, List<Attendee> attendees, int skipped, List<Problem> problems) {
+	public record Result(Format format, List<Attendee> attendees, int skipped, List<LineProblem> problems) {
 	}
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -66,23 +66,23 @@ public final class AttendanceReportReader {
 	public static Result read(byte[] bytes, SeriesSession session) {
 		Optional<String> decoded = DelimitedText.decode(bytes);
 		if (decoded.isEmpty()) {
-			return refused(null, Problem.of(0, "notText"));
+			return refused(null, LineProblem.of(0, "notText"));
 		}
 		String text = decoded.get().replace('\u202F', ' ').replace('\u00A0', ' ');
 		Header header = findHeader(text);
 		if (header == null) {
-			return refused(null, Problem.of(0, "noTable"));
+			return refused(null, LineProblem.of(0, "noTable"));
 		}
 		List<DelimitedText.Row> rows;
 		try {
 			rows = DelimitedText.read(text, header.delimiter(), header.line());
 		}
 		catch (DelimitedText.UnclosedQuoteException ex) {
-			return refused(header.format(), Problem.of(ex.line(), "unclosedQuote"));
+			return refused(header.format(), LineProblem.of(ex.line(), "unclosedQuote"));
 		}
 		List<String> names = rows.get(0).cells().stream().map(AttendanceReportReader::headerName).toList();
 		Columns columns = header.format() == Format.ZOOM ? Columns.zoom(names) : Columns.teams(names);
-		List<Problem> problems = new ArrayList<>();
+		List<LineProblem> problems = new ArrayList<>();
 		Map<String, Partial> byKey = new LinkedHashMap<>();
 		int skipped = 0;
 		int count = 0;
@@ -94,7 +94,7 @@ public final class AttendanceReportReader {
 				continue;
 			}
 			if (++count > MAX_ROWS) {
-				return refused(header.format(), Problem.of(0, "tooManyRows", MAX_ROWS));
+				return refused(header.format(), LineProblem.of(0, "tooManyRows", MAX_ROWS));
 			}
 			if ("yes".equalsIgnoreCase(row.cell(columns.waitingRoom()))) {
 				skipped++;
@@ -103,7 +103,7 @@ public final class AttendanceReportReader {
 			readRow(row, names.size(), columns, header.format(), session, byKey, problems);
 		}
 		if (problems.isEmpty() && byKey.isEmpty()) {
-			problems.add(Problem.of(0, "noRows"));
+			problems.add(LineProblem.of(0, "noRows"));
 		}
 		if (!problems.isEmpty()) {
 			return new Result(header.format(), List.of(), skipped, problems);
@@ -115,15 +115,15 @@ public final class AttendanceReportReader {
 	}
 
 	private static void readRow(DelimitedText.Row row, int width, Columns columns, Format format,
-			SeriesSession session, Map<String, Partial> byKey, List<Problem> problems) {
-		List<Problem> why = new ArrayList<>();
+			SeriesSession session, Map<String, Partial> byKey, List<LineProblem> problems) {
+		List<LineProblem> why = new ArrayList<>();
 		int line = row.line();
 		int filled = row.cells().size();
 		while (filled > width && row.cells().get(filled - 1).isBlank()) {
 			filled--;
 		}
 		if (filled != width) {
-			problems.add(Problem.of(line, "fieldCount", row.cells().size(), width));
+			problems.add(LineProblem.of(line, "fieldCount", row.cells().size(), width));
 			return;
 		}
 		String name = row.cell(columns.name());
@@ -132,10 +132,10 @@ public final class AttendanceReportReader {
 			email = row.cell(columns.upn());
 		}
 		if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
-			why.add(Problem.of(line, "badEmail", email));
+			why.add(LineProblem.of(line, "badEmail", email));
 		}
 		if (name.isEmpty() && email.isEmpty()) {
-			why.add(Problem.of(line, "noNameOrEmail"));
+			why.add(LineProblem.of(line, "noNameOrEmail"));
 		}
 		Instant join = null;
 		if (columns.join() >= 0) {
@@ -144,14 +144,14 @@ public final class AttendanceReportReader {
 		if (join != null && columns.leave() >= 0 && !row.cell(columns.leave()).isEmpty()) {
 			Instant leave = time(row.cell(columns.leave()), session, line, "leave", why);
 			if (leave != null && leave.isBefore(join)) {
-				why.add(Problem.of(line, "leavesBeforeJoining", row.cell(columns.leave()), row.cell(columns.join())));
+				why.add(LineProblem.of(line, "leavesBeforeJoining", row.cell(columns.leave()), row.cell(columns.join())));
 			}
 		}
 		if (join != null) {
 			long days = Math.abs(ChronoUnit.DAYS.between(session.date(),
 					join.atZone(session.timeZone()).toLocalDate()));
 			if (days > 1) {
-				why.add(Problem.of(line, "otherDay", join.atZone(session.timeZone()).toLocalDate(), session.date()));
+				why.add(LineProblem.of(line, "otherDay", join.atZone(session.timeZone()).toLocalDate(), session.date()));
 			}
 		}
 		Integer seconds = seconds(row.cell(columns.duration()), format, line, why);
@@ -160,7 +160,7 @@ public final class AttendanceReportReader {
 		if (!rankText.isEmpty()) {
 			rank = FacultyRank.parse(rankText).orElse(null);
 			if (rank == null) {
-				why.add(Problem.of(line, "badRank", rankText));
+				why.add(LineProblem.of(line, "badRank", rankText));
 			}
 		}
 		if (!why.isEmpty()) {
@@ -170,7 +170,7 @@ public final class AttendanceReportReader {
 		String key = email.isEmpty() ? "n:" + cut(fold(name)) : "e:" + cut(email.toLowerCase(Locale.ROOT));
 		Partial partial = byKey.computeIfAbsent(key, k -> new Partial());
 		if (partial.rank != null && rank != null && partial.rank != rank) {
-			problems.add(Problem.of(line, "rankDiffers", rank.name().toLowerCase(Locale.ROOT), partial.rankLine,
+			problems.add(LineProblem.of(line, "rankDiffers", rank.name().toLowerCase(Locale.ROOT), partial.rankLine,
 					partial.rank.name().toLowerCase(Locale.ROOT)));
 			return;
 		}
@@ -185,9 +185,9 @@ public final class AttendanceReportReader {
 		}
 	}
 
-	private static Instant time(String text, SeriesSession session, int line, String what, List<Problem> why) {
+	private static Instant time(String text, SeriesSession session, int line, String what, List<LineProblem> why) {
 		if (text.isEmpty()) {
-			why.add(Problem.of(line, what + "Missing"));
+			why.add(LineProblem.of(line, what + "Missing"));
 			return null;
 		}
 		for (DateTimeFormatter format : TIMES) {
@@ -198,12 +198,12 @@ public final class AttendanceReportReader {
 				// try the next layout
 			}
 		}
-		why.add(Problem.of(line, what + "NotTime", text));
+		why.add(LineProblem.of(line, what + "NotTime", text));
 		return null;
 	}
 
 	/** Zoom: whole minutes; Teams: "1h 4m 21s" (or hh:mm:ss). Blank = not known. */
-	private static Integer seconds(String text, Format format, int line, List<Problem> why) {
+	private static Integer seconds(String text, Format format, int line, List<LineProblem> why) {
 		if (text.isEmpty()) {
 			return null;
 		}
@@ -225,11 +225,11 @@ public final class AttendanceReportReader {
 			}
 		}
 		if (seconds < 0) {
-			why.add(Problem.of(line, format == Format.ZOOM ? "durationNotMinutes" : "durationNotHms", text));
+			why.add(LineProblem.of(line, format == Format.ZOOM ? "durationNotMinutes" : "durationNotHms", text));
 			return null;
 		}
 		if (seconds > MAX_MINUTES_PER_ROW * 60L) {
-			why.add(Problem.of(line, "durationOverDay", text));
+			why.add(LineProblem.of(line, "durationOverDay", text));
 			return null;
 		}
 		return (int) seconds;
@@ -286,7 +286,7 @@ public final class AttendanceReportReader {
 		return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern).toFormatter(Locale.US);
 	}
 
-	private static Result refused(Format format, Problem problem) {
+	private static Result refused(Format format, LineProblem problem) {
 		return new Result(format, List.of(), 0, List.of(problem));
 	}
 

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.coachapproach.LineProblem;
 import org.coachapproach.SpreadsheetCsv;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.SeriesSession;
@@ -96,11 +97,11 @@ class AttendanceController {
 		AttendanceImport result;
 		if (target == null) {
 			result = new AttendanceImport(seriesSessionId, null, 0, 0, 0,
-					List.of(AttendanceImport.Problem.of(0, "noSession")));
+					List.of(LineProblem.of(0, "noSession")));
 		}
 		else if (file == null || file.isEmpty()) {
 			result = new AttendanceImport(seriesSessionId, null, 0, 0, 0,
-					List.of(AttendanceImport.Problem.of(0, "noFile")));
+					List.of(LineProblem.of(0, "noFile")));
 		}
 		else {
 			result = this.attendance.importReport(target.id(), bytes(file));

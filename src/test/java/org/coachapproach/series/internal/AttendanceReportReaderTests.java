@@ -12,10 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.coachapproach.LineProblem;
 import org.coachapproach.curriculum.SeriesCategory;
 import org.coachapproach.curriculum.SeriesSession;
 import org.coachapproach.series.AttendanceImport.Format;
-import org.coachapproach.series.AttendanceImport.Problem;
 import org.coachapproach.series.FacultyRank;
 import org.coachapproach.series.internal.AttendanceReportReader.Attendee;
 import org.coachapproach.series.internal.AttendanceReportReader.Result;
@@ -90,8 +90,8 @@ class AttendanceReportReaderTests {
 		Result result = AttendanceReportReader.read(fixture("zoom-bad-rows.csv"), session(2022, 9, 13));
 
 		assertThat(result.attendees()).isEmpty();
-		assertThat(result.problems()).extracting(Problem::line).containsExactly(3, 4, 5, 6, 7, 9);
-		Map<Integer, String> why = result.problems().stream().collect(Collectors.toMap(Problem::line, AttendanceReportReaderTests::text));
+		assertThat(result.problems()).extracting(LineProblem::line).containsExactly(3, 4, 5, 6, 7, 9);
+		Map<Integer, String> why = result.problems().stream().collect(Collectors.toMap(LineProblem::line, AttendanceReportReaderTests::text));
 		assertThat(why.get(3)).contains("join time \"13/09/2022 12:00:00\" is not a date and time");
 		assertThat(why.get(4)).contains("neither a name nor an email");
 		assertThat(why.get(5)).contains("\"about an hour\" is not a whole number of minutes");
@@ -113,7 +113,7 @@ class AttendanceReportReaderTests {
 		String unclosed = "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)\n"
 				+ "\"Open,a@example.edu,09/13/2022 12:00:00 PM,09/13/2022 01:00:00 PM,60\n";
 		assertThat(AttendanceReportReader.read(unclosed.getBytes(StandardCharsets.UTF_8), session(2022, 9, 13)).problems())
-			.extracting(Problem::line, AttendanceReportReaderTests::text)
+			.extracting(LineProblem::line, AttendanceReportReaderTests::text)
 			.containsExactly(tuple(2, "a quoted field is never closed."));
 		String headerOnly = "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)\n";
 		assertThat(AttendanceReportReader.read(headerOnly.getBytes(StandardCharsets.UTF_8), session(2022, 9, 13))
@@ -126,7 +126,7 @@ class AttendanceReportReaderTests {
 				+ "A B,ab@example.edu,2022-09-13 12:00:00,2022-09-13 12:30:00,30,Assistant\n"
 				+ "A B,ab@example.edu,2022-09-13 12:31:00,2022-09-13 13:00:00,29,Associate\n";
 		assertThat(AttendanceReportReader.read(csv.getBytes(StandardCharsets.UTF_8), session(2022, 9, 13)).problems())
-			.extracting(Problem::line, AttendanceReportReaderTests::text)
+			.extracting(LineProblem::line, AttendanceReportReaderTests::text)
 			.containsExactly(tuple(3, "rank associate differs from rank assistant on line 2 for the same attendee"));
 	}
 
@@ -136,7 +136,7 @@ class AttendanceReportReaderTests {
 				+ "A B,ab@example.edu,2022-09-13 12:30:00,2022-09-13 12:00:00,1500,Dean\n"
 				+ "C D,cd@example.edu,2022-09-13 12:00:00,half past,20,\n";
 		assertThat(AttendanceReportReader.read(csv.getBytes(StandardCharsets.UTF_8), session(2022, 9, 13)).problems())
-			.extracting(Problem::line, AttendanceReportReaderTests::text)
+			.extracting(LineProblem::line, AttendanceReportReaderTests::text)
 			.containsExactly(tuple(2, "leaves (2022-09-13 12:00:00) before joining (2022-09-13 12:30:00)"),
 					tuple(2, "duration \"1500\" is longer than a day"),
 					tuple(2, "rank \"Dean\" is not assistant, associate, full or other"),
@@ -163,7 +163,7 @@ class AttendanceReportReaderTests {
 	}
 
 	/** The problem as the import page words it (fails on a code the bundle lacks). */
-	private static String text(Problem problem) {
+	private static String text(LineProblem problem) {
 		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
 		messages.setBasename("messages/series");
 		messages.setDefaultEncoding("UTF-8");
