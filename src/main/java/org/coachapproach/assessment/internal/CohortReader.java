@@ -1,8 +1,10 @@
 package org.coachapproach.assessment.internal;
 
 import java.nio.ByteBuffer;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -56,12 +59,12 @@ public class CohortReader {
 	 * A wave whose answers given in the tool are held back.
 	 * @param windowOpen whether its window is open (else: fewer than five answered in the tool)
 	 */
-	public record Held(Wave wave, int responses, boolean windowOpen, java.time.LocalDate closesOn) {
+	public record Held(Wave wave, int responses, boolean windowOpen, LocalDate closesOn) {
 	}
 
 	/** The waves of an instrument whose answers given in the tool are held back from the figures now. */
 	public List<Held> held(CourseId course, String instrumentId) {
-		java.time.LocalDate today = this.administration.today();
+		LocalDate today = this.administration.today();
 		List<Held> held = new ArrayList<>();
 		this.jdbc.query("""
 				SELECT r.wave, COUNT(*), MAX(w.opens_on <= ? AND w.closes_on >= ?), MAX(w.closes_on)
@@ -72,12 +75,12 @@ public class CohortReader {
 				GROUP BY r.wave ORDER BY r.wave""", (ResultSet rs) -> {
 			int responses = rs.getInt(2);
 			boolean open = rs.getBoolean(3);
-			java.sql.Date closes = rs.getDate(4);
+			Date closes = rs.getDate(4);
 			if (open || responses < Suppression.MIN_CELL) {
 				Wave.fromLabel(rs.getString(1)).ifPresent(wave -> held.add(new Held(wave, responses, open,
 						closes == null ? null : closes.toLocalDate())));
 			}
-		}, java.sql.Date.valueOf(today), java.sql.Date.valueOf(today), course.value(), instrumentId);
+		}, Date.valueOf(today), Date.valueOf(today), course.value(), instrumentId);
 		return held;
 	}
 
@@ -90,7 +93,7 @@ public class CohortReader {
 		// Wave labels come from the enum, never from a request.
 		return held.stream()
 			.map(h -> "'" + h.wave().label() + "'")
-			.collect(java.util.stream.Collectors.joining(", ", " AND NOT (origin = 'TOOL' AND wave IN (", "))"));
+			.collect(Collectors.joining(", ", " AND NOT (origin = 'TOOL' AND wave IN (", "))"));
 	}
 
 	/**
