@@ -6,4 +6,14 @@ package org.coachapproach.assessment.internal;
  */
 public record ResponseRate(String instrumentId, String title, String audience, int invited, Integer first,
 		Integer second, Integer both) {
+
+	/**
+	 * Whether the roster is who was asked: not when more responded than it lists (an earlier
+	 * cohort imported, or the demo's made-up cohort).
+	 */
+	public boolean rosterIsPool() {
+		return java.util.stream.Stream.of(this.first, this.second, this.both)
+			.allMatch(count -> count == null || count <= this.invited);
+	}
+
 }
