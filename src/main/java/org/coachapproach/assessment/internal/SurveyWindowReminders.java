@@ -38,9 +38,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class SurveyWindowReminders {
 
-	public static final String OPENING_TEMPLATE = "survey-window-opening";
-
-	public static final String CLOSING_TEMPLATE = "survey-window-closing";
+	/** One template for both reminders; the model's {@code moment} (opening, closing) picks the words. */
+	public static final String TEMPLATE = "survey-window";
 
 	/** How many days before the window closes the "closing soon" email goes. */
 	static final int CLOSING_DAYS = 2;
@@ -88,11 +87,11 @@ public class SurveyWindowReminders {
 				}
 				if (opening) {
 					queued += remind(course, instrument, window, roster, ReminderKind.SURVEY_WINDOW_OPENING,
-							OPENING_TEMPLATE, dedupKey("survey-window-opening", course, window, window.opensOn()));
+							dedupKey("survey-window-opening", course, window, window.opensOn()));
 				}
 				if (closing && ChronoUnit.DAYS.between(today, window.closesOn()) <= CLOSING_DAYS) {
 					queued += remind(course, instrument, window, roster, ReminderKind.SURVEY_WINDOW_CLOSING,
-							CLOSING_TEMPLATE, dedupKey("survey-window-closing", course, window, window.closesOn()));
+							dedupKey("survey-window-closing", course, window, window.closesOn()));
 				}
 			}
 		}
@@ -108,7 +107,7 @@ public class SurveyWindowReminders {
 	 * if they already answered.
 	 */
 	private int remind(CourseId course, Instrument instrument, SurveyWindow window, List<RosterEntry> roster,
-			ReminderKind kind, String template, String dedupKey) {
+			ReminderKind kind, String dedupKey) {
 		List<PersonId> asked = roster.stream()
 			.filter(r -> r.programRole() != null && instrument.asks(r.programRole()))
 			.map(RosterEntry::person)
@@ -127,9 +126,9 @@ public class SurveyWindowReminders {
 		if (recipients.isEmpty()) {
 			return 0;
 		}
-		Map<String, Object> model = model(instrument.title(), window.opensOn(), window.closesOn(),
+		Map<String, Object> model = model(kind, instrument.title(), window.opensOn(), window.closesOn(),
 				this.outbox.link("/surveys"), Locale.ENGLISH);
-		return this.outbox.queueAll(recipients, kind, dedupKey, template, model, Locale.ENGLISH)
+		return this.outbox.queueAll(recipients, kind, dedupKey, TEMPLATE, model, Locale.ENGLISH)
 			.get(MailOutbox.Outcome.QUEUED);
 	}
 
@@ -138,10 +137,11 @@ public class SurveyWindowReminders {
 		return prefix + ":" + course.value() + ":" + window.instrumentId() + ":" + window.wave().label() + ":" + date;
 	}
 
-	static Map<String, Object> model(String title, LocalDate opensOn, LocalDate closesOn, String surveysUrl,
-			Locale locale) {
+	static Map<String, Object> model(ReminderKind kind, String title, LocalDate opensOn, LocalDate closesOn,
+			String surveysUrl, Locale locale) {
 		DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
 		Map<String, Object> model = new HashMap<>();
+		model.put("moment", kind == ReminderKind.SURVEY_WINDOW_OPENING ? "opening" : "closing");
 		model.put("title", title);
 		model.put("opensOn", format.format(opensOn));
 		model.put("closesOn", format.format(closesOn));
@@ -165,9 +165,14 @@ public class SurveyWindowReminders {
 		}
 
 		@Override
+		public String template() {
+			return TEMPLATE;
+		}
+
+		@Override
 		public Map<String, Object> model(Locale locale) {
 			LocalDate today = this.administration.today();
-			return SurveyWindowReminders.model(this.messages.getMessage("assessment.mail.sampleTitle", null, locale),
+			return SurveyWindowReminders.model(kind(), this.messages.getMessage("assessment.mail.sampleTitle", null, locale),
 					today.minusDays(12), today.plusDays(CLOSING_DAYS), this.outbox.link("/surveys"), locale);
 		}
 
@@ -185,11 +190,6 @@ public class SurveyWindowReminders {
 			return ReminderKind.SURVEY_WINDOW_OPENING;
 		}
 
-		@Override
-		public String template() {
-			return OPENING_TEMPLATE;
-		}
-
 	}
 
 	@Component
@@ -202,11 +202,6 @@ public class SurveyWindowReminders {
 		@Override
 		public ReminderKind kind() {
 			return ReminderKind.SURVEY_WINDOW_CLOSING;
-		}
-
-		@Override
-		public String template() {
-			return CLOSING_TEMPLATE;
 		}
 
 	}
