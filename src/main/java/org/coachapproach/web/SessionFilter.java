@@ -34,8 +34,11 @@ class SessionFilter extends OncePerRequestFilter {
 	/** The session token, when this request carried it in the URL (no cookie). */
 	static final String TOKEN_FROM_URL = SessionFilter.class.getName() + ".tokenFromUrl";
 
+	/** The session token this request was signed in with, from the cookie or the URL. */
+	static final String TOKEN = SessionFilter.class.getName() + ".token";
+
 	private static final List<String> PUBLIC = List.of("/lti/", "/demo/", "/actuator/", "/css/", "/js/", "/images/",
-			"/error", "/favicon.ico",
+			"/error", "/favicon.ico", SignOutController.SIGNED_OUT,
 			// Reached from calendar apps and email, authorised by the token in their address.
 			"/feeds/", "/unsubscribe/");
 
@@ -69,6 +72,7 @@ class SessionFilter extends OncePerRequestFilter {
 			return;
 		}
 		request.setAttribute(CURRENT, session.get());
+		request.setAttribute(TOKEN, fromUrl != null ? fromUrl : fromCookie);
 		if (fromUrl != null) {
 			request.setAttribute(TOKEN_FROM_URL, fromUrl);
 		}
@@ -77,12 +81,14 @@ class SessionFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * A token in the URL counts only on the tool's own navigation (or one the person typed):
-	 * a link from another site must not sign the browser in to someone else's session.
+	 * A token in the URL counts only on the tool's own navigations and form posts. A link from
+	 * another site, and one opened from outside any site (a mail or chat app: {@code none}),
+	 * must not sign the browser in to someone else's session (session fixation). A client that
+	 * sends no fetch metadata at all is not a browser that could be led there.
 	 */
-	private static boolean acceptsTokenInUrl(HttpServletRequest request) {
+	static boolean acceptsTokenInUrl(HttpServletRequest request) {
 		String site = request.getHeader("Sec-Fetch-Site");
-		return site == null || site.equals("same-origin") || site.equals("none");
+		return site == null || site.equals("same-origin");
 	}
 
 	private static String cookie(HttpServletRequest request) {

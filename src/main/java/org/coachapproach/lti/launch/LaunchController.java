@@ -20,7 +20,6 @@ import org.coachapproach.people.AccessSessions;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
@@ -74,7 +73,7 @@ class LaunchController {
 
 		if (state.equals(cookie(request, LoginController.STATE_COOKIE_PREFIX + state))) {
 			LaunchCompletion.Completed completed = retried(() -> this.completion.complete(launch, base));
-			response.addHeader(HttpHeaders.SET_COOKIE, sessionCookie(completed.sessionToken()).toString());
+			response.addHeader(HttpHeaders.SET_COOKIE, AccessSessions.cookie(completed.sessionToken()).toString());
 			return "redirect:" + base + completed.firstPage();
 		}
 		// The platform names its storage frame at login, and Canvas again in the launch.
@@ -166,15 +165,6 @@ class LaunchController {
 			.encode()
 			.build()
 			.toUriString();
-	}
-
-	static ResponseCookie sessionCookie(String token) {
-		return ResponseCookie.from(AccessSessions.COOKIE, token)
-			.httpOnly(true)
-			.secure(true)
-			.sameSite("None")
-			.path("/")
-			.build();
 	}
 
 	private static String pending(VerifiedLaunch launch, String code) {

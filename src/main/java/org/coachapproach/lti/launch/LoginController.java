@@ -108,11 +108,13 @@ class LoginController {
 		return candidates.get(0);
 	}
 
+	/** Partitioned like the session cookie, so the cookie path works where third-party cookies are blocked. */
 	static ResponseCookie stateCookie(String state, String value, LoginStates states) {
 		return ResponseCookie.from(STATE_COOKIE_PREFIX + state, value)
 			.httpOnly(true)
 			.secure(true)
 			.sameSite("None")
+			.partitioned(true)
 			.path("/")
 			.maxAge(value.isEmpty() ? Duration.ZERO : Duration.ofMinutes(10))
 			.build();
