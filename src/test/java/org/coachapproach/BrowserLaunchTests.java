@@ -43,9 +43,11 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 /**
  * The launch as a person sees it: Debian's Chromium opens the demo platform's course page
  * ({@code 127.0.0.1}) and the tool ({@code localhost}, another site) signs the person in inside
- * its iframe, with the pages' own scripts. Once with third-party cookies allowed (the cookie
- * path) and once blocked, Chromium's default, where the login state goes through the
- * platform's storage frame (LTI Platform Storage) and the session through the URL.
+ * its iframe, with the pages' own scripts, in each of three cookie modes: third-party cookies
+ * allowed (the cookie path); third-party cookies blocked (the partitioned, CHIPS, cookie path);
+ * and every cookie of the tool's site blocked, the last resort, where the login state goes
+ * through the platform's storage frame (LTI Platform Storage) and the session through the URL.
+ * The journeys run in that last mode: it is the one where every link must carry the session.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class BrowserLaunchTests {
@@ -82,7 +84,7 @@ class BrowserLaunchTests {
 
 	@Test
 	void shouldLaunchInsideTheCourseFrameWithThirdPartyCookiesAllowed() throws IOException {
-		this.chromium = HeadlessChromium.start(ThirdPartyCookies.ALLOWED);
+		this.chromium = HeadlessChromium.start(Cookies.ALLOWED);
 
 		String home = this.chromium.launch(this.platform.launchUrl("mentor").toString());
 
@@ -95,14 +97,30 @@ class BrowserLaunchTests {
 	}
 
 	@Test
-	void shouldLaunchInsideTheCourseFrameWithThirdPartyCookiesBlocked() throws IOException {
-		this.chromium = HeadlessChromium.start(ThirdPartyCookies.BLOCKED);
+	void shouldLaunchInsideTheCourseFrameWithThirdPartyCookiesBlockedOnItsPartitionedCookie() throws IOException {
+		this.chromium = HeadlessChromium.start(Cookies.THIRD_PARTY_BLOCKED);
 
 		String home = this.chromium.launch(this.platform.launchUrl("mentor").toString());
 
 		assertThat(this.chromium.frameText()).contains("Welcome, Amara Okafor")
 			.contains("Your role: Learner · Mentor");
-		// The cookieless path: state through Platform Storage, then the session in the URL.
+		// Third-party cookies blocked, partitioned ones kept (CHIPS): the login state and the
+		// session are cookies in the platform's partition, and the URL carries no token.
+		assertThat(sessionInUrl(home)).isNull();
+		assertThat(this.chromium.partitionedCookieNames(home)).contains(AccessSessions.COOKIE);
+		this.chromium.reloadFrame();
+		assertThat(this.chromium.awaitFrameText("Welcome,")).contains("Welcome, Amara Okafor");
+	}
+
+	@Test
+	void shouldLaunchInsideTheCourseFrameWithTheToolsCookiesBlocked() throws IOException {
+		this.chromium = HeadlessChromium.start(Cookies.TOOL_BLOCKED);
+
+		String home = this.chromium.launch(this.platform.launchUrl("mentor").toString());
+
+		assertThat(this.chromium.frameText()).contains("Welcome, Amara Okafor")
+			.contains("Your role: Learner · Mentor");
+		// The last resort: state through Platform Storage, then the session in the URL.
 		assertThat(sessionInUrl(home)).isNotBlank();
 		assertThat(this.chromium.cookieNames(home)).doesNotContain(AccessSessions.COOKIE)
 			.noneMatch(name -> name.startsWith("__Host-lti_state_"));
@@ -128,7 +146,7 @@ class BrowserLaunchTests {
 		Matcher toolFrame = Pattern.compile("<iframe[^>]*id=\"tool-frame\"[^>]*\\ssrc=\"([^\"]+)\"").matcher(html);
 		assertThat(toolFrame.find()).as("the course page's tool frame").isTrue();
 		String login = toolFrame.group(1).replace("&amp;", "&");
-		this.chromium = HeadlessChromium.start(ThirdPartyCookies.BLOCKED);
+		this.chromium = HeadlessChromium.start(Cookies.TOOL_BLOCKED);
 
 		String home = this.chromium.launch(UriComponentsBuilder.fromUri(coursePage)
 			.replacePath("/demo/assets/test/late-storage-frame.html")
@@ -145,7 +163,7 @@ class BrowserLaunchTests {
 
 	@Test
 	void shouldLaunchAnInstructorInsideTheCourseFrameWithThirdPartyCookiesBlocked() throws IOException {
-		this.chromium = HeadlessChromium.start(ThirdPartyCookies.BLOCKED);
+		this.chromium = HeadlessChromium.start(Cookies.TOOL_BLOCKED);
 
 		String home = this.chromium.launch(this.platform.launchUrl("instructor").toString());
 
@@ -162,7 +180,7 @@ class BrowserLaunchTests {
 	 */
 	@Test
 	void shouldTakeAMentorThroughASessionReflectionAndRecording() throws IOException {
-		this.chromium = HeadlessChromium.start(ThirdPartyCookies.BLOCKED);
+		this.chromium = HeadlessChromium.start(Cookies.TOOL_BLOCKED);
 		this.chromium.launch(this.platform.launchUrl("mentee").toString());
 
 		this.chromium.click("a[href*='/sessions/2']");
@@ -203,7 +221,7 @@ class BrowserLaunchTests {
 	/** An instructor sets a release date; the mentor sees the session as not yet open. */
 	@Test
 	void shouldLetAnInstructorChangeAReleaseDateThatLearnersSee() throws IOException {
-		this.chromium = HeadlessChromium.start(ThirdPartyCookies.BLOCKED);
+		this.chromium = HeadlessChromium.start(Cookies.TOOL_BLOCKED);
 		this.chromium.launch(this.platform.launchUrl("instructor").toString());
 		this.chromium.click("nav a[href*='/course/settings']");
 		this.chromium.awaitFrameText("Save settings");
@@ -214,7 +232,7 @@ class BrowserLaunchTests {
 			this.chromium.awaitFrameText("Saved");
 			this.chromium.assertAccessible();
 
-			try (HeadlessChromium mentor = HeadlessChromium.start(ThirdPartyCookies.BLOCKED)) {
+			try (HeadlessChromium mentor = HeadlessChromium.start(Cookies.TOOL_BLOCKED)) {
 				mentor.launch(this.platform.launchUrl("mentor").toString());
 				assertThat(mentor.frameText()).contains("Opens on");
 			}
@@ -229,7 +247,7 @@ class BrowserLaunchTests {
 	/** Program staff see who completed what, and export it. */
 	@Test
 	void shouldShowStaffTheCompletionDashboardAndExportIt() throws IOException {
-		this.chromium = HeadlessChromium.start(ThirdPartyCookies.BLOCKED);
+		this.chromium = HeadlessChromium.start(Cookies.TOOL_BLOCKED);
 		this.chromium.launch(this.platform.launchUrl("staff").toString());
 		this.chromium.click("nav a[href*='/course/completion']");
 		this.chromium.awaitFrameText("Download as CSV");
@@ -246,7 +264,7 @@ class BrowserLaunchTests {
 	 */
 	@Test
 	void shouldLetAnInstructorPlaceContentAndSeeTheCourseConnection() throws IOException {
-		this.chromium = HeadlessChromium.start(ThirdPartyCookies.BLOCKED);
+		this.chromium = HeadlessChromium.start(Cookies.TOOL_BLOCKED);
 		this.chromium.open(this.platform.deepLinkingLaunchUrl("instructor").toString(), "Add Coach Approach content");
 		this.chromium.assertAccessible();
 
@@ -270,7 +288,7 @@ class BrowserLaunchTests {
 	@Test
 	void shouldMatchAMentorAndAMenteeWhoThenLogAMeeting() throws IOException {
 		for (String person : List.of("mentor", "mentee")) {
-			try (HeadlessChromium browser = HeadlessChromium.start(ThirdPartyCookies.BLOCKED)) {
+			try (HeadlessChromium browser = HeadlessChromium.start(Cookies.TOOL_BLOCKED)) {
 				browser.launch(this.platform.launchUrl(person).toString());
 				browser.click("a[href*='/matching/intake']");
 				browser.awaitFrameText("matching questionnaire");
@@ -287,7 +305,7 @@ class BrowserLaunchTests {
 			}
 		}
 
-		this.chromium = HeadlessChromium.start(ThirdPartyCookies.BLOCKED);
+		this.chromium = HeadlessChromium.start(Cookies.TOOL_BLOCKED);
 		this.chromium.launch(this.platform.launchUrl("staff").toString());
 		this.chromium.click("a[href^='/matching?'], a[href='/matching']");
 		this.chromium.awaitFrameText("Run the match");
@@ -299,7 +317,7 @@ class BrowserLaunchTests {
 		this.chromium.click("form[action*='/matching/publish'] button");
 		this.chromium.awaitFrameText("The matches are published.");
 
-		try (HeadlessChromium mentee = HeadlessChromium.start(ThirdPartyCookies.BLOCKED)) {
+		try (HeadlessChromium mentee = HeadlessChromium.start(Cookies.TOOL_BLOCKED)) {
 			mentee.launch(this.platform.launchUrl("mentee").toString());
 			assertThat(mentee.frameText()).contains("You have been matched with Amara Okafor, your mentor.");
 			mentee.click("a[href*='/matching/pairs/']");
@@ -314,7 +332,7 @@ class BrowserLaunchTests {
 			assertThat(logged).contains("Promotion timeline and teaching portfolio").contains("Private: ask about the dossier");
 			mentee.assertAccessible();
 		}
-		try (HeadlessChromium mentor = HeadlessChromium.start(ThirdPartyCookies.BLOCKED)) {
+		try (HeadlessChromium mentor = HeadlessChromium.start(Cookies.TOOL_BLOCKED)) {
 			mentor.launch(this.platform.launchUrl("mentor").toString());
 			mentor.click("a[href*='/matching/pairs/']");
 			String page = mentor.awaitFrameText("Promotion timeline and teaching portfolio");
@@ -326,7 +344,7 @@ class BrowserLaunchTests {
 	/** Staff's schedule, its session form, the email page and the calendar page, each checked by axe-core. */
 	@Test
 	void shouldShowStaffTheScheduleEmailAndCalendarPagesAccessibly() throws IOException {
-		this.chromium = HeadlessChromium.start(ThirdPartyCookies.BLOCKED);
+		this.chromium = HeadlessChromium.start(Cookies.TOOL_BLOCKED);
 		this.chromium.launch(this.platform.launchUrl("staff").toString());
 		this.chromium.click("nav a[href*='/series/schedule']");
 		this.chromium.awaitFrameText("Add the series to your calendar");
@@ -349,7 +367,7 @@ class BrowserLaunchTests {
 	 */
 	@Test
 	void shouldTakeASurveyAsAMentorAndShowTheReportToStaff() throws IOException {
-		this.chromium = HeadlessChromium.start(ThirdPartyCookies.BLOCKED);
+		this.chromium = HeadlessChromium.start(Cookies.TOOL_BLOCKED);
 		this.chromium.launch(this.platform.launchUrl("mentor").toString());
 		forgetDemoMentorsFeedback();
 		this.chromium.click("nav a[href*='/surveys']");
@@ -366,7 +384,7 @@ class BrowserLaunchTests {
 		this.chromium.awaitFrameText("Thank you: your answers are submitted.");
 		this.chromium.assertAccessible();
 
-		try (HeadlessChromium staff = HeadlessChromium.start(ThirdPartyCookies.BLOCKED)) {
+		try (HeadlessChromium staff = HeadlessChromium.start(Cookies.TOOL_BLOCKED)) {
 			staff.launch(this.platform.launchUrl("staff").toString());
 			staff.click("nav a[href*='/course/surveys']");
 			staff.awaitFrameText("Set when each survey is open");
@@ -397,7 +415,7 @@ class BrowserLaunchTests {
 	 */
 	@Test
 	void shouldMakeEveryOtherPageAccessibleInsideTheCourseFrame() throws IOException {
-		this.chromium = HeadlessChromium.start(ThirdPartyCookies.BLOCKED);
+		this.chromium = HeadlessChromium.start(Cookies.TOOL_BLOCKED);
 		this.chromium.launch(this.platform.launchUrl("staff").toString());
 		Map<String, String> staffPages = new java.util.LinkedHashMap<>();
 		staffPages.put("/course/completion", "Download as CSV");
@@ -424,7 +442,7 @@ class BrowserLaunchTests {
 			this.chromium.assertAccessible();
 		}
 
-		try (HeadlessChromium mentor = HeadlessChromium.start(ThirdPartyCookies.BLOCKED)) {
+		try (HeadlessChromium mentor = HeadlessChromium.start(Cookies.TOOL_BLOCKED)) {
 			mentor.launch(this.platform.launchUrl("mentor").toString());
 			mentor.goInFrame("/surveys/mine");
 			mentor.awaitFrameText("Your answers");
@@ -453,15 +471,26 @@ class BrowserLaunchTests {
 		return UriComponentsBuilder.fromUriString(url).build().getQueryParams().getFirst(AccessSessions.PARAMETER);
 	}
 
-	/** Chromium's {@code profile.cookie_controls_mode}. */
-	private enum ThirdPartyCookies {
+	/**
+	 * The three ways a browser treats the tool's cookies inside the platform's frame, as
+	 * Chromium's profile preferences: {@code cookie_controls_mode} 1 blocks third-party cookies
+	 * (Chromium's default direction; partitioned cookies still work), and a cookie exception for
+	 * the tool's site blocks every cookie of it, partitioned ones too (as a person's own setting
+	 * or a stricter browser does).
+	 */
+	private enum Cookies {
 
-		ALLOWED(0), BLOCKED(1);
+		ALLOWED("{\"profile\":{\"cookie_controls_mode\":0}}"),
 
-		private final int cookieControlsMode;
+		THIRD_PARTY_BLOCKED("{\"profile\":{\"cookie_controls_mode\":1}}"),
 
-		ThirdPartyCookies(int cookieControlsMode) {
-			this.cookieControlsMode = cookieControlsMode;
+		TOOL_BLOCKED("{\"profile\":{\"cookie_controls_mode\":1,\"content_settings\":{\"exceptions\":{\"cookies\":"
+				+ "{\"localhost,*\":{\"setting\":2}}}}}}");
+
+		private final String preferences;
+
+		Cookies(String preferences) {
+			this.preferences = preferences;
 		}
 
 	}
@@ -481,15 +510,13 @@ class BrowserLaunchTests {
 			this.driver = driver;
 		}
 
-		static HeadlessChromium start(ThirdPartyCookies cookies) throws IOException {
+		static HeadlessChromium start(Cookies cookies) throws IOException {
 			requireInstalled();
 			Path profile = Files.createTempDirectory("coachapproach-chromium-");
 			try {
 				// Written before start: Chromium reads the cookie setting from the profile.
 				Path preferences = Files.createDirectories(profile.resolve("Default")).resolve("Preferences");
-				Files.writeString(preferences,
-						"{\"profile\":{\"cookie_controls_mode\":" + cookies.cookieControlsMode + "}}",
-						StandardCharsets.UTF_8);
+				Files.writeString(preferences, cookies.preferences, StandardCharsets.UTF_8);
 				ChromeOptions options = new ChromeOptions();
 				options.setBinary(CHROMIUM.toFile());
 				options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -660,11 +687,23 @@ class BrowserLaunchTests {
 
 		/** The names of the cookies the browser holds for {@code url}, first- or third-party. */
 		List<String> cookieNames(String url) {
-			Map<String, Object> answer = this.driver.executeCdpCommand("Network.getCookies",
-					Map.of("urls", List.of(url)));
-			return ((List<?>) answer.get("cookies")).stream()
-				.map(cookie -> String.valueOf(((Map<?, ?>) cookie).get("name")))
+			return cookies(url).map(cookie -> String.valueOf(cookie.get("name"))).toList();
+		}
+
+		/** The names of the cookies the browser holds for {@code url} in a partition (CHIPS). */
+		List<String> partitionedCookieNames(String url) {
+			return cookies(url).filter(cookie -> cookie.get("partitionKey") != null)
+				.map(cookie -> String.valueOf(cookie.get("name")))
 				.toList();
+		}
+
+		/** Every cookie of {@code url}'s host, partitioned ones included (which Network.getCookies leaves out). */
+		private java.util.stream.Stream<Map<?, ?>> cookies(String url) {
+			String host = URI.create(url).getHost();
+			Map<String, Object> answer = this.driver.executeCdpCommand("Storage.getCookies", Map.of());
+			return ((List<?>) answer.get("cookies")).stream()
+				.<Map<?, ?>>map(cookie -> (Map<?, ?>) cookie)
+				.filter(cookie -> host.equals(cookie.get("domain")));
 		}
 
 		private void toToolFrame() {
