@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Launch throughput of two versions side by side on the same machine, in alternating rounds:
+# the tool built from BASE (a git revision) and the working tree's. Each round starts each
+# tool on a fresh embedded database and runs LaunchBenchmark at one client count; the tool's
+# CPU per launch (from /proc, user + system) is the figure least moved by a noisy neighbour.
+# Usage: benchmarks/launch-compare.sh BASE [seconds per round] [clients] [rounds] [warm-up seconds]
+source "$(dirname "$0")/common.sh"
+BASE=${1:?usage: benchmarks/launch-compare.sh BASE [seconds] [clients] [rounds] [warm-up]}
+SECONDS_PER_ROUND=${2:-20}
+CLIENTS=${3:-32}
+ROUNDS=${4:-2}
+WARM_UP=${5:-15}
+OUT=target/bench-compare
+mkdir -p "$OUT"
+
+# The working tree's tool and the driver (the driver speaks plain LTI, so it serves both).
+build
+CURRENT_JAR=$OUT/current.jar
+cp "$JAR" "$CURRENT_JAR"
+mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=$OUT/classpath.txt -Dmdep.includeScope=test
+
+# BASE's tool, built in a worktree of its own under target/.
+rm -rf "$OUT/base-src"
+git worktree prune
+git worktree add --detach "$OUT/base-src" "$BASE" >/dev/null
+(cd "$OUT/base-src" && mvn -q -B package -DskipTests)
+BASE_JAR=$OUT/base.jar
+cp "$(ls "$OUT"/base-src/target/coach-approach-*.jar | grep -v plain | head -n 1)" "$BASE_JAR"
+git worktree remove --force "$OUT/base-src"
+
+ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+# round <name> <jar>: one fresh tool, warm-up, one measured level; prints a table row.
+round() {
+  local name=$1
+  JAR=$2
+  DB_DIR=$OUT/$name-db
+  rm -rf "$DB_DIR"
+  # Login initiation is rate-limited per address; every simulated browser here is 127.0.0.1.
+  start_tool "$OUT/$name.log" -Xmx512m -Dcoachapproach.rate-limit.login.per-minute=1000000
+  local out t0 t1 row launches
+  out=$(java -cp "target/test-classes:target/classes:$(cat $OUT/classpath.txt)" \
+    org.coachapproach.lti.LaunchBenchmark "http://localhost:$PORT" 1 8 "$WARM_UP" 2>&1 | tail -n 1)
+  t0=$(ticks "$PID")
+  row=$(java -cp "target/test-classes:target/classes:$(cat $OUT/classpath.txt)" \
+    org.coachapproach.lti.LaunchBenchmark "http://localhost:$PORT" "$SECONDS_PER_ROUND" "$CLIENTS" 0 2>&1 | tail -n 1)
+  t1=$(ticks "$PID")
+  stop_tool
+  launches=$(echo "$row" | awk -F'|' '{ gsub(/ /, "", $3); print $3 }')
+  printf '| %s %s |%s| %s |\n' "$name" "$3" "$(echo "$row" | cut -d'|' -f2-9)" \
+    "$(awk -v t="$((t1 - t0))" -v n="$launches" 'BEGIN { printf "%.2f", t * 10 / n }')"
+}
+
+echo "base $(git rev-parse --short "$BASE"), current $(git rev-parse --short HEAD)$(git diff --quiet || echo ' + uncommitted changes'), $(date -u '+%Y-%m-%d %H:%M UTC'), steal $(top -bn1 | awk -F',' '/Cpu/ { for (i = 1; i <= NF; i++) if ($i ~ / st/) print $i }')"
+echo "| tool round | clients | launches | launches/s | p50 ms | p95 ms | p99 ms | max ms | errors | tool CPU ms/launch |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+for r in $(seq 1 "$ROUNDS"); do
+  round base "$BASE_JAR" "$r"
+  round current "$CURRENT_JAR" "$r"
+done
