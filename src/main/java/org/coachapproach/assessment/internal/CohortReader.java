@@ -1,7 +1,6 @@
 package org.coachapproach.assessment.internal;
 
 import java.nio.ByteBuffer;
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -12,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -31,11 +29,11 @@ import org.springframework.stereotype.Component;
  * wave in key order and packing answers into arrays as it goes: no object per answer, and
  * no pseudonym leaves this class.
  * <p>
- * Answers given in the tool to a wave are <em>held</em> out of every figure while the wave's
- * window is open, and for good when fewer than {@link Suppression#MIN_CELL} people answered
- * it in the tool: otherwise comparing the report before and after one person submits would
- * show that person's answers. They enter the report together, once the window has closed.
- * Counts of who responded (response rates) are not answers and are not held.
+ * Answers given in the tool count in no figure, counts of respondents included, until
+ * {@link ReleaseBatches} has released them in a batch of at least {@link Suppression#MIN_CELL}:
+ * otherwise comparing the report before and after one person submits would show that
+ * person's answers. Imported and synthetic answers do not arrive one person at a time and
+ * are never held.
  */
 @Component
 public class CohortReader {
@@ -55,45 +53,22 @@ public class CohortReader {
 		this.administration = administration;
 	}
 
-	/**
-	 * A wave whose answers given in the tool are held back.
-	 * @param windowOpen whether its window is open (else: fewer than five answered in the tool)
-	 */
-	public record Held(Wave wave, int responses, boolean windowOpen, LocalDate closesOn) {
+	/** A wave whose window is open: answers given to it now count once it has closed. */
+	public record Held(Wave wave, LocalDate closesOn) {
 	}
 
-	/** The waves of an instrument whose answers given in the tool are held back from the figures now. */
+	/**
+	 * The waves of an instrument whose window is open today. Only the windows decide this,
+	 * never whether or how many answered, so the notice cannot move when one person submits.
+	 */
 	public List<Held> held(CourseId course, String instrumentId) {
 		LocalDate today = this.administration.today();
-		List<Held> held = new ArrayList<>();
-		this.jdbc.query("""
-				SELECT r.wave, COUNT(*), MAX(w.opens_on <= ? AND w.closes_on >= ?), MAX(w.closes_on)
-				FROM assessment_response r
-				LEFT JOIN assessment_window w
-				  ON w.course_id = r.course_id AND w.instrument_id = r.instrument_id AND w.wave = r.wave
-				WHERE r.course_id = ? AND r.instrument_id = ? AND r.origin = 'TOOL' AND r.submitted
-				GROUP BY r.wave ORDER BY r.wave""", (ResultSet rs) -> {
-			int responses = rs.getInt(2);
-			boolean open = rs.getBoolean(3);
-			Date closes = rs.getDate(4);
-			if (open || responses < Suppression.MIN_CELL) {
-				Wave.fromLabel(rs.getString(1)).ifPresent(wave -> held.add(new Held(wave, responses, open,
-						closes == null ? null : closes.toLocalDate())));
-			}
-		}, Date.valueOf(today), Date.valueOf(today), course.value(), instrumentId);
-		return held;
-	}
-
-	/** The SQL condition that leaves out held answers ({@code ""} when none are held). */
-	private String notHeld(CourseId course, String instrumentId) {
-		List<Held> held = held(course, instrumentId);
-		if (held.isEmpty()) {
-			return "";
-		}
-		// Wave labels come from the enum, never from a request.
-		return held.stream()
-			.map(h -> "'" + h.wave().label() + "'")
-			.collect(Collectors.joining(", ", " AND NOT (origin = 'TOOL' AND wave IN (", "))"));
+		return this.administration.windows(course)
+			.stream()
+			.filter(w -> w.instrumentId().equals(instrumentId) && w.isOpenOn(today))
+			.sorted(java.util.Comparator.comparing(SurveyWindow::wave))
+			.map(w -> new Held(w.wave(), w.closesOn()))
+			.toList();
 	}
 
 	/**
@@ -112,7 +87,7 @@ public class CohortReader {
 		byte[][] respondent = { null };
 		this.jdbc.query("""
 				SELECT respondent, wave, answers FROM assessment_response
-				WHERE course_id = ? AND instrument_id = ? AND wave IN (?, ?) AND submitted""" + notHeld(course, instrument.id())
+				WHERE course_id = ? AND instrument_id = ? AND wave IN (?, ?) AND submitted""" + ReleaseBatches.RELEASED
 				+ " ORDER BY respondent, wave", (ResultSet rs) -> {
 			byte[] who = rs.getBytes(1);
 			if (respondent[0] == null || !Arrays.equals(who, respondent[0])) {
@@ -215,7 +190,7 @@ public class CohortReader {
 		Map<ByteBuffer, byte[]> groups = new HashMap<>();
 		this.jdbc.query("""
 				SELECT respondent, answers FROM assessment_response
-				WHERE course_id = ? AND instrument_id = ? AND wave = 'once' AND submitted""" + notHeld(course, DEMOGRAPHICS),
+				WHERE course_id = ? AND instrument_id = ? AND wave = 'once' AND submitted""" + ReleaseBatches.RELEASED,
 				(ResultSet rs) -> {
 			Map<String, String> answers = AnswerCodec.unpack(rs.getString(2));
 			byte[] row = new byte[subgroups.size()];
@@ -248,7 +223,7 @@ public class CohortReader {
 		int[] respondents = { 0 };
 		this.jdbc.query("""
 				SELECT answers FROM assessment_response
-				WHERE course_id = ? AND instrument_id = ? AND wave = ? AND submitted""" + notHeld(course, instrument.id()),
+				WHERE course_id = ? AND instrument_id = ? AND wave = ? AND submitted""" + ReleaseBatches.RELEASED,
 				(ResultSet rs) -> {
 			int r = respondents[0]++;
 			scales.replaceAll((key, values) -> {
@@ -286,7 +261,7 @@ public class CohortReader {
 	public Map<Wave, Integer> respondents(CourseId course, String instrumentId) {
 		Map<Wave, Integer> counts = new TreeMap<>();
 		this.jdbc.query("""
-				SELECT wave, COUNT(*) FROM assessment_response WHERE course_id = ? AND instrument_id = ? AND submitted
+				SELECT wave, COUNT(*) FROM assessment_response WHERE course_id = ? AND instrument_id = ? AND submitted""" + ReleaseBatches.RELEASED + """
 				GROUP BY wave""", (ResultSet rs) -> {
 			Wave.fromLabel(rs.getString(1)).ifPresent(w -> {
 				try {
@@ -303,7 +278,7 @@ public class CohortReader {
 	public int respondentsOfBoth(CourseId course, String instrumentId, Wave a, Wave b) {
 		Integer both = this.jdbc.queryForObject("""
 				SELECT COUNT(*) FROM (SELECT respondent FROM assessment_response
-				  WHERE course_id = ? AND instrument_id = ? AND wave IN (?, ?) AND submitted
+				  WHERE course_id = ? AND instrument_id = ? AND wave IN (?, ?) AND submitted""" + ReleaseBatches.RELEASED + """
 				  GROUP BY respondent HAVING COUNT(*) = 2) pairs""", Integer.class, course.value(), instrumentId, a.label(),
 				b.label());
 		return both == null ? 0 : both;
