@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.coachapproach.assessment.internal.CohortWriter;
 import org.coachapproach.assessment.internal.InstrumentSettings;
+import org.coachapproach.assessment.internal.Pseudonyms;
 import org.coachapproach.assessment.internal.SurveyAdministration;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument;
@@ -57,6 +59,12 @@ class SurveyConfidentialityTests {
 
 	@Autowired
 	SurveyAdministration administration;
+
+	@Autowired
+	CohortWriter writer;
+
+	@Autowired
+	Pseudonyms pseudonyms;
 
 	SurveyLaunch launcher;
 
@@ -124,6 +132,49 @@ class SurveyConfidentialityTests {
 		assertThat(this.staff.get(tool("/course/surveys/report")).body())
 			.contains("10 respondents answered both waves")
 			.contains("Mentor self-assessment, Post wave: answers count once its window closes on");
+	}
+
+	@Test
+	void shouldNotLetImportedRowsLiftAFewAnswersGivenInTheToolOverTheThreshold() {
+		// Five answer in the tool, one of them "very unhelpful"; all five comment.
+		for (int i = 0; i < 5; i++) {
+			Browser mentor = this.launcher.launch("mentor-" + UUID.randomUUID(), "Mentor " + i, SurveyLaunch.LEARNER, "mentor");
+			if (i == 0) {
+				open();
+			}
+			submit(mentor, "mentor-post", "post", Map.of("a.strategies-helpful", i == 0 ? "1" : "5", "a.likely-to-use", "4",
+					"a.meeting-frequency", "once", "a.comments", "Real comment " + i));
+		}
+		close();
+		String before = this.staff.get(tool("/course/surveys/report.csv")).body();
+		assertThat(before).contains("distribution,mentor-post,post,strategies-helpful,Very unhelpful,count,suppressed\r\n")
+			.contains("distribution,mentor-post,post,strategies-helpful,,n,5\r\n");
+
+		// Staff import four made-up "very unhelpful" rows and five comments of their own.
+		List<CohortWriter.Submitted> madeUp = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			Map<String, String> answers = new LinkedHashMap<>(Map.of("likely-to-use", "4", "comments", "Made up " + i));
+			if (i < 4) {
+				answers.put("strategies-helpful", "1");
+			}
+			madeUp.add(new CohortWriter.Submitted(this.pseudonyms.ofExternal(course(), "made-up-" + i), "mentor-post",
+					Wave.POST, answers));
+		}
+		assertThat(this.writer.write(course(), "IMPORT", this.curriculum.contentHash(), madeUp)).isEqualTo(5);
+
+		String csv = this.staff.get(tool("/course/surveys/report.csv")).body();
+		String json = this.staff.get(tool("/course/surveys/report.json")).body();
+		String page = this.staff.get(tool("/course/surveys/report")).body();
+		// 1 in the tool + 4 imported = 5: still hidden, and so is the 4 "very helpful" (1 + 4 would be derivable).
+		assertThat(csv).contains("distribution,mentor-post,post,strategies-helpful,,n,9\r\n")
+			.contains("distribution,mentor-post,post,strategies-helpful,Very unhelpful,count,suppressed\r\n")
+			.contains("distribution,mentor-post,post,strategies-helpful,Very helpful,count,suppressed\r\n")
+			.contains("distribution,mentor-post,post,strategies-helpful,,percent-agree,suppressed\r\n");
+		// 10 comments, but only 5 written in the tool: none shown.
+		for (String output : List.of(csv, json, page)) {
+			assertThat(output).doesNotContain("Real comment").doesNotContain("Made up");
+		}
+		assertThat(page).contains("Fewer than ten people wrote a comment");
 	}
 
 	/** The report's every output, by path. */

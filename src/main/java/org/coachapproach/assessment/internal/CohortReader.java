@@ -2,7 +2,6 @@ package org.coachapproach.assessment.internal;
 
 import java.nio.ByteBuffer;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -84,29 +83,32 @@ public class CohortReader {
 		byte[] none = new byte[subgroups.size()];
 		byte[][] current = { new byte[keys.size()], new byte[keys.size()] };
 		boolean[] seen = new boolean[2];
+		boolean[] inTool = new boolean[1];
 		byte[][] respondent = { null };
 		this.jdbc.query("""
-				SELECT respondent, wave, answers FROM assessment_response
+				SELECT respondent, wave, answers, origin FROM assessment_response
 				WHERE course_id = ? AND instrument_id = ? AND wave IN (?, ?) AND submitted""" + ReleaseBatches.RELEASED
 				+ " ORDER BY respondent, wave", (ResultSet rs) -> {
 			byte[] who = rs.getBytes(1);
 			if (respondent[0] == null || !Arrays.equals(who, respondent[0])) {
-				flush(paired, current, seen, respondent[0], groups, none);
+				flush(paired, current, seen, inTool, respondent[0], groups, none);
 				respondent[0] = who;
 			}
+			inTool[0] |= "TOOL".equals(rs.getString(4));
 			int slot = rs.getString(2).equals(firstWave.label()) ? 0 : 1;
 			seen[slot] = true;
 			unpackScale(rs.getString(3), index, current[slot]);
 		}, course.value(), instrument.id(), firstWave.label(), secondWave.label());
-		flush(paired, current, seen, respondent[0], groups, none);
+		flush(paired, current, seen, inTool, respondent[0], groups, none);
 		return paired;
 	}
 
-	private static void flush(PairedAnswers paired, byte[][] current, boolean[] seen, byte[] respondent,
+	private static void flush(PairedAnswers paired, byte[][] current, boolean[] seen, boolean[] inTool, byte[] respondent,
 			Map<ByteBuffer, byte[]> groups, byte[] none) {
 		if (seen[0] && seen[1]) {
-			paired.add(current[0], current[1], groups.getOrDefault(ByteBuffer.wrap(respondent), none));
+			paired.add(current[0], current[1], groups.getOrDefault(ByteBuffer.wrap(respondent), none), inTool[0]);
 		}
+		inTool[0] = false;
 		seen[0] = false;
 		seen[1] = false;
 		Arrays.fill(current[0], (byte) 0);
@@ -212,20 +214,34 @@ public class CohortReader {
 		items.forEach(i -> byId.put(i.id(), i));
 		Map<String, double[]> scales = new LinkedHashMap<>();
 		Map<String, int[]> choices = new LinkedHashMap<>();
+		Map<String, int[]> choicesInTool = new LinkedHashMap<>();
 		Map<String, List<String>> texts = new LinkedHashMap<>();
+		Map<String, int[]> textsInTool = new LinkedHashMap<>();
 		for (Item item : items) {
 			switch (item.type()) {
 				case SCALE -> scales.put(item.id(), new double[64]);
-				case CHOICE -> choices.put(item.id(), new int[item.options().size()]);
-				case TEXT -> texts.put(item.id(), new ArrayList<>());
+				case CHOICE -> {
+					choices.put(item.id(), new int[item.options().size()]);
+					choicesInTool.put(item.id(), new int[item.options().size()]);
+				}
+				case TEXT -> {
+					texts.put(item.id(), new ArrayList<>());
+					textsInTool.put(item.id(), new int[1]);
+				}
 			}
 		}
 		int[] respondents = { 0 };
+		boolean[][] inTool = { new boolean[64] };
 		this.jdbc.query("""
-				SELECT answers FROM assessment_response
+				SELECT answers, origin FROM assessment_response
 				WHERE course_id = ? AND instrument_id = ? AND wave = ? AND submitted""" + ReleaseBatches.RELEASED,
 				(ResultSet rs) -> {
 			int r = respondents[0]++;
+			boolean tool = "TOOL".equals(rs.getString(2));
+			if (r == inTool[0].length) {
+				inTool[0] = Arrays.copyOf(inTool[0], r * 2);
+			}
+			inTool[0][r] = tool;
 			scales.replaceAll((key, values) -> {
 				double[] grown = r < values.length ? values : Arrays.copyOf(values, values.length * 2);
 				grown[r] = Double.NaN;
@@ -237,7 +253,10 @@ public class CohortReader {
 					return;
 				}
 				switch (item.type()) {
-					case TEXT -> texts.get(key).add(value);
+					case TEXT -> {
+						texts.get(key).add(value);
+						textsInTool.get(key)[0] += tool ? 1 : 0;
+					}
 					case SCALE -> {
 						int v = parse(value);
 						if (item.scale().contains(v)) {
@@ -248,40 +267,46 @@ public class CohortReader {
 						int o = item.options().stream().map(Option::value).toList().indexOf(value);
 						if (o >= 0) {
 							choices.get(key)[o]++;
+							choicesInTool.get(key)[o] += tool ? 1 : 0;
 						}
 					}
 				}
 			});
 		}, course.value(), instrument.id(), wave.label());
 		scales.replaceAll((key, values) -> Arrays.copyOf(values, respondents[0]));
-		return new WaveAnswers(respondents[0], scales, choices, texts);
+		Map<String, Integer> textCounts = new LinkedHashMap<>();
+		textsInTool.forEach((key, n) -> textCounts.put(key, n[0]));
+		return new WaveAnswers(respondents[0], Arrays.copyOf(inTool[0], respondents[0]), scales, choices, choicesInTool,
+				texts, textCounts);
+	}
+
+	/** Respondents counted for a figure: all of them, and those who answered in the tool. */
+	public record Respondents(int all, int inTool) {
+
+		public static final Respondents NONE = new Respondents(0, 0);
+
 	}
 
 	/** Submitted responses per wave of an instrument, and how many respondents submitted both {@code a} and {@code b}. */
-	public Map<Wave, Integer> respondents(CourseId course, String instrumentId) {
-		Map<Wave, Integer> counts = new TreeMap<>();
+	public Map<Wave, Respondents> respondents(CourseId course, String instrumentId) {
+		Map<Wave, Respondents> counts = new TreeMap<>();
 		this.jdbc.query("""
-				SELECT wave, COUNT(*) FROM assessment_response WHERE course_id = ? AND instrument_id = ? AND submitted""" + ReleaseBatches.RELEASED + """
+				SELECT wave, COUNT(*), SUM(origin = 'TOOL') FROM assessment_response
+				WHERE course_id = ? AND instrument_id = ? AND submitted""" + ReleaseBatches.RELEASED + """
 				GROUP BY wave""", (ResultSet rs) -> {
-			Wave.fromLabel(rs.getString(1)).ifPresent(w -> {
-				try {
-					counts.put(w, rs.getInt(2));
-				}
-				catch (SQLException ex) {
-					throw new IllegalStateException(ex);
-				}
-			});
+			Respondents n = new Respondents(rs.getInt(2), rs.getInt(3));
+			Wave.fromLabel(rs.getString(1)).ifPresent(w -> counts.put(w, n));
 		}, course.value(), instrumentId);
 		return counts;
 	}
 
-	public int respondentsOfBoth(CourseId course, String instrumentId, Wave a, Wave b) {
-		Integer both = this.jdbc.queryForObject("""
-				SELECT COUNT(*) FROM (SELECT respondent FROM assessment_response
+	public Respondents respondentsOfBoth(CourseId course, String instrumentId, Wave a, Wave b) {
+		Respondents both = this.jdbc.queryForObject("""
+				SELECT COUNT(*), COALESCE(SUM(tool), 0) FROM (SELECT respondent, MAX(origin = 'TOOL') AS tool FROM assessment_response
 				  WHERE course_id = ? AND instrument_id = ? AND wave IN (?, ?) AND submitted""" + ReleaseBatches.RELEASED + """
-				  GROUP BY respondent HAVING COUNT(*) = 2) pairs""", Integer.class, course.value(), instrumentId, a.label(),
-				b.label());
-		return both == null ? 0 : both;
+				  GROUP BY respondent HAVING COUNT(*) = 2) pairs""", (rs, row) -> new Respondents(rs.getInt(1), rs.getInt(2)),
+				course.value(), instrumentId, a.label(), b.label());
+		return both == null ? Respondents.NONE : both;
 	}
 
 	/** Whether the course's responses include the demo's synthetic cohort. */
@@ -335,9 +360,22 @@ public class CohortReader {
 
 	}
 
-	/** One wave's answers: scale answers per item ({@code NaN} = none), option counts per choice item, texts. */
-	public record WaveAnswers(int respondents, Map<String, double[]> scales, Map<String, int[]> choices,
-			Map<String, List<String>> texts) {
+	/**
+	 * One wave's answers: scale answers per item ({@code NaN} = none), option counts per choice
+	 * item, texts; and, told apart from imported ones, which respondents answered in the tool
+	 * (by the scales' index), how many of each option's and each text item's answers are theirs.
+	 */
+	public record WaveAnswers(int respondents, boolean[] inTool, Map<String, double[]> scales, Map<String, int[]> choices,
+			Map<String, int[]> choicesInTool, Map<String, List<String>> texts, Map<String, Integer> textsInTool) {
+
+		public int respondentsInTool() {
+			int n = 0;
+			for (boolean tool : this.inTool) {
+				n += tool ? 1 : 0;
+			}
+			return n;
+		}
+
 	}
 
 }
