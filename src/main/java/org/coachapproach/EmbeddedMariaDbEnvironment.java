@@ -13,7 +13,8 @@ import org.springframework.util.StringUtils;
 /**
  * When no datasource URL is configured, starts the embedded MariaDB as early as possible
  * (before the context is refreshed) and points {@code spring.datasource.*} at it. With
- * {@code SPRING_DATASOURCE_URL} set, does nothing: that server is used.
+ * {@code SPRING_DATASOURCE_URL} set, that server is used, and the tool's keys must come from
+ * the environment ({@link ServerKeys}); with the embedded one they are kept in a file beside it.
  */
 class EmbeddedMariaDbEnvironment implements EnvironmentPostProcessor, Ordered {
 
@@ -23,6 +24,7 @@ class EmbeddedMariaDbEnvironment implements EnvironmentPostProcessor, Ordered {
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))
 				|| !environment.getProperty("coachapproach.embedded-db.enabled", Boolean.class, true)) {
+			ServerKeys.require(environment);
 			return;
 		}
 		Path directory = Path.of(environment.getProperty("coachapproach.embedded-db.directory", "./data/mariadb"));
@@ -35,6 +37,7 @@ class EmbeddedMariaDbEnvironment implements EnvironmentPostProcessor, Ordered {
 							"spring.datasource.password", "", ACTIVE, "true",
 							"coachapproach.embedded-db.directory", directory.toString(),
 							"coachapproach.embedded-db.port", String.valueOf(db.port()))));
+		ServerKeys.fromFile(environment, directory);
 	}
 
 	@Override

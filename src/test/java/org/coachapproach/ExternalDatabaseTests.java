@@ -62,7 +62,9 @@ class ExternalDatabaseTests {
 		application.setWebApplicationType(WebApplicationType.NONE);
 		String url = "jdbc:mariadb://127.0.0.1:" + port + "/programdb";
 		try (ConfigurableApplicationContext context = application.run("--spring.datasource.url=" + url,
-				"--spring.datasource.username=coach", "--spring.datasource.password=secret-pw")) {
+				"--spring.datasource.username=coach", "--spring.datasource.password=secret-pw",
+				"--coachapproach.assessment.pseudonym-key=" + ServerKeys.generate(),
+				"--coachapproach.lti.key-encryption-key=" + ServerKeys.generate())) {
 			assertThat(context.getBeansOfType(EmbeddedMariaDb.class)).isEmpty();
 			assertThat(context.getEnvironment().getProperty("coachapproach.embedded-db.active")).isNull();
 			context.getBean(People.class).arrive(EmbeddedDatabaseRestartTests.arrival("external-1"));

@@ -190,8 +190,12 @@ class SurveyTests {
 
 		List<String> columns = this.jdbc.sql("SELECT column_name FROM information_schema.columns WHERE table_schema = DATABASE() "
 				+ "AND table_name = 'assessment_response' ORDER BY ordinal_position").query(String.class).list();
+		// release_batch orders batches of at least five (see ReleaseBatches): no time, no person.
 		assertThat(columns).containsExactly("id", "course_id", "instrument_id", "respondent", "wave", "submitted", "origin",
-				"content_hash", "answers");
+				"content_hash", "answers", "release_batch");
+		assertThat(this.jdbc.sql("SELECT column_name FROM information_schema.columns WHERE table_schema = DATABASE() "
+				+ "AND table_name = 'assessment_release' ORDER BY ordinal_position").query(String.class).list())
+			.containsExactly("course_id", "instrument_id", "wave", "batch", "respondents");
 		byte[] respondent = this.jdbc.sql("SELECT respondent FROM assessment_response r JOIN course c ON c.id = r.course_id "
 				+ "WHERE c.context_id = ?").param(this.contextId).query(byte[].class).single();
 		assertThat(respondent).hasSize(32);

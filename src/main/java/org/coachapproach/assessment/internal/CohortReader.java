@@ -1,9 +1,7 @@
 package org.coachapproach.assessment.internal;
 
 import java.nio.ByteBuffer;
-import java.sql.Date;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -31,11 +28,11 @@ import org.springframework.stereotype.Component;
  * wave in key order and packing answers into arrays as it goes: no object per answer, and
  * no pseudonym leaves this class.
  * <p>
- * Answers given in the tool to a wave are <em>held</em> out of every figure while the wave's
- * window is open, and for good when fewer than {@link Suppression#MIN_CELL} people answered
- * it in the tool: otherwise comparing the report before and after one person submits would
- * show that person's answers. They enter the report together, once the window has closed.
- * Counts of who responded (response rates) are not answers and are not held.
+ * Answers given in the tool count in no figure, counts of respondents included, until
+ * {@link ReleaseBatches} has released them in a batch of at least {@link Suppression#MIN_CELL}:
+ * otherwise comparing the report before and after one person submits would show that
+ * person's answers. Imported and synthetic answers do not arrive one person at a time and
+ * are never held.
  */
 @Component
 public class CohortReader {
@@ -55,45 +52,22 @@ public class CohortReader {
 		this.administration = administration;
 	}
 
-	/**
-	 * A wave whose answers given in the tool are held back.
-	 * @param windowOpen whether its window is open (else: fewer than five answered in the tool)
-	 */
-	public record Held(Wave wave, int responses, boolean windowOpen, LocalDate closesOn) {
+	/** A wave whose window is open: answers given to it now count once it has closed. */
+	public record Held(Wave wave, LocalDate closesOn) {
 	}
 
-	/** The waves of an instrument whose answers given in the tool are held back from the figures now. */
+	/**
+	 * The waves of an instrument whose window is open today. Only the windows decide this,
+	 * never whether or how many answered, so the notice cannot move when one person submits.
+	 */
 	public List<Held> held(CourseId course, String instrumentId) {
 		LocalDate today = this.administration.today();
-		List<Held> held = new ArrayList<>();
-		this.jdbc.query("""
-				SELECT r.wave, COUNT(*), MAX(w.opens_on <= ? AND w.closes_on >= ?), MAX(w.closes_on)
-				FROM assessment_response r
-				LEFT JOIN assessment_window w
-				  ON w.course_id = r.course_id AND w.instrument_id = r.instrument_id AND w.wave = r.wave
-				WHERE r.course_id = ? AND r.instrument_id = ? AND r.origin = 'TOOL' AND r.submitted
-				GROUP BY r.wave ORDER BY r.wave""", (ResultSet rs) -> {
-			int responses = rs.getInt(2);
-			boolean open = rs.getBoolean(3);
-			Date closes = rs.getDate(4);
-			if (open || responses < Suppression.MIN_CELL) {
-				Wave.fromLabel(rs.getString(1)).ifPresent(wave -> held.add(new Held(wave, responses, open,
-						closes == null ? null : closes.toLocalDate())));
-			}
-		}, Date.valueOf(today), Date.valueOf(today), course.value(), instrumentId);
-		return held;
-	}
-
-	/** The SQL condition that leaves out held answers ({@code ""} when none are held). */
-	private String notHeld(CourseId course, String instrumentId) {
-		List<Held> held = held(course, instrumentId);
-		if (held.isEmpty()) {
-			return "";
-		}
-		// Wave labels come from the enum, never from a request.
-		return held.stream()
-			.map(h -> "'" + h.wave().label() + "'")
-			.collect(Collectors.joining(", ", " AND NOT (origin = 'TOOL' AND wave IN (", "))"));
+		return this.administration.windows(course)
+			.stream()
+			.filter(w -> w.instrumentId().equals(instrumentId) && w.isOpenOn(today))
+			.sorted(java.util.Comparator.comparing(SurveyWindow::wave))
+			.map(w -> new Held(w.wave(), w.closesOn()))
+			.toList();
 	}
 
 	/**
@@ -109,29 +83,32 @@ public class CohortReader {
 		byte[] none = new byte[subgroups.size()];
 		byte[][] current = { new byte[keys.size()], new byte[keys.size()] };
 		boolean[] seen = new boolean[2];
+		boolean[] inTool = new boolean[1];
 		byte[][] respondent = { null };
 		this.jdbc.query("""
-				SELECT respondent, wave, answers FROM assessment_response
-				WHERE course_id = ? AND instrument_id = ? AND wave IN (?, ?) AND submitted""" + notHeld(course, instrument.id())
+				SELECT respondent, wave, answers, origin FROM assessment_response
+				WHERE course_id = ? AND instrument_id = ? AND wave IN (?, ?) AND submitted""" + ReleaseBatches.RELEASED
 				+ " ORDER BY respondent, wave", (ResultSet rs) -> {
 			byte[] who = rs.getBytes(1);
 			if (respondent[0] == null || !Arrays.equals(who, respondent[0])) {
-				flush(paired, current, seen, respondent[0], groups, none);
+				flush(paired, current, seen, inTool, respondent[0], groups, none);
 				respondent[0] = who;
 			}
+			inTool[0] |= "TOOL".equals(rs.getString(4));
 			int slot = rs.getString(2).equals(firstWave.label()) ? 0 : 1;
 			seen[slot] = true;
 			unpackScale(rs.getString(3), index, current[slot]);
 		}, course.value(), instrument.id(), firstWave.label(), secondWave.label());
-		flush(paired, current, seen, respondent[0], groups, none);
+		flush(paired, current, seen, inTool, respondent[0], groups, none);
 		return paired;
 	}
 
-	private static void flush(PairedAnswers paired, byte[][] current, boolean[] seen, byte[] respondent,
+	private static void flush(PairedAnswers paired, byte[][] current, boolean[] seen, boolean[] inTool, byte[] respondent,
 			Map<ByteBuffer, byte[]> groups, byte[] none) {
 		if (seen[0] && seen[1]) {
-			paired.add(current[0], current[1], groups.getOrDefault(ByteBuffer.wrap(respondent), none));
+			paired.add(current[0], current[1], groups.getOrDefault(ByteBuffer.wrap(respondent), none), inTool[0]);
 		}
+		inTool[0] = false;
 		seen[0] = false;
 		seen[1] = false;
 		Arrays.fill(current[0], (byte) 0);
@@ -215,7 +192,7 @@ public class CohortReader {
 		Map<ByteBuffer, byte[]> groups = new HashMap<>();
 		this.jdbc.query("""
 				SELECT respondent, answers FROM assessment_response
-				WHERE course_id = ? AND instrument_id = ? AND wave = 'once' AND submitted""" + notHeld(course, DEMOGRAPHICS),
+				WHERE course_id = ? AND instrument_id = ? AND wave = 'once' AND submitted""" + ReleaseBatches.RELEASED,
 				(ResultSet rs) -> {
 			Map<String, String> answers = AnswerCodec.unpack(rs.getString(2));
 			byte[] row = new byte[subgroups.size()];
@@ -237,20 +214,34 @@ public class CohortReader {
 		items.forEach(i -> byId.put(i.id(), i));
 		Map<String, double[]> scales = new LinkedHashMap<>();
 		Map<String, int[]> choices = new LinkedHashMap<>();
+		Map<String, int[]> choicesInTool = new LinkedHashMap<>();
 		Map<String, List<String>> texts = new LinkedHashMap<>();
+		Map<String, int[]> textsInTool = new LinkedHashMap<>();
 		for (Item item : items) {
 			switch (item.type()) {
 				case SCALE -> scales.put(item.id(), new double[64]);
-				case CHOICE -> choices.put(item.id(), new int[item.options().size()]);
-				case TEXT -> texts.put(item.id(), new ArrayList<>());
+				case CHOICE -> {
+					choices.put(item.id(), new int[item.options().size()]);
+					choicesInTool.put(item.id(), new int[item.options().size()]);
+				}
+				case TEXT -> {
+					texts.put(item.id(), new ArrayList<>());
+					textsInTool.put(item.id(), new int[1]);
+				}
 			}
 		}
 		int[] respondents = { 0 };
+		boolean[][] inTool = { new boolean[64] };
 		this.jdbc.query("""
-				SELECT answers FROM assessment_response
-				WHERE course_id = ? AND instrument_id = ? AND wave = ? AND submitted""" + notHeld(course, instrument.id()),
+				SELECT answers, origin FROM assessment_response
+				WHERE course_id = ? AND instrument_id = ? AND wave = ? AND submitted""" + ReleaseBatches.RELEASED,
 				(ResultSet rs) -> {
 			int r = respondents[0]++;
+			boolean tool = "TOOL".equals(rs.getString(2));
+			if (r == inTool[0].length) {
+				inTool[0] = Arrays.copyOf(inTool[0], r * 2);
+			}
+			inTool[0][r] = tool;
 			scales.replaceAll((key, values) -> {
 				double[] grown = r < values.length ? values : Arrays.copyOf(values, values.length * 2);
 				grown[r] = Double.NaN;
@@ -262,7 +253,10 @@ public class CohortReader {
 					return;
 				}
 				switch (item.type()) {
-					case TEXT -> texts.get(key).add(value);
+					case TEXT -> {
+						texts.get(key).add(value);
+						textsInTool.get(key)[0] += tool ? 1 : 0;
+					}
 					case SCALE -> {
 						int v = parse(value);
 						if (item.scale().contains(v)) {
@@ -273,40 +267,46 @@ public class CohortReader {
 						int o = item.options().stream().map(Option::value).toList().indexOf(value);
 						if (o >= 0) {
 							choices.get(key)[o]++;
+							choicesInTool.get(key)[o] += tool ? 1 : 0;
 						}
 					}
 				}
 			});
 		}, course.value(), instrument.id(), wave.label());
 		scales.replaceAll((key, values) -> Arrays.copyOf(values, respondents[0]));
-		return new WaveAnswers(respondents[0], scales, choices, texts);
+		Map<String, Integer> textCounts = new LinkedHashMap<>();
+		textsInTool.forEach((key, n) -> textCounts.put(key, n[0]));
+		return new WaveAnswers(respondents[0], Arrays.copyOf(inTool[0], respondents[0]), scales, choices, choicesInTool,
+				texts, textCounts);
+	}
+
+	/** Respondents counted for a figure: all of them, and those who answered in the tool. */
+	public record Respondents(int all, int inTool) {
+
+		public static final Respondents NONE = new Respondents(0, 0);
+
 	}
 
 	/** Submitted responses per wave of an instrument, and how many respondents submitted both {@code a} and {@code b}. */
-	public Map<Wave, Integer> respondents(CourseId course, String instrumentId) {
-		Map<Wave, Integer> counts = new TreeMap<>();
+	public Map<Wave, Respondents> respondents(CourseId course, String instrumentId) {
+		Map<Wave, Respondents> counts = new TreeMap<>();
 		this.jdbc.query("""
-				SELECT wave, COUNT(*) FROM assessment_response WHERE course_id = ? AND instrument_id = ? AND submitted
+				SELECT wave, COUNT(*), SUM(origin = 'TOOL') FROM assessment_response
+				WHERE course_id = ? AND instrument_id = ? AND submitted""" + ReleaseBatches.RELEASED + """
 				GROUP BY wave""", (ResultSet rs) -> {
-			Wave.fromLabel(rs.getString(1)).ifPresent(w -> {
-				try {
-					counts.put(w, rs.getInt(2));
-				}
-				catch (SQLException ex) {
-					throw new IllegalStateException(ex);
-				}
-			});
+			Respondents n = new Respondents(rs.getInt(2), rs.getInt(3));
+			Wave.fromLabel(rs.getString(1)).ifPresent(w -> counts.put(w, n));
 		}, course.value(), instrumentId);
 		return counts;
 	}
 
-	public int respondentsOfBoth(CourseId course, String instrumentId, Wave a, Wave b) {
-		Integer both = this.jdbc.queryForObject("""
-				SELECT COUNT(*) FROM (SELECT respondent FROM assessment_response
-				  WHERE course_id = ? AND instrument_id = ? AND wave IN (?, ?) AND submitted
-				  GROUP BY respondent HAVING COUNT(*) = 2) pairs""", Integer.class, course.value(), instrumentId, a.label(),
-				b.label());
-		return both == null ? 0 : both;
+	public Respondents respondentsOfBoth(CourseId course, String instrumentId, Wave a, Wave b) {
+		Respondents both = this.jdbc.queryForObject("""
+				SELECT COUNT(*), COALESCE(SUM(tool), 0) FROM (SELECT respondent, MAX(origin = 'TOOL') AS tool FROM assessment_response
+				  WHERE course_id = ? AND instrument_id = ? AND wave IN (?, ?) AND submitted""" + ReleaseBatches.RELEASED + """
+				  GROUP BY respondent HAVING COUNT(*) = 2) pairs""", (rs, row) -> new Respondents(rs.getInt(1), rs.getInt(2)),
+				course.value(), instrumentId, a.label(), b.label());
+		return both == null ? Respondents.NONE : both;
 	}
 
 	/** Whether the course's responses include the demo's synthetic cohort. */
@@ -360,9 +360,22 @@ public class CohortReader {
 
 	}
 
-	/** One wave's answers: scale answers per item ({@code NaN} = none), option counts per choice item, texts. */
-	public record WaveAnswers(int respondents, Map<String, double[]> scales, Map<String, int[]> choices,
-			Map<String, List<String>> texts) {
+	/**
+	 * One wave's answers: scale answers per item ({@code NaN} = none), option counts per choice
+	 * item, texts; and, told apart from imported ones, which respondents answered in the tool
+	 * (by the scales' index), how many of each option's and each text item's answers are theirs.
+	 */
+	public record WaveAnswers(int respondents, boolean[] inTool, Map<String, double[]> scales, Map<String, int[]> choices,
+			Map<String, int[]> choicesInTool, Map<String, List<String>> texts, Map<String, Integer> textsInTool) {
+
+		public int respondentsInTool() {
+			int n = 0;
+			for (boolean tool : this.inTool) {
+				n += tool ? 1 : 0;
+			}
+			return n;
+		}
+
 	}
 
 }

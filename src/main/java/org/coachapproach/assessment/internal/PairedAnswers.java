@@ -19,6 +19,8 @@ public final class PairedAnswers {
 
 	private byte[][] groups;
 
+	private boolean[] inTool = new boolean[64];
+
 	private int size;
 
 	PairedAnswers(List<String> keys, int subgroupQuestions) {
@@ -28,7 +30,11 @@ public final class PairedAnswers {
 		this.groups = new byte[subgroupQuestions][64];
 	}
 
-	void add(byte[] a, byte[] b, byte[] group) {
+	void add(byte[] a, byte[] b, byte[] group, boolean inTool) {
+		if (this.size == this.inTool.length) {
+			this.inTool = Arrays.copyOf(this.inTool, this.size * 2);
+		}
+		this.inTool[this.size] = inTool;
 		if (this.size == capacity()) {
 			int grown = capacity() * 2;
 			for (int i = 0; i < this.first.length; i++) {
@@ -69,6 +75,11 @@ public final class PairedAnswers {
 
 	public int second(int item, int respondent) {
 		return this.second[item][respondent];
+	}
+
+	/** Whether the respondent answered in the tool, whose answers imported rows must never lift over a threshold. */
+	public boolean inTool(int respondent) {
+		return this.inTool[respondent];
 	}
 
 	/** The respondent's group for a subgroup question, 1-based; 0 when not disclosed. */

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.IntUnaryOperator;
 
 import org.coachapproach.assessment.analysis.ScaleScore;
@@ -70,7 +70,8 @@ public class PrePostAnalysis {
 		subgroup.ifPresent(questions::add);
 		cross.ifPresent(questions::add);
 		PairedAnswers answers = this.reader.paired(course, instrument, Wave.PRE, second, keys, questions);
-		Integer pairs = Suppression.mayShow(answers.size(), Suppression.MIN_CELL) ? answers.size() : null;
+		int pairsInTool = (int) java.util.stream.IntStream.range(0, answers.size()).filter(answers::inTool).count();
+		Integer pairs = Suppression.mayShow(answers.size(), pairsInTool, Suppression.MIN_CELL) ? answers.size() : null;
 
 		List<Series> itemSeries = new ArrayList<>();
 		for (Item item : scaleItems) {
@@ -131,7 +132,7 @@ public class PrePostAnalysis {
 			cells.add(new Cell(g, subgroup.groupLabels().get(g - 1)));
 		}
 		return breakdown(all, answers, adjustment, groups + 1, r -> answers.group(0, r),
-				counts -> Suppression.shown(counts, hidden, Suppression.MIN_CELL), cells);
+				(counts, inTool) -> Suppression.shown(counts, inTool, hidden, Suppression.MIN_CELL), cells);
 	}
 
 	/**
@@ -154,12 +155,15 @@ public class PrePostAnalysis {
 			}
 		}
 		List<ComparisonRow> byCell = breakdown(series, answers, adjustment, rows * columns,
-				r -> answers.group(0, r) * columns + answers.group(1, r), counts -> {
+				r -> answers.group(0, r) * columns + answers.group(1, r), (counts, inTool) -> {
 					int[][] table = new int[rows][];
+					int[][] tableInTool = new int[rows][];
 					for (int a = 0; a < rows; a++) {
 						table[a] = Arrays.copyOfRange(counts, a * columns, (a + 1) * columns);
+						tableInTool[a] = Arrays.copyOfRange(inTool, a * columns, (a + 1) * columns);
 					}
-					boolean[][] shown = Suppression.shown(table, hiddenRows, hiddenColumns, Suppression.MIN_CELL);
+					boolean[][] shown = Suppression.shown(table, tableInTool, hiddenRows, hiddenColumns,
+							Suppression.MIN_CELL);
 					boolean[] flat = new boolean[counts.length];
 					for (int a = 0; a < rows; a++) {
 						System.arraycopy(shown[a], 0, flat, a * columns, columns);
@@ -177,21 +181,23 @@ public class PrePostAnalysis {
 
 	/**
 	 * Rows of a breakdown into cells: per series, respondents counted per cell
-	 * ({@code cellOf}), suppressed as a whole ({@code suppress}); then for each reported cell,
+	 * ({@code cellOf}), all and those in the tool, suppressed as a whole ({@code suppress}); then for each reported cell,
 	 * in order, every series' row, p adjusted within the cell.
 	 */
 	private static List<ComparisonRow> breakdown(List<Series> all, PairedAnswers answers, Adjustment adjustment,
-			int cellCount, IntUnaryOperator cellOf, Function<int[], boolean[]> suppress,
+			int cellCount, IntUnaryOperator cellOf, BiFunction<int[], int[], boolean[]> suppress,
 			List<Cell> cells) {
 		// per series, its row for each reported cell
 		List<List<ComparisonRow>> bySeries = all.parallelStream().map(series -> {
 			int[] counts = new int[cellCount];
+			int[] inTool = new int[cellCount];
 			for (int r = 0; r < answers.size(); r++) {
 				if (series.first.value(r) > 0 && series.second.value(r) > 0) {
 					counts[cellOf.applyAsInt(r)]++;
+					inTool[cellOf.applyAsInt(r)] += answers.inTool(r) ? 1 : 0;
 				}
 			}
-			boolean[] shown = suppress.apply(counts);
+			boolean[] shown = suppress.apply(counts, inTool);
 			List<ComparisonRow> rows = new ArrayList<>();
 			for (Cell cell : cells) {
 				int index = cell.index();
@@ -223,6 +229,7 @@ public class PrePostAnalysis {
 		double[] first = new double[answers.size()];
 		double[] second = new double[answers.size()];
 		int n = 0;
+		int inTool = 0;
 		for (int r = 0; r < answers.size(); r++) {
 			double a = series.first.value(r);
 			double b = series.second.value(r);
@@ -230,9 +237,10 @@ public class PrePostAnalysis {
 				first[n] = a;
 				second[n] = b;
 				n++;
+				inTool += answers.inTool(r) ? 1 : 0;
 			}
 		}
-		if (!Suppression.mayShow(n, Suppression.MIN_CELL)) {
+		if (!Suppression.mayShow(n, inTool, Suppression.MIN_CELL)) {
 			return ComparisonRow.suppressed(series.key, series.section, series.label, group);
 		}
 		return new ComparisonRow(series.key, series.section, series.label, group, false,

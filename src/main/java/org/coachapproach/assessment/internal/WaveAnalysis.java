@@ -36,35 +36,44 @@ public class WaveAnalysis {
 			switch (item.type()) {
 				case TEXT -> {
 					List<String> texts = answers.texts().get(item.id()).stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
-					boolean shown = Suppression.mayShow(texts.size(), Suppression.MIN_TEXT);
+					boolean shown = Suppression.mayShow(texts.size(), answers.textsInTool().get(item.id()), Suppression.MIN_TEXT);
 					comments.add(new Comments(item.id(), item.text(), shown, shown ? texts : List.of()));
 				}
 				case SCALE -> {
-					LikertDistribution likert = LikertDistribution.of(answers.scales().get(item.id()), 1, item.scale().points());
+					double[] values = answers.scales().get(item.id());
+					LikertDistribution likert = LikertDistribution.of(values, 1, item.scale().points());
 					int[] cells = likert.points().stream().mapToInt(LikertDistribution.Point::count).toArray();
-					distributions.add(distribution(item.id(), item.text(), true, item.scale().labels(), cells,
+					double[] inTool = java.util.stream.IntStream.range(0, values.length)
+						.mapToDouble(r -> answers.inTool()[r] ? values[r] : Double.NaN)
+						.toArray();
+					int[] cellsInTool = LikertDistribution.of(inTool, 1, item.scale().points()).points().stream()
+						.mapToInt(LikertDistribution.Point::count).toArray();
+					distributions.add(distribution(item.id(), item.text(), true, item.scale().labels(), cells, cellsInTool,
 							likert.percentTopTwo()));
 				}
 				case CHOICE -> distributions.add(distribution(item.id(), item.text(), false,
-						item.options().stream().map(Option::label).toList(), answers.choices().get(item.id()), Double.NaN));
+						item.options().stream().map(Option::label).toList(), answers.choices().get(item.id()),
+						answers.choicesInTool().get(item.id()), Double.NaN));
 			}
 		}
-		Integer respondents = Suppression.mayShow(answers.respondents(), Suppression.MIN_CELL) ? answers.respondents() : null;
+		Integer respondents = Suppression.mayShow(answers.respondents(), answers.respondentsInTool(), Suppression.MIN_CELL)
+				? answers.respondents() : null;
 		return new WaveReport(instrument.id(), instrument.title(), wave.label(), respondents, distributions, comments);
 	}
 
 	/**
+	 * @param cellsInTool of each cell's answers, those given in the tool
 	 * @param topTwo the percentage in the two highest points (scales), shown only when it cannot give a hidden cell away
 	 */
 	static Distribution distribution(String key, String text, boolean scale, List<String> labels, int[] cells,
-			double topTwo) {
+			int[] cellsInTool, double topTwo) {
 		int n = java.util.Arrays.stream(cells).sum();
-		if (!Suppression.mayShow(n, Suppression.MIN_CELL)) {
+		if (!Suppression.mayShow(n, java.util.Arrays.stream(cellsInTool).sum(), Suppression.MIN_CELL)) {
 			List<Integer> none = java.util.Collections.nCopies(cells.length, null);
 			return new Distribution(key, text, scale, labels, null, none, java.util.Collections.nCopies(cells.length, null),
 					null);
 		}
-		boolean[] shown = Suppression.shown(cells, null, Suppression.MIN_CELL);
+		boolean[] shown = Suppression.shown(cells, cellsInTool, null, Suppression.MIN_CELL);
 		List<Integer> shownCounts = new ArrayList<>();
 		List<Double> percents = new ArrayList<>();
 		for (int i = 0; i < cells.length; i++) {
@@ -73,7 +82,8 @@ public class WaveAnalysis {
 		}
 		Double agree = null;
 		if (scale && cells.length >= 2
-				&& Suppression.mayShowSum(shown, cells, new int[] { cells.length - 2, cells.length - 1 }, Suppression.MIN_CELL)) {
+				&& Suppression.mayShowSum(shown, cells, cellsInTool, new int[] { cells.length - 2, cells.length - 1 },
+						Suppression.MIN_CELL)) {
 			agree = topTwo;
 		}
 		return new Distribution(key, text, scale, labels, n, shownCounts, percents, agree);
@@ -88,12 +98,12 @@ public class WaveAnalysis {
 				continue;
 			}
 			int invited = (int) roster.stream().filter(e -> e.programRole() != null && instrument.asks(e.programRole())).count();
-			Map<Wave, Integer> responded = this.reader.respondents(course, instrument.id());
-			int both = this.reader.respondentsOfBoth(course, instrument.id(), Wave.PRE, Wave.POST);
+			Map<Wave, CohortReader.Respondents> responded = this.reader.respondents(course, instrument.id());
+			CohortReader.Respondents both = this.reader.respondentsOfBoth(course, instrument.id(), Wave.PRE, Wave.POST);
 			String audience = String.join(", ", instrument.audience().stream().map(Instrument.Audience::label).sorted().toList());
 			rates.add(new ResponseRate(instrument.id(), instrument.title(), audience, invited,
-					shown(responded.getOrDefault(Wave.PRE, 0), invited), shown(responded.getOrDefault(Wave.POST, 0), invited),
-					shown(both, invited)));
+					shown(responded.getOrDefault(Wave.PRE, CohortReader.Respondents.NONE), invited),
+					shown(responded.getOrDefault(Wave.POST, CohortReader.Respondents.NONE), invited), shown(both, invited)));
 		}
 		return rates;
 	}
@@ -102,11 +112,16 @@ public class WaveAnalysis {
 	 * A count of respondents is shown when it and the count of the roster's non-respondents are
 	 * both at least five: "all 12 responded" or "2 of 12 did not" would say something about
 	 * named people. (When more responded than the roster lists, the roster is not the pool.)
+	 * Both hold for those who answered in the tool alone too: imported rows, made up or not,
+	 * must not lift a few of the roster over five, nor hide that all but a few of it responded.
 	 */
-	static Integer shown(int count, int invited) {
+	static Integer shown(CohortReader.Respondents count, int invited) {
+		return shown(count.all(), invited) && (count.inTool() == 0 || shown(count.inTool(), invited)) ? count.all() : null;
+	}
+
+	private static boolean shown(int count, int invited) {
 		int others = invited - count;
-		return Suppression.mayShow(count, Suppression.MIN_CELL) && (others < 0 || others >= Suppression.MIN_CELL) ? count
-				: null;
+		return Suppression.mayShow(count, Suppression.MIN_CELL) && (others < 0 || others >= Suppression.MIN_CELL);
 	}
 
 }

@@ -14,6 +14,7 @@ import org.coachapproach.assessment.internal.DemoSurveys;
 import org.coachapproach.assessment.internal.Distribution;
 import org.coachapproach.assessment.internal.PrePostAnalysis;
 import org.coachapproach.assessment.internal.PrePostReport;
+import org.coachapproach.assessment.internal.ReleaseBatches;
 import org.coachapproach.assessment.internal.ResponseRate;
 import org.coachapproach.assessment.internal.WaveAnalysis;
 import org.coachapproach.assessment.internal.WaveReport;
@@ -56,15 +57,18 @@ class SurveyReportController {
 
 	private final DemoSurveys demo;
 
+	private final ReleaseBatches releases;
+
 	private final MessageSource messages;
 
 	SurveyReportController(Curriculum curriculum, PrePostAnalysis prePost, WaveAnalysis waves, CohortReader reader,
-			DemoSurveys demo, MessageSource messages) {
+			DemoSurveys demo, ReleaseBatches releases, MessageSource messages) {
 		this.curriculum = curriculum;
 		this.prePost = prePost;
 		this.waves = waves;
 		this.reader = reader;
 		this.demo = demo;
+		this.releases = releases;
 		this.messages = messages;
 	}
 
@@ -175,15 +179,15 @@ class SurveyReportController {
 	}
 
 	/**
-	 * A wave whose answers given in the tool are not in the figures yet (see {@link CohortReader}):
-	 * until its window closes on {@code closesOn}, or (when {@code windowOpen} is false) until at
-	 * least five people have answered it in the tool. How many have is not said.
+	 * A wave whose window is open: answers given to it now are not in the figures before it
+	 * closes on {@code closesOn} (see {@link ReleaseBatches}). Whether anyone answered is not said.
 	 */
-	record HeldWave(String instrument, String title, String wave, boolean windowOpen, java.time.LocalDate closesOn) {
+	record HeldWave(String instrument, String title, String wave, java.time.LocalDate closesOn) {
 	}
 
 	private Report report(Member member, Selection selection) {
 		this.demo.ensure(member.course());
+		this.releases.releaseDue(member.course());
 		PrePostReport prePost = this.prePost.report(member.course(), selection.instrument, selection.compare,
 				selection.adjustment, selection.subgroup, selection.cross);
 		List<WaveReport> waveReports = new ArrayList<>();
@@ -199,8 +203,7 @@ class SurveyReportController {
 		List<HeldWave> held = new ArrayList<>();
 		for (Instrument instrument : shown) {
 			this.reader.held(member.course(), instrument.id())
-				.forEach(h -> held.add(new HeldWave(instrument.id(), instrument.title(), h.wave().label(), h.windowOpen(),
-						h.closesOn())));
+				.forEach(h -> held.add(new HeldWave(instrument.id(), instrument.title(), h.wave().label(), h.closesOn())));
 		}
 		return new Report(this.reader.hasSynthetic(member.course()),
 				this.waves.responseRates(member.course(), this.curriculum.instruments()), prePost, waveReports, held);

@@ -10,8 +10,7 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.coachapproach.ServerKeys;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -19,14 +18,12 @@ import org.springframework.util.StringUtils;
 
 /**
  * Protects the tool's private keys in the database with AES-256-GCM under a key-encryption key
- * from the environment ({@code COACHAPPROACH_LTI_KEY_ENCRYPTION_KEY}: 32 random bytes, base64).
- * Without one, keys are stored as plain JWK (fine for the embedded demo database; a warning
- * says so). Stored values of either kind are read, so the key can be introduced later.
+ * from the environment ({@code COACHAPPROACH_LTI_KEY_ENCRYPTION_KEY}: 32 random bytes, base64),
+ * or with the embedded database from the keys file beside it ({@link ServerKeys}); the tool
+ * does not start without one. Keys stored as plain JWK by earlier versions are still read.
  */
 @Component
 class KeyEncryption {
-
-	private static final Logger log = LoggerFactory.getLogger(KeyEncryption.class);
 
 	private static final String PREFIX = "enc:v1:";
 
@@ -43,15 +40,11 @@ class KeyEncryption {
 			this.key = new SecretKeySpec(bytes, "AES");
 		}
 		else {
-			this.key = null;
-			log.warn("No coachapproach.lti.key-encryption-key: the tool's private signing keys are stored unencrypted");
+			throw new IllegalStateException("No key-encryption key: set " + ServerKeys.KEY_ENCRYPTION_KEY);
 		}
 	}
 
 	String seal(String privateJwk) {
-		if (this.key == null) {
-			return privateJwk;
-		}
 		try {
 			byte[] iv = new byte[12];
 			RANDOM.nextBytes(iv);
@@ -69,9 +62,6 @@ class KeyEncryption {
 	String open(String stored) {
 		if (!stored.startsWith(PREFIX)) {
 			return stored;
-		}
-		if (this.key == null) {
-			throw new IllegalStateException("The tool keys are encrypted: set coachapproach.lti.key-encryption-key");
 		}
 		try {
 			byte[] all = Base64.getDecoder().decode(stored.substring(PREFIX.length()));

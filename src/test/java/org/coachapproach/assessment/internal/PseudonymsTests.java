@@ -15,7 +15,7 @@ class PseudonymsTests {
 
 	@Test
 	void shouldGiveTheSamePersonTheSamePseudonymInACourseAndAnotherElsewhere() {
-		Pseudonyms pseudonyms = new Pseudonyms(null, KEY);
+		Pseudonyms pseudonyms = new Pseudonyms(null, KEY, "");
 
 		byte[] first = pseudonyms.of(new CourseId(7), new PersonId(42));
 
@@ -24,15 +24,15 @@ class PseudonymsTests {
 		assertThat(pseudonyms.of(new CourseId(7), new PersonId(43))).isNotEqualTo(first);
 		assertThat(pseudonyms.ofExternal(new CourseId(7), "42")).isNotEqualTo(first);
 		String otherKey = Base64.getEncoder().encodeToString("fedcba9876543210fedcba9876543210".getBytes());
-		assertThat(new Pseudonyms(null, otherKey).of(new CourseId(7), new PersonId(42))).isNotEqualTo(first);
+		assertThat(new Pseudonyms(null, otherKey, "").of(new CourseId(7), new PersonId(42))).isNotEqualTo(first);
 	}
 
 	@Test
 	void shouldRefuseAConfiguredKeyShorterThan32Bytes() {
 		assertThatIllegalStateException()
-			.isThrownBy(() -> new Pseudonyms(null, Base64.getEncoder().encodeToString("short".getBytes())))
+			.isThrownBy(() -> new Pseudonyms(null, Base64.getEncoder().encodeToString("short".getBytes()), ""))
 			.withMessageContaining("at least 32 bytes");
-		assertThatIllegalStateException().isThrownBy(() -> new Pseudonyms(null, "not base64!"))
+		assertThatIllegalStateException().isThrownBy(() -> new Pseudonyms(null, "not base64!", ""))
 			.withMessageContaining("not Base64");
 	}
 

@@ -36,6 +36,35 @@ class SuppressionTests {
 	}
 
 	@Test
+	void shouldCountAnswersGivenInTheToolApartFromImportedOnes() {
+		// 1 in the tool + 4 imported: five in all, but one real person; then the next cell holding tool answers hides too
+		assertThat(Suppression.shown(new int[] { 5, 30, 12 }, new int[] { 1, 0, 12 }, null, 5))
+			.containsExactly(false, true, false);
+		// imported only, or in the tool only: the rule for all respondents, unchanged
+		assertThat(Suppression.shown(new int[] { 14, 3, 20, 9 }, new int[4], null, 5)).containsExactly(true, false, true, false);
+		assertThat(Suppression.shown(new int[] { 14, 3, 20, 9 }, new int[] { 14, 3, 20, 9 }, null, 5))
+			.containsExactly(true, false, true, false);
+		assertThat(Suppression.mayShow(5, 1, 5)).isFalse();
+		assertThat(Suppression.mayShow(5, 0, 5)).isTrue();
+		assertThat(Suppression.mayShow(9, 5, 5)).isTrue();
+		assertThat(Suppression.mayShow(12, 6, Suppression.MIN_TEXT)).isFalse();
+	}
+
+	@Test
+	void shouldHoldTheTwoWayRuleForAnswersGivenInTheToolToo() {
+		// Every cell has five or more in all; one holds 2 from the tool, so it hides, and its row is completed
+		// with the smallest cell that holds answers from the tool (the imported-only 12 would not help).
+		int[][] counts = { { 8, 9, 12 }, { 7, 10, 11 } };
+		int[][] inTool = { { 2, 6, 0 }, { 0, 10, 11 } };
+
+		boolean[][] shown = Suppression.shown(counts, inTool, null, null, 5);
+
+		assertThat(shown[0]).containsExactly(false, false, true);
+		assertThat(shown[1]).containsExactly(true, true, true);
+		assertThat(Suppression.shown(counts, null, null, 5)[0]).containsExactly(true, true, true);
+	}
+
+	@Test
 	void shouldUseTheFreeTextThreshold() {
 		assertThat(Suppression.shown(new int[] { 9, 40 }, null, Suppression.MIN_TEXT)).containsExactly(false, false);
 	}

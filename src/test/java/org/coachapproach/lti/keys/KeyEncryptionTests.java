@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-@SpringBootTest(properties = "coachapproach.lti.key-encryption-key=" + KeyEncryptionTests.KEK)
+/** The embedded database's key-encryption key comes from the keys file beside it, as every test context's does. */
+@SpringBootTest
 class KeyEncryptionTests {
 
 	static final String KEK = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
@@ -23,16 +24,6 @@ class KeyEncryptionTests {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	/** Other test contexts share this database without the key: leave only plain keys behind. */
-	@org.junit.jupiter.api.AfterEach
-	void removeEncryptedKeys() {
-		this.jdbc.sql("DELETE FROM lti_tool_key WHERE private_jwk LIKE 'enc:%'").update();
-		this.jdbc.sql("""
-				UPDATE lti_tool_key SET retired_at = NULL
-				WHERE kid = (SELECT kid FROM (SELECT kid FROM lti_tool_key ORDER BY created_at DESC LIMIT 1) newest)""")
-			.update();
-	}
 
 	@Test
 	void shouldStoreNewKeysEncryptedAndUseThem() {
@@ -55,6 +46,7 @@ class KeyEncryptionTests {
 		KeyEncryption wrong = new KeyEncryption(Base64.getEncoder().encodeToString(new byte[32]));
 		assertThatIllegalStateException().isThrownBy(() -> wrong.open(sealed)).withMessageContaining("do not decrypt");
 		assertThatIllegalStateException().isThrownBy(() -> new KeyEncryption("c2hvcnQ=")).withMessageContaining("32 bytes");
+		assertThatIllegalStateException().isThrownBy(() -> new KeyEncryption(" ")).withMessageContaining("key-encryption-key");
 	}
 
 }

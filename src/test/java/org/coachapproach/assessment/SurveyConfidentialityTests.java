@@ -1,0 +1,248 @@
+package org.coachapproach.assessment;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.coachapproach.assessment.internal.CohortWriter;
+import org.coachapproach.assessment.internal.InstrumentSettings;
+import org.coachapproach.assessment.internal.Pseudonyms;
+import org.coachapproach.assessment.internal.SurveyAdministration;
+import org.coachapproach.curriculum.Curriculum;
+import org.coachapproach.curriculum.Instrument;
+import org.coachapproach.curriculum.Instrument.Wave;
+import org.coachapproach.lti.Browser;
+import org.coachapproach.lti.TestPlatform;
+import org.coachapproach.lti.registration.Registrations;
+import org.coachapproach.people.CourseId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Confidentiality under sequences of staff actions, over real HTTP: whatever staff do to the
+ * windows, two reports differ by no one or by at least five people answering in the tool.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "coachapproach.lti.jwks-min-refetch=PT0S")
+class SurveyConfidentialityTests {
+
+	/** Every output of the report, as staff download it. */
+	private static final List<String> OUTPUTS = List.of("/course/surveys/report", "/course/surveys/report?print=true",
+			"/course/surveys/report.csv", "/course/surveys/report.json",
+			"/course/surveys/report.csv?subgroup=gender-identity");
+
+	static TestPlatform platform;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Registrations registrations;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Curriculum curriculum;
+
+	@Autowired
+	SurveyAdministration administration;
+
+	@Autowired
+	CohortWriter writer;
+
+	@Autowired
+	Pseudonyms pseudonyms;
+
+	SurveyLaunch launcher;
+
+	String contextId;
+
+	Browser staff;
+
+	@BeforeAll
+	static void startPlatform() throws Exception {
+		platform = new TestPlatform();
+	}
+
+	@AfterAll
+	static void stopPlatform() {
+		platform.close();
+	}
+
+	@BeforeEach
+	void newCourse() {
+		this.contextId = "confidential-" + UUID.randomUUID();
+		this.launcher = new SurveyLaunch(platform, this.port, this.registrations, this.contextId);
+		this.staff = this.launcher.launch("staff-" + UUID.randomUUID(), "Sam Staff", SurveyLaunch.ADMINISTRATOR, "staff");
+	}
+
+	@Test
+	void shouldRevealNothingWhenStaffReleaseReopenAndReleaseAgain() {
+		// The whole roster first: a new member changes "invited", which is not what is under test.
+		List<Browser> mentors = new ArrayList<>();
+		for (int i = 0; i < 16; i++) {
+			mentors.add(this.launcher.launch("mentor-" + UUID.randomUUID(), "Mentor " + i, SurveyLaunch.LEARNER, "mentor"));
+		}
+		open();
+		for (int i = 0; i < 5; i++) {
+			answerEverything(mentors.get(i), i);
+		}
+		close();
+		Map<String, String> released = outputs();
+		assertThat(released.get("/course/surveys/report.csv"))
+			.contains("response-rates,mentor-prepost,pre,mentor,,responded,5\r\n")
+			.contains("items,mentor-prepost,pre-post,knowledge-promotion,,n,5\r\n")
+			.contains("respondents,mentor-post,post,,,n,5\r\n");
+
+		open();
+		Map<String, String> reopened = outputs();
+		for (int i = 5; i < 9; i++) {
+			answerEverything(mentors.get(i), i);
+			assertThat(outputs()).as("open, %d held", i - 4).isEqualTo(reopened);
+			close();
+			assertThat(outputs()).as("closed, %d held", i - 4).isEqualTo(released);
+			open();
+		}
+		answerEverything(mentors.get(9), 9);
+		assertThat(outputs()).as("open, 5 held").isEqualTo(reopened);
+		close();
+
+		String second = this.staff.get(tool("/course/surveys/report.csv")).body();
+		assertThat(second).contains("response-rates,mentor-prepost,pre,mentor,,responded,10\r\n")
+			.contains("items,mentor-prepost,pre-post,knowledge-promotion,,n,10\r\n")
+			.contains("respondents,mentor-post,post,,,n,10\r\n");
+		// Released batches stay in, whatever staff do to the windows.
+		blank();
+		assertThat(this.staff.get(tool("/course/surveys/report.csv")).body()).isEqualTo(second);
+		open();
+		assertThat(this.staff.get(tool("/course/surveys/report.csv")).body()).isEqualTo(second);
+		assertThat(this.staff.get(tool("/course/surveys/report")).body())
+			.contains("10 respondents answered both waves")
+			.contains("Mentor self-assessment, Post wave: answers count once its window closes on");
+	}
+
+	@Test
+	void shouldNotLetImportedRowsLiftAFewAnswersGivenInTheToolOverTheThreshold() {
+		// Five answer in the tool, one of them "very unhelpful"; all five comment.
+		for (int i = 0; i < 5; i++) {
+			Browser mentor = this.launcher.launch("mentor-" + UUID.randomUUID(), "Mentor " + i, SurveyLaunch.LEARNER, "mentor");
+			if (i == 0) {
+				open();
+			}
+			submit(mentor, "mentor-post", "post", Map.of("a.strategies-helpful", i == 0 ? "1" : "5", "a.likely-to-use", "4",
+					"a.meeting-frequency", "once", "a.comments", "Real comment " + i));
+		}
+		close();
+		String before = this.staff.get(tool("/course/surveys/report.csv")).body();
+		assertThat(before).contains("distribution,mentor-post,post,strategies-helpful,Very unhelpful,count,suppressed\r\n")
+			.contains("distribution,mentor-post,post,strategies-helpful,,n,5\r\n");
+
+		// Staff import four made-up "very unhelpful" rows and five comments of their own.
+		List<CohortWriter.Submitted> madeUp = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			Map<String, String> answers = new LinkedHashMap<>(Map.of("likely-to-use", "4", "comments", "Made up " + i));
+			if (i < 4) {
+				answers.put("strategies-helpful", "1");
+			}
+			madeUp.add(new CohortWriter.Submitted(this.pseudonyms.ofExternal(course(), "made-up-" + i), "mentor-post",
+					Wave.POST, answers));
+		}
+		assertThat(this.writer.write(course(), "IMPORT", this.curriculum.contentHash(), madeUp)).isEqualTo(5);
+
+		String csv = this.staff.get(tool("/course/surveys/report.csv")).body();
+		String json = this.staff.get(tool("/course/surveys/report.json")).body();
+		String page = this.staff.get(tool("/course/surveys/report")).body();
+		// 1 in the tool + 4 imported = 5: still hidden, and so is the 4 "very helpful" (1 + 4 would be derivable).
+		assertThat(csv).contains("distribution,mentor-post,post,strategies-helpful,,n,9\r\n")
+			.contains("distribution,mentor-post,post,strategies-helpful,Very unhelpful,count,suppressed\r\n")
+			.contains("distribution,mentor-post,post,strategies-helpful,Very helpful,count,suppressed\r\n")
+			.contains("distribution,mentor-post,post,strategies-helpful,,percent-agree,suppressed\r\n");
+		// 10 comments, but only 5 written in the tool: none shown.
+		for (String output : List.of(csv, json, page)) {
+			assertThat(output).doesNotContain("Real comment").doesNotContain("Made up");
+		}
+		assertThat(page).contains("Fewer than ten people wrote a comment");
+	}
+
+	/** The report's every output, by path. */
+	private Map<String, String> outputs() {
+		Map<String, String> outputs = new LinkedHashMap<>();
+		for (String path : OUTPUTS) {
+			outputs.put(path, this.staff.get(tool(path)).body());
+		}
+		return outputs;
+	}
+
+	/** Answers the pre/post self-assessment's two waves, the feedback and the demographics; answers vary by person. */
+	private void answerEverything(Browser mentor, int person) {
+		Instrument prePost = this.curriculum.instrument("mentor-prepost").orElseThrow();
+		for (String wave : List.of("pre", "post")) {
+			Map<String, String> answers = new LinkedHashMap<>();
+			prePost.items().forEach(item -> answers.put("a." + item.id(), String.valueOf(wave.equals("pre") ? 1 + person % 3 : 3 + person % 3)));
+			submit(mentor, "mentor-prepost", wave, answers);
+		}
+		submit(mentor, "mentor-post", "post", Map.of("a.strategies-helpful", String.valueOf(1 + person % 5),
+				"a.likely-to-use", "4", "a.meeting-frequency", "once"));
+		Map<String, String> about = new LinkedHashMap<>();
+		this.curriculum.instrument("demographics").orElseThrow().items()
+			.forEach(item -> about.put("a." + item.id(), item.options().get(item.options().size() - 1).value()));
+		about.put("a.gender-identity", person % 2 == 0 ? "woman" : "man");
+		submit(mentor, "demographics", "once", about);
+	}
+
+	private void submit(Browser mentor, String instrument, String wave, Map<String, String> answers) {
+		Map<String, String> posted = new LinkedHashMap<>(answers);
+		posted.put("action", "submit");
+		assertThat(mentor.post(tool("/surveys/" + instrument + "/" + wave), posted).statusCode()).as(instrument + " " + wave)
+			.isEqualTo(302);
+	}
+
+	/** Staff open every wave from yesterday to next week (the administration page's own path). */
+	private void open() {
+		windows(LocalDate.now().minusDays(1), LocalDate.now().plusDays(7));
+	}
+
+	/** Staff close every wave: it ran until yesterday. */
+	private void close() {
+		windows(LocalDate.now().minusDays(10), LocalDate.now().minusDays(1));
+	}
+
+	/** Staff remove every window. */
+	private void blank() {
+		windows(null, null);
+	}
+
+	private void windows(LocalDate opens, LocalDate closes) {
+		Map<String, List<Wave>> waves = Map.of("mentor-prepost", List.of(Wave.PRE, Wave.POST), "mentor-post",
+				List.of(Wave.POST), "demographics", List.of(Wave.ONCE));
+		waves.forEach((id, list) -> {
+			Map<Wave, LocalDate[]> dates = new LinkedHashMap<>();
+			list.forEach(wave -> dates.put(wave, new LocalDate[] { opens, closes }));
+			this.administration.change(course(), this.curriculum.instrument(id).orElseThrow(), InstrumentSettings.DEFAULTS,
+					dates);
+		});
+	}
+
+	private CourseId course() {
+		return new CourseId(this.jdbc.sql("SELECT id FROM course WHERE context_id = ?").param(this.contextId)
+			.query(Long.class).single());
+	}
+
+	private String tool(String path) {
+		return this.launcher.tool(path);
+	}
+
+}
