@@ -57,8 +57,6 @@ class SessionFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		response.setHeader("Referrer-Policy", "same-origin");
-		response.setHeader("X-Content-Type-Options", "nosniff");
 		String fromCookie = cookie(request);
 		Optional<AccessSession> session = Optional.ofNullable(fromCookie).flatMap(this.sessions::find);
 		String fromUrl = null;

@@ -160,7 +160,7 @@ public class CourseServices {
 			return true;
 		}
 		if (!h.matches("[0-9.]+") && !h.contains(":")) {
-			return false; // a name: public DNS is the platform's business
+			return false; // a name: looked up before each call (ServiceCalls.refuseLocal), not at launch
 		}
 		try {
 			java.net.InetAddress address = java.net.InetAddress.getByName(h);

@@ -156,7 +156,7 @@ class LineItems {
 			.timeout(ServiceCalls.DEADLINE)
 			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body)))
 			.build();
-		PlatformHttp.Answer answer = ServiceCalls.call(request, MAX_PAGE_BYTES, this.clock);
+		PlatformHttp.Answer answer = ServiceCalls.call(registration, request, MAX_PAGE_BYTES, this.clock);
 		return lineItem(this.json.readTree(answer.body()), null, service);
 	}
 
@@ -168,7 +168,7 @@ class LineItems {
 			.timeout(ServiceCalls.DEADLINE)
 			.GET()
 			.build();
-		return ServiceCalls.call(request, MAX_PAGE_BYTES, this.clock);
+		return ServiceCalls.call(registration, request, MAX_PAGE_BYTES, this.clock);
 	}
 
 	/** The narrowest scope the platform granted that lets the tool read line items. */

@@ -156,7 +156,7 @@ public class RosterSync implements DisposableBean {
 				.build();
 			PlatformHttp.Answer answer;
 			try {
-				answer = ServiceCalls.call(request, MAX_PAGE_BYTES, this.clock);
+				answer = ServiceCalls.call(registration, request, MAX_PAGE_BYTES, this.clock);
 			}
 			catch (ServiceCallException ex) {
 				if (!ex.unauthorized() || refreshed) {

@@ -298,7 +298,7 @@ class ScoreSender implements DisposableBean {
 			.timeout(ServiceCalls.DEADLINE)
 			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(score(identity, lineItem, row))))
 			.build();
-		ServiceCalls.call(request, 64 * 1024, this.clock);
+		ServiceCalls.call(registration, request, 64 * 1024, this.clock);
 	}
 
 	private Map<String, Object> score(PlatformIdentity identity, LineItems.LineItem lineItem, Claimed row) {

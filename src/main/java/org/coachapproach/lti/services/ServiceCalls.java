@@ -2,6 +2,7 @@ package org.coachapproach.lti.services;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +14,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.coachapproach.lti.http.LocalAddresses;
 import org.coachapproach.lti.http.PlatformHttp;
+import org.coachapproach.lti.registration.Registration;
 
 /** HTTP to a platform's services: bounded calls, refusals as {@link ServiceCallException}, RFC 8288 paging. */
 final class ServiceCalls {
@@ -26,7 +29,9 @@ final class ServiceCalls {
 	}
 
 	/** A 2xx answer, or the refusal. */
-	static PlatformHttp.Answer call(HttpRequest request, int maxBytes, Clock clock) throws ServiceCallException {
+	static PlatformHttp.Answer call(Registration registration, HttpRequest request, int maxBytes, Clock clock)
+			throws ServiceCallException {
+		refuseLocal(request, CourseServices.isLocal(URI.create(registration.issuer()).getHost()), LocalAddresses.SYSTEM);
 		PlatformHttp.Answer answer;
 		try {
 			answer = PlatformHttp.send(request, maxBytes, DEADLINE);
@@ -44,6 +49,32 @@ final class ServiceCalls {
 					answer.header("Retry-After").map(value -> retryAfter(value, clock)).orElse(null));
 		}
 		return answer;
+	}
+
+	/**
+	 * Refuses a call to this machine or a private network, however the URL names it, unless the
+	 * platform itself is there (the demo platform, tests, a platform on the institution's own
+	 * network named by address). The name is looked up right before the call, and the JDK
+	 * caches the answer (30 s by default), so the connection goes to the address checked here;
+	 * the JDK's client cannot be pinned to an address, so a DNS answer that changes in the
+	 * instant between the cached entry's expiry and the connection could still slip through.
+	 */
+	static void refuseLocal(HttpRequest request, boolean localPlatform, LocalAddresses.Resolver resolver)
+			throws ServiceCallException {
+		if (localPlatform) {
+			return;
+		}
+		String host = request.uri().getHost();
+		try {
+			if (host == null || CourseServices.isLocal(host) || LocalAddresses.resolvesToLocal(host, resolver)) {
+				throw new ServiceCallException(400, request.method() + " " + request.uri()
+						+ ": on this machine or a private network, and the platform is not", null);
+			}
+		}
+		catch (UnknownHostException ex) {
+			throw new ServiceCallException(0, request.method() + " " + request.uri() + ": the platform could not be reached",
+					null);
+		}
 	}
 
 	/** {@code Retry-After} as seconds or an HTTP date (RFC 9110 §10.2.3); {@code null} if unreadable. */

@@ -1,0 +1,83 @@
+package org.coachapproach.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.Principal;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Who counts as authorised at the actuator ({@code show-details=when-authorized}): a request
+ * that presents {@code Authorization: Bearer <coachapproach.management.token>}. The tool has
+ * no Spring Security, and needs none for one shared secret; the actuator asks only whether the
+ * request has a principal. Anyone else still gets the status (UP/DOWN) and the probes, never
+ * the details (database, disk, curriculum). Without a token nobody sees the details.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 6)
+class ManagementTokenFilter extends OncePerRequestFilter {
+
+	static final int MIN_LENGTH = 32;
+
+	private static final Principal OPERATOR = () -> "management";
+
+	private final String basePath;
+
+	private final byte[] token;
+
+	ManagementTokenFilter(@Value("${coachapproach.management.token:}") String token,
+			@Value("${management.endpoints.web.base-path:/actuator}") String basePath) {
+		if (!token.isEmpty() && token.length() < MIN_LENGTH) {
+			throw new IllegalStateException("coachapproach.management.token must have at least " + MIN_LENGTH
+					+ " characters (e.g. openssl rand -base64 32)");
+		}
+		this.token = token.isEmpty() ? null : digest(token);
+		this.basePath = basePath;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return this.token == null || !(path.equals(this.basePath) || path.startsWith(this.basePath + "/"));
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String authorization = request.getHeader("Authorization");
+		if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+				// Digests of equal length: the comparison takes the same time whatever was sent.
+				&& MessageDigest.isEqual(digest(authorization.substring(7).trim()), this.token)) {
+			chain.doFilter(new HttpServletRequestWrapper(request) {
+				@Override
+				public Principal getUserPrincipal() {
+					return OPERATOR;
+				}
+			}, response);
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	private static byte[] digest(String value) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
