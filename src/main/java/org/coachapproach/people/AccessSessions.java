@@ -61,13 +61,15 @@ public class AccessSessions {
 		Instant now = this.clock.instant();
 		this.jdbc.sql("""
 				INSERT INTO access_session (token_hash, person_id, course_id, course_roles, program_role, context_json,
-				    created_at, expires_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+				    created_at, expires_at, program_id, institution_administrator)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(hash(token), member.person().value(), member.course() == null ? null : member.course().value(),
 					People.names(member.courseRoles()),
 					member.programRole() == null ? null : member.programRole().name(),
 					this.json.writeValueAsString(new StoredContext(member.displayName(), member.courseTitle(), context)),
-					Timestamp.from(now), Timestamp.from(now.plus(this.lifetime)))
+					Timestamp.from(now), Timestamp.from(now.plus(this.lifetime)),
+					// Program: the launch's registration; its institution role as the launch said.
+					member.program().value(), member.institutionAdministrator())
 			.update();
 		return token;
 	}
@@ -78,7 +80,10 @@ public class AccessSessions {
 			return Optional.empty();
 		}
 		return this.jdbc.sql("""
-				SELECT person_id, course_id, course_roles, program_role, context_json, expires_at
+				SELECT person_id, course_id, course_roles, program_role, context_json, expires_at,
+				    program_id, institution_administrator,
+				    EXISTS (SELECT 1 FROM program_staff_grant g
+				            WHERE g.program_id = access_session.program_id AND g.person_id = access_session.person_id) AS granted
 				FROM access_session WHERE token_hash = ? AND expires_at > ?""")
 			.params(hash(token), Timestamp.from(this.clock.instant()))
 			.query((rs, row) -> {
@@ -88,7 +93,9 @@ public class AccessSessions {
 				String role = rs.getString("program_role");
 				Member member = new Member(new PersonId(rs.getLong("person_id")), stored.displayName(), course,
 						stored.courseTitle(), People.roles(rs.getString("course_roles")),
-						role == null ? null : ProgramRole.valueOf(role));
+						role == null ? null : ProgramRole.valueOf(role), new ProgramId(rs.getLong("program_id")),
+						// The grant read on every request: a revoke takes effect at once.
+						rs.getBoolean("institution_administrator"), rs.getBoolean("granted"));
 				return new AccessSession(member, stored.context(), rs.getTimestamp("expires_at").toInstant());
 			})
 			.optional();
