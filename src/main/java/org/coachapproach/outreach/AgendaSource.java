@@ -3,6 +3,7 @@ package org.coachapproach.outreach;
 import java.util.List;
 
 import org.coachapproach.people.PersonId;
+import org.coachapproach.people.ProgramId;
 
 /**
  * SPI: a module that puts events on people's own calendars (the series' sessions, survey
@@ -13,5 +14,13 @@ public interface AgendaSource {
 
 	/** The person's events from this source; uids must be unique across sources (prefix them). */
 	List<AgendaEntry> agendaFor(PersonId person);
+
+	/**
+	 * The person's events as the feed of one program shows them. Sources of program-wide events
+	 * (the series) override it; per-person sources need not.
+	 */
+	default List<AgendaEntry> agendaFor(ProgramId program, PersonId person) {
+		return agendaFor(person);
+	}
 
 }

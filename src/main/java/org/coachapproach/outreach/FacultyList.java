@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.coachapproach.LineProblem;
+import org.coachapproach.people.ProgramId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -21,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The list of all clinical faculty, imported by staff from CSV ({@code name,email,division,rank}).
  * Every row is checked; a file with any bad row imports nothing and the report names each bad
  * line, so the list is always exactly one whole, valid file (staff fix the file and import it
- * again, rather than wonder which half of it is in). An import replaces the previous list.
+ * again, rather than wonder which half of it is in). An import replaces the program's previous
+ * list; each program has its own.
  */
 @Service
 public class FacultyList {
@@ -62,31 +64,37 @@ public class FacultyList {
 
 	/** Validates the whole file; imports it (replacing the list) only when every row is valid. */
 	@Transactional
-	public ImportResult importCsv(Reader csv) throws IOException {
+	public ImportResult importCsv(ProgramId program, Reader csv) throws IOException {
 		List<LineProblem> problems = new ArrayList<>();
 		List<Faculty> rows = parse(csv, problems);
 		if (!problems.isEmpty()) {
 			return new ImportResult(0, problems);
 		}
 		Timestamp now = Timestamp.from(this.clock.instant());
-		this.jdbc.sql("DELETE FROM outreach_faculty").update();
+		this.jdbc.sql("DELETE FROM outreach_faculty WHERE program_id = ?").param(program.value()).update();
 		for (Faculty f : rows) {
 			this.jdbc.sql("""
-					INSERT INTO outreach_faculty (email, name, division, faculty_rank, imported_at) VALUES (?, ?, ?, ?, ?)""")
-				.params(f.email().toLowerCase(Locale.ROOT), f.name(), f.division(), f.rank(), now)
+					INSERT INTO outreach_faculty (program_id, email, name, division, faculty_rank, imported_at)
+					VALUES (?, ?, ?, ?, ?, ?)""")
+				.params(program.value(), f.email().toLowerCase(Locale.ROOT), f.name(), f.division(), f.rank(), now)
 				.update();
 		}
 		return new ImportResult(rows.size(), List.of());
 	}
 
-	public List<Faculty> all() {
-		return this.jdbc.sql("SELECT name, email, division, faculty_rank FROM outreach_faculty ORDER BY name, email")
+	public List<Faculty> all(ProgramId program) {
+		return this.jdbc.sql("""
+				SELECT name, email, division, faculty_rank FROM outreach_faculty WHERE program_id = ? ORDER BY name, email""")
+			.param(program.value())
 			.query((rs, n) -> new Faculty(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
 			.list();
 	}
 
-	public int size() {
-		return this.jdbc.sql("SELECT COUNT(*) FROM outreach_faculty").query(Integer.class).single();
+	public int size(ProgramId program) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM outreach_faculty WHERE program_id = ?")
+			.param(program.value())
+			.query(Integer.class)
+			.single();
 	}
 
 	private static List<Faculty> parse(Reader csv, List<LineProblem> problems) throws IOException {

@@ -8,10 +8,11 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import org.coachapproach.outreach.internal.ServerSecrets;
 import org.coachapproach.people.PersonId;
+import org.coachapproach.people.ProgramId;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -26,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * server-held key, so the tool can show the address again without storing it (only its
  * SHA-256 is stored, to look it up). Resetting raises the generation; the old address then
  * answers "reset" rather than "unknown", so whoever subscribed learns why the feed stopped.
+ * A token belongs to one program (a person in two programs has two feeds): generations are
+ * numbered per person across programs, so no two programs' tokens are the same.
  */
 @Service
 public class FeedTokens {
@@ -33,8 +36,8 @@ public class FeedTokens {
 	/** What a token in a feed address stands for. */
 	public sealed interface Resolution {
 
-		/** The person's current token. */
-		record Active(PersonId person) implements Resolution {
+		/** The person's current token in the program. */
+		record Active(ProgramId program, PersonId person) implements Resolution {
 		}
 
 		/** A token its owner has reset. */
@@ -62,55 +65,63 @@ public class FeedTokens {
 		this.messages = messages;
 	}
 
-	/** The person's current token, issued on first use. */
+	/** The person's current token in the program, issued on first use. */
 	@Transactional
-	public String tokenFor(PersonId person) {
+	public String tokenFor(ProgramId program, PersonId person) {
 		Integer generation = this.jdbc.sql("""
-				SELECT MAX(generation) FROM outreach_feed_token WHERE person_id = ? AND retired_at IS NULL""")
-			.param(person.value())
+				SELECT MAX(generation) FROM outreach_feed_token
+				WHERE program_id = ? AND person_id = ? AND retired_at IS NULL""")
+			.params(program.value(), person.value())
 			.query(Integer.class)
 			.optional()
 			.orElse(null);
-		return generation != null ? token(person, generation) : issue(person, 1);
+		return generation != null ? token(person, generation) : issue(program, person, next(person));
 	}
 
-	/** Retires the current token and issues a new one; the old address answers "reset". */
+	/** Retires the person's current token in the program and issues a new one; the old address answers "reset". */
 	@Transactional
-	public String reset(PersonId person) {
+	public String reset(ProgramId program, PersonId person) {
 		Timestamp now = Timestamp.from(this.clock.instant());
-		this.jdbc.sql("UPDATE outreach_feed_token SET retired_at = ? WHERE person_id = ? AND retired_at IS NULL")
-			.params(now, person.value())
+		this.jdbc.sql("""
+				UPDATE outreach_feed_token SET retired_at = ? WHERE program_id = ? AND person_id = ? AND retired_at IS NULL""")
+			.params(now, program.value(), person.value())
 			.update();
-		int next = this.jdbc.sql("SELECT COALESCE(MAX(generation), 0) + 1 FROM outreach_feed_token WHERE person_id = ?")
+		return issue(program, person, next(person));
+	}
+
+	/** The person's next generation, over all programs. */
+	private int next(PersonId person) {
+		// Two first uses at once take the same generation, hence the same token: the second insert is ignored.
+		return this.jdbc.sql("SELECT COALESCE(MAX(generation), 0) + 1 FROM outreach_feed_token WHERE person_id = ?")
 			.param(person.value())
 			.query(Integer.class)
 			.single();
-		return issue(person, next);
 	}
 
 	public Resolution resolve(String token) {
 		if (token == null || token.length() != 43) {
 			return new Resolution.Unknown();
 		}
-		return this.jdbc.sql("SELECT person_id, retired_at IS NOT NULL FROM outreach_feed_token WHERE token_hash = ?")
+		return this.jdbc.sql("""
+				SELECT program_id, person_id, retired_at IS NOT NULL FROM outreach_feed_token WHERE token_hash = ?""")
 			.param(hash(token))
-			.query((rs, n) -> rs.getBoolean(2) ? (Resolution) new Resolution.Reset()
-					: new Resolution.Active(new PersonId(rs.getLong(1))))
+			.query((rs, n) -> rs.getBoolean(3) ? (Resolution) new Resolution.Reset()
+					: new Resolution.Active(new ProgramId(rs.getLong(1)), new PersonId(rs.getLong(2))))
 			.optional()
 			.orElse(new Resolution.Unknown());
 	}
 
 	/**
-	 * Answers a feed request: the calendar for the token's person, or a plain-text reason (410
-	 * for a reset address, 404 for an unknown one).
+	 * Answers a feed request: the calendar for the token's program and person, or a plain-text
+	 * reason (410 for a reset address, 404 for an unknown one).
 	 */
-	public ResponseEntity<String> respond(String token, Function<PersonId, String> calendar) {
+	public ResponseEntity<String> respond(String token, BiFunction<ProgramId, PersonId, String> calendar) {
 		Resolution resolution = resolve(token);
 		if (resolution instanceof Resolution.Active active) {
 			return ResponseEntity.ok()
 				.contentType(MediaType.parseMediaType(ICalendar.MEDIA_TYPE))
 				.header("Cache-Control", "private, max-age=900")
-				.body(calendar.apply(active.person()));
+				.body(calendar.apply(active.program(), active.person()));
 		}
 		HttpStatus status = resolution instanceof Resolution.Reset ? HttpStatus.GONE : HttpStatus.NOT_FOUND;
 		String reason = this.messages.getMessage(status == HttpStatus.GONE ? "outreach.feed.reset" : "outreach.feed.unknown",
@@ -118,11 +129,12 @@ public class FeedTokens {
 		return ResponseEntity.status(status).contentType(MediaType.TEXT_PLAIN).body(reason);
 	}
 
-	private String issue(PersonId person, int generation) {
+	private String issue(ProgramId program, PersonId person, int generation) {
 		String token = token(person, generation);
 		this.jdbc.sql("""
-				INSERT IGNORE INTO outreach_feed_token (token_hash, person_id, generation, created_at) VALUES (?, ?, ?, ?)""")
-			.params(hash(token), person.value(), generation, Timestamp.from(this.clock.instant()))
+				INSERT IGNORE INTO outreach_feed_token (token_hash, program_id, person_id, generation, created_at)
+				VALUES (?, ?, ?, ?, ?)""")
+			.params(hash(token), program.value(), person.value(), generation, Timestamp.from(this.clock.instant()))
 			.update();
 		return token;
 	}

@@ -19,6 +19,7 @@ import org.coachapproach.outreach.internal.MailTemplates;
 import org.coachapproach.outreach.internal.OutboxSender;
 import org.coachapproach.outreach.internal.UnsubscribeTokens;
 import org.coachapproach.people.PersonId;
+import org.coachapproach.people.ProgramId;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +34,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * configured rate and retries with backoff. The pair (dedup key, recipient) is unique, so the
  * same reminder queued again, from any instance or after a restart, is never sent twice.
  * A kind that staff switched off, or that the recipient unsubscribed from, is not queued.
+ * Every message, switch and count belongs to a program: staff see and switch only their own.
+ * An unsubscribe belongs to the address and holds in every program.
  */
 @Service
 public class MailOutbox {
@@ -82,9 +85,9 @@ public class MailOutbox {
 	 * {@code recipientName} and {@code unsubscribeUrl}) and queues it.
 	 */
 	@Transactional
-	public Outcome queue(Recipient to, ReminderKind kind, String dedupKey, String template, Map<String, Object> model,
-			Locale locale) {
-		return queueAll(List.of(to), kind, dedupKey, template, model, locale).entrySet()
+	public Outcome queue(ProgramId program, Recipient to, ReminderKind kind, String dedupKey, String template,
+			Map<String, Object> model, Locale locale) {
+		return queueAll(program, List.of(to), kind, dedupKey, template, model, locale).entrySet()
 			.stream()
 			.filter(e -> e.getValue() > 0)
 			.map(Map.Entry::getKey)
@@ -97,13 +100,13 @@ public class MailOutbox {
 	 * @return how many recipients ended in each outcome
 	 */
 	@Transactional
-	public Map<Outcome, Integer> queueAll(List<Recipient> recipients, ReminderKind kind, String dedupKey,
-			String template, Map<String, Object> model, Locale locale) {
+	public Map<Outcome, Integer> queueAll(ProgramId program, List<Recipient> recipients, ReminderKind kind,
+			String dedupKey, String template, Map<String, Object> model, Locale locale) {
 		Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
 		for (Outcome outcome : Outcome.values()) {
 			outcomes.put(outcome, 0);
 		}
-		if (!enabled(kind)) {
+		if (!enabled(program, kind)) {
 			outcomes.put(Outcome.KIND_OFF, recipients.size());
 			return outcomes;
 		}
@@ -126,7 +129,7 @@ public class MailOutbox {
 			variables.put("recipientName", to.name());
 			variables.put("unsubscribeUrl", unsubscribeUrl);
 			Message message = this.templates.render(template, variables, locale);
-			rows.add(row(to, kind, dedupKey, message, unsubscribeUrl, now));
+			rows.add(row(program, to, kind, dedupKey, message, unsubscribeUrl, now));
 		}
 		int queued = insert(rows);
 		outcomes.merge(Outcome.QUEUED, queued, Integer::sum);
@@ -139,15 +142,15 @@ public class MailOutbox {
 	 * {@link #unsubscribeUrl(Recipient, ReminderKind)} (the headers always do).
 	 */
 	@Transactional
-	public Outcome queue(Recipient to, ReminderKind kind, String dedupKey, Message message) {
+	public Outcome queue(ProgramId program, Recipient to, ReminderKind kind, String dedupKey, Message message) {
 		checkAddress(to.email());
-		if (!enabled(kind)) {
+		if (!enabled(program, kind)) {
 			return Outcome.KIND_OFF;
 		}
 		if (unsubscribed(kind).contains(to.address())) {
 			return Outcome.UNSUBSCRIBED;
 		}
-		return insert(List.<Object[]>of(row(to, kind, dedupKey, message, unsubscribeUrl(to, kind),
+		return insert(List.<Object[]>of(row(program, to, kind, dedupKey, message, unsubscribeUrl(to, kind),
 				Timestamp.from(this.clock.instant())))) == 1 ? Outcome.QUEUED : Outcome.DUPLICATE;
 	}
 
@@ -173,22 +176,22 @@ public class MailOutbox {
 		return this.baseUrl + path;
 	}
 
-	/** Whether staff have this kind on (it is, until switched off). */
-	public boolean enabled(ReminderKind kind) {
-		return this.jdbc.sql("SELECT enabled FROM outreach_kind_switch WHERE kind = ?")
-			.param(kind.name())
+	/** Whether the program's staff have this kind on (it is, until switched off). */
+	public boolean enabled(ProgramId program, ReminderKind kind) {
+		return this.jdbc.sql("SELECT enabled FROM outreach_kind_switch WHERE program_id = ? AND kind = ?")
+			.params(program.value(), kind.name())
 			.query(Boolean.class)
 			.optional()
 			.orElse(true);
 	}
 
 	@Transactional
-	public void switchKind(ReminderKind kind, boolean enabled, PersonId by) {
+	public void switchKind(ProgramId program, ReminderKind kind, boolean enabled, PersonId by) {
 		this.jdbc.sql("""
-				INSERT INTO outreach_kind_switch (kind, enabled, changed_at, changed_by) VALUES (?, ?, ?, ?)
+				INSERT INTO outreach_kind_switch (program_id, kind, enabled, changed_at, changed_by) VALUES (?, ?, ?, ?, ?)
 				ON DUPLICATE KEY UPDATE enabled = VALUES(enabled), changed_at = VALUES(changed_at),
 				    changed_by = VALUES(changed_by)""")
-			.params(kind.name(), enabled, Timestamp.from(this.clock.instant()), by == null ? null : by.value())
+			.params(program.value(), kind.name(), enabled, Timestamp.from(this.clock.instant()), by == null ? null : by.value())
 			.update();
 	}
 
@@ -210,10 +213,10 @@ public class MailOutbox {
 		return unsubscribed(kind).contains(address.toLowerCase(Locale.ROOT));
 	}
 
-	/** Whether anything was ever queued under this dedup key (a mailing already made). */
-	public boolean queued(String dedupKey) {
-		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM outreach_outbox WHERE dedup_key = ?)")
-			.param(dedupKey)
+	/** Whether the program ever queued anything under this dedup key (a mailing already made). */
+	public boolean queued(ProgramId program, String dedupKey) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM outreach_outbox WHERE program_id = ? AND dedup_key = ?)")
+			.params(program.value(), dedupKey)
 			.query(Boolean.class)
 			.single();
 	}
@@ -223,9 +226,10 @@ public class MailOutbox {
 		return this.sender.emailOn();
 	}
 
-	public Summary summary() {
+	public Summary summary(ProgramId program) {
 		Map<String, Integer> counts = new HashMap<>();
-		this.jdbc.sql("SELECT status, COUNT(*) FROM outreach_outbox GROUP BY status")
+		this.jdbc.sql("SELECT status, COUNT(*) FROM outreach_outbox WHERE program_id = ? GROUP BY status")
+			.param(program.value())
 			.query(rs -> {
 				counts.put(rs.getString(1), rs.getInt(2));
 			});
@@ -234,11 +238,11 @@ public class MailOutbox {
 	}
 
 	/** Messages that failed for good (a rejected address, or too many attempts), newest first. */
-	public List<Failure> failures(int limit) {
+	public List<Failure> failures(ProgramId program, int limit) {
 		return this.jdbc.sql("""
 				SELECT id, recipient, kind, subject, attempts, last_error, queued_at FROM outreach_outbox
-				WHERE status = 'FAILED' ORDER BY id DESC LIMIT ?""")
-			.param(limit)
+				WHERE program_id = ? AND status = 'FAILED' ORDER BY id DESC LIMIT ?""")
+			.params(program.value(), limit)
 			.query((rs, row) -> new Failure(rs.getLong(1), rs.getString(2), ReminderKind.valueOf(rs.getString(3)),
 					rs.getString(4), rs.getInt(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
 			.list();
@@ -273,12 +277,12 @@ public class MailOutbox {
 			.list());
 	}
 
-	private static Object[] row(Recipient to, ReminderKind kind, String dedupKey, Message message,
+	private static Object[] row(ProgramId program, Recipient to, ReminderKind kind, String dedupKey, Message message,
 			String unsubscribeUrl, Timestamp now) {
 		if (dedupKey == null || dedupKey.isBlank() || dedupKey.length() > 200) {
 			throw new IllegalArgumentException("a dedup key of 1 to 200 characters is required");
 		}
-		return new Object[] { dedupKey, to.address(), to.name(), to.person() == null ? null : to.person().value(),
+		return new Object[] { program.value(), dedupKey, to.address(), to.name(), to.person() == null ? null : to.person().value(),
 				kind.name(), message.subject(), message.text(), message.html(), unsubscribeUrl, now, now };
 	}
 
@@ -291,9 +295,9 @@ public class MailOutbox {
 		int queued = 0;
 		for (Object[] row : rows) {
 			queued += this.jdbc.sql("""
-					INSERT IGNORE INTO outreach_outbox (dedup_key, recipient, recipient_name, person_id, kind, subject,
-					    text_body, html_body, unsubscribe_url, status, attempts, next_attempt_at, queued_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?)""").params(row).update();
+					INSERT IGNORE INTO outreach_outbox (program_id, dedup_key, recipient, recipient_name, person_id, kind,
+					    subject, text_body, html_body, unsubscribe_url, status, attempts, next_attempt_at, queued_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?)""").params(row).update();
 		}
 		if (queued > 0) {
 			if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -92,13 +92,15 @@ public class AccessSessions {
 		Instant now = this.clock.instant();
 		this.jdbc.sql("""
 				INSERT INTO access_session (token_hash, person_id, course_id, course_roles, program_role, context_json,
-				    created_at, expires_at, last_used_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				    created_at, expires_at, last_used_at, program_id, institution_administrator)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(hash(token), member.person().value(), member.course() == null ? null : member.course().value(),
 					People.names(member.courseRoles()),
 					member.programRole() == null ? null : member.programRole().name(),
 					this.json.writeValueAsString(new StoredContext(member.displayName(), member.courseTitle(), context)),
-					Timestamp.from(now), Timestamp.from(now.plus(this.lifetime)), Timestamp.from(now))
+					Timestamp.from(now), Timestamp.from(now.plus(this.lifetime)), Timestamp.from(now),
+					// Program: the launch's registration; its institution role as the launch said.
+					member.program().value(), member.institutionAdministrator())
 			.update();
 		return token;
 	}
@@ -116,8 +118,10 @@ public class AccessSessions {
 		String hash = hash(token);
 		Optional<Found> found = this.jdbc.sql("""
 				SELECT s.person_id, s.course_id, s.course_roles, s.program_role, s.context_json, s.expires_at,
-				       s.last_used_at, m.course_roles AS member_roles, m.program_role AS member_program_role,
-				       m.status AS member_status
+				       s.last_used_at, s.program_id, s.institution_administrator,
+				       m.course_roles AS member_roles, m.program_role AS member_program_role, m.status AS member_status,
+				       EXISTS (SELECT 1 FROM program_staff_grant g
+				               WHERE g.program_id = s.program_id AND g.person_id = s.person_id) AS granted
 				FROM access_session s
 				LEFT JOIN membership m ON m.person_id = s.person_id AND m.course_id = s.course_id
 				WHERE s.token_hash = ? AND s.expires_at > ? AND s.last_used_at > ?""")
@@ -138,7 +142,9 @@ public class AccessSessions {
 				StoredContext stored = this.json.readValue(rs.getString("context_json"), StoredContext.class);
 				Member member = new Member(new PersonId(rs.getLong("person_id")), stored.displayName(), course,
 						stored.courseTitle(), People.roles(roles),
-						programRole == null ? null : ProgramRole.valueOf(programRole));
+						programRole == null ? null : ProgramRole.valueOf(programRole), new ProgramId(rs.getLong("program_id")),
+						// The grant read on every request: a revoke takes effect at once.
+						rs.getBoolean("institution_administrator"), rs.getBoolean("granted"));
 				return new Found(new AccessSession(member, stored.context(), rs.getTimestamp("expires_at").toInstant()),
 						rs.getTimestamp("last_used_at").toInstant());
 			})

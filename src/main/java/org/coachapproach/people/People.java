@@ -54,17 +54,54 @@ public class People {
 				return unchanged.get();
 			}
 		}
+		ProgramId program = upsertProgram(arrival, now);
 		long personId = upsertPerson(arrival, now);
 		String name = this.jdbc.sql("SELECT display_name FROM person WHERE id = ?").param(personId).query(String.class)
 			.optional().orElse(null);
+		boolean granted = granted(program, personId);
 		if (arrival.contextId() == null) {
-			return new Member(new PersonId(personId), name, null, null, roles, arrival.programRole());
+			return new Member(new PersonId(personId), name, null, null, roles, arrival.programRole(), program,
+					arrival.institutionAdministrator(), granted);
 		}
-		long courseId = upsertCourse(arrival, now);
+		long courseId = upsertCourse(arrival, program, now);
 		ProgramRole programRole = upsertMembership(personId, courseId, roleNames, arrival.programRole(), now);
 		String title = this.jdbc.sql("SELECT title FROM course WHERE id = ?").param(courseId).query(String.class)
 			.optional().orElse(null);
-		return new Member(new PersonId(personId), name, new CourseId(courseId), title, roles, programRole);
+		return new Member(new PersonId(personId), name, new CourseId(courseId), title, roles, programRole, program,
+				arrival.institutionAdministrator(), granted);
+	}
+
+	/** The program of a registration (issuer and client id), made on first use. */
+	@Transactional
+	public ProgramId program(String issuer, String clientId) {
+		return upsertProgram(new Arrival(issuer, clientId, "-", null, null, null, null, null, Set.of(), null, false),
+				this.clock.instant());
+	}
+
+	/** The program a course belongs to: that of the registration that first launched it. */
+	public Optional<ProgramId> program(CourseId course) {
+		return this.jdbc.sql("SELECT program_id FROM course WHERE id = ? AND program_id IS NOT NULL")
+			.param(course.value())
+			.query((rs, row) -> new ProgramId(rs.getLong(1)))
+			.optional();
+	}
+
+	/** Every program the tool knows. */
+	public java.util.List<ProgramId> programs() {
+		return this.jdbc.sql("SELECT id FROM program ORDER BY id").query((rs, row) -> new ProgramId(rs.getLong(1))).list();
+	}
+
+	/** Every course the tool knows, of every program (each has a roster). */
+	public java.util.List<CourseId> courses() {
+		return this.jdbc.sql("SELECT id FROM course ORDER BY id").query((rs, row) -> new CourseId(rs.getLong(1))).list();
+	}
+
+	/** The program's courses (each has a roster). */
+	public java.util.List<CourseId> courses(ProgramId program) {
+		return this.jdbc.sql("SELECT id FROM course WHERE program_id = ? ORDER BY id")
+			.param(program.value())
+			.query((rs, row) -> new CourseId(rs.getLong(1)))
+			.list();
 	}
 
 	/** Everyone in the course, by name. */
@@ -152,11 +189,6 @@ public class People {
 		return listed.size();
 	}
 
-	/** Every course the tool knows (each has a roster). */
-	public java.util.List<CourseId> courses() {
-		return this.jdbc.sql("SELECT id FROM course ORDER BY id").query((rs, row) -> new CourseId(rs.getLong(1))).list();
-	}
-
 	/** Email addresses of these people, as their platform last sent them (those without one are absent). */
 	public java.util.Map<PersonId, String> emails(java.util.Collection<PersonId> persons) {
 		if (persons.isEmpty()) {
@@ -195,12 +227,14 @@ public class People {
 	private Optional<Member> known(Arrival arrival, String roleNames, Instant now) {
 		return this.jdbc.sql("""
 				SELECT p.id AS person_id, p.display_name, p.email, p.last_seen_at, c.id AS course_id, c.title, c.label,
-				       m.course_roles, m.program_role, m.status
+				       m.course_roles, m.program_role, m.status, pr.id AS program_id,
+				       EXISTS (SELECT 1 FROM program_staff_grant g WHERE g.program_id = pr.id AND g.person_id = p.id) AS granted
 				FROM person p
-				JOIN course c ON c.issuer = p.issuer AND c.context_id = ?
+				JOIN course c ON c.issuer = p.issuer AND c.context_id = ? AND c.program_id IS NOT NULL
 				JOIN membership m ON m.person_id = p.id AND m.course_id = c.id
+				JOIN program pr ON pr.issuer = p.issuer AND pr.client_id = ?
 				WHERE p.issuer = ? AND p.subject = ?""")
-			.params(arrival.contextId(), arrival.issuer(), arrival.subject())
+			.params(arrival.contextId(), arrival.clientId(), arrival.issuer(), arrival.subject())
 			.query((rs, row) -> {
 				boolean current = same(arrival.displayName(), rs.getString("display_name"))
 						&& same(arrival.email(), rs.getString("email"))
@@ -215,7 +249,8 @@ public class People {
 				String role = rs.getString("program_role");
 				return new Member(new PersonId(rs.getLong("person_id")), rs.getString("display_name"),
 						new CourseId(rs.getLong("course_id")), rs.getString("title"), roles(roleNames),
-						role == null ? null : ProgramRole.valueOf(role));
+						role == null ? null : ProgramRole.valueOf(role), new ProgramId(rs.getLong("program_id")),
+						arrival.institutionAdministrator(), rs.getBoolean("granted"));
 			})
 			.optional();
 	}
@@ -229,12 +264,29 @@ public class People {
 				arrival.issuer(), arrival.subject(), arrival.displayName(), arrival.email(), at, at);
 	}
 
-	private long upsertCourse(Arrival arrival, Instant now) {
+	/** The registration's program, made at its first launch. */
+	private ProgramId upsertProgram(Arrival arrival, Instant now) {
+		return new ProgramId(upsert("""
+				INSERT INTO program (issuer, client_id, created_at) VALUES (?, ?, ?)
+				ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id)""",
+				arrival.issuer(), arrival.clientId(), Timestamp.from(now)));
+	}
+
+	private boolean granted(ProgramId program, long personId) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM program_staff_grant WHERE program_id = ? AND person_id = ?)")
+			.params(program.value(), personId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** A course belongs to the program of the registration that launched it first; it never moves. */
+	private long upsertCourse(Arrival arrival, ProgramId program, Instant now) {
 		return upsert("""
-				INSERT INTO course (issuer, context_id, title, label, created_at) VALUES (?, ?, ?, ?, ?)
+				INSERT INTO course (issuer, context_id, title, label, created_at, program_id) VALUES (?, ?, ?, ?, ?, ?)
 				ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id), title = COALESCE(VALUES(title), title),
-				    label = COALESCE(VALUES(label), label)""",
-				arrival.issuer(), arrival.contextId(), arrival.contextTitle(), arrival.contextLabel(), Timestamp.from(now));
+				    label = COALESCE(VALUES(label), label), program_id = COALESCE(program_id, VALUES(program_id))""",
+				arrival.issuer(), arrival.contextId(), arrival.contextTitle(), arrival.contextLabel(), Timestamp.from(now),
+				program.value());
 	}
 
 	/** @return the program role in force: the one staff set, else the arrival's */
@@ -264,8 +316,12 @@ public class People {
 		if (a.subject().length() > 255 || a.issuer().length() > 255 || (a.contextId() != null && a.contextId().length() > 255)) {
 			throw new IllegalArgumentException("Platform identity longer than 255 characters");
 		}
-		return new Arrival(a.issuer(), a.subject(), cut(a.displayName(), 255), cut(a.email(), 320), a.contextId(),
-				cut(a.contextTitle(), 255), cut(a.contextLabel(), 255), a.courseRoles(), a.programRole());
+		if (a.clientId().length() > 255) {
+			throw new IllegalArgumentException("Client id longer than 255 characters");
+		}
+		return new Arrival(a.issuer(), a.clientId(), a.subject(), cut(a.displayName(), 255), cut(a.email(), 320),
+				a.contextId(), cut(a.contextTitle(), 255), cut(a.contextLabel(), 255), a.courseRoles(), a.programRole(),
+				a.institutionAdministrator());
 	}
 
 	private static String cut(String text, int max) {

@@ -12,6 +12,7 @@ import org.coachapproach.LineProblem;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.SeriesSession;
 import org.coachapproach.people.PersonId;
+import org.coachapproach.people.ProgramId;
 import org.coachapproach.series.internal.AttendanceAnalysis;
 import org.coachapproach.series.internal.AttendanceReportReader;
 
@@ -23,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Who attended which live CFDS session: recorded when a person joins from the schedule or
  * launches into a session, and imported from the video platform's attendance report. One
  * record per attendee and session, so every way in is idempotent. Attendance is shown only as
- * counts, and only to staff.
+ * counts, and only to the program's staff; each program has its own.
  */
 @Service
 public class Attendance {
@@ -61,23 +62,24 @@ public class Attendance {
 	 * person the tool does not know
 	 */
 	@Transactional
-	public boolean record(PersonId person, String seriesSessionId, Source source, Instant at) {
+	public boolean record(ProgramId program, PersonId person, String seriesSessionId, Source source, Instant at) {
 		Objects.requireNonNull(person, "person");
 		Objects.requireNonNull(source, "source");
 		Objects.requireNonNull(at, "at");
-		session(seriesSessionId);
+		session(program, seriesSessionId);
 		String key = "p:" + person.value();
 		int inserted = this.jdbc.sql("""
-				INSERT IGNORE INTO series_attendance (series_session_id, attendee_key, person_id, source, first_seen_at)
-				VALUES (?, ?, ?, ?, ?)""")
-			.params(seriesSessionId, key, person.value(), source.name(), Timestamp.from(at))
+				INSERT IGNORE INTO series_attendance (program_id, series_session_id, attendee_key, person_id, source,
+				    first_seen_at)
+				VALUES (?, ?, ?, ?, ?, ?)""")
+			.params(program.value(), seriesSessionId, key, person.value(), source.name(), Timestamp.from(at))
 			.update();
 		if (inserted == 0) {
 			// INSERT IGNORE also ignores a foreign-key failure: then there is no row to update either
 			int matched = this.jdbc.sql("""
 					UPDATE series_attendance SET first_seen_at = LEAST(first_seen_at, ?)
-					WHERE series_session_id = ? AND attendee_key = ?""")
-				.params(Timestamp.from(at), seriesSessionId, key)
+					WHERE program_id = ? AND series_session_id = ? AND attendee_key = ?""")
+				.params(Timestamp.from(at), program.value(), seriesSessionId, key)
 				.update();
 			if (matched == 0) {
 				throw new IllegalArgumentException("No person " + person.value());
@@ -87,9 +89,10 @@ public class Attendance {
 	}
 
 	/** Whether the person's attendance at the session is recorded (by join or launch). */
-	public boolean attended(PersonId person, String seriesSessionId) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM series_attendance WHERE series_session_id = ? AND attendee_key = ?")
-			.params(seriesSessionId, "p:" + person.value())
+	public boolean attended(ProgramId program, PersonId person, String seriesSessionId) {
+		return this.jdbc.sql("""
+				SELECT COUNT(*) FROM series_attendance WHERE program_id = ? AND series_session_id = ? AND attendee_key = ?""")
+			.params(program.value(), seriesSessionId, "p:" + person.value())
 			.query(Long.class)
 			.single() > 0;
 	}
@@ -103,25 +106,26 @@ public class Attendance {
 	 * @throws IllegalArgumentException for a series session the curriculum does not have
 	 */
 	@Transactional
-	public AttendanceImport importReport(String seriesSessionId, byte[] report) {
-		SeriesSession session = session(seriesSessionId);
+	public AttendanceImport importReport(ProgramId program, String seriesSessionId, byte[] report) {
+		SeriesSession session = session(program, seriesSessionId);
 		AttendanceReportReader.Result read = AttendanceReportReader.read(report, session);
 		if (!read.problems().isEmpty()) {
 			return AttendanceImport.refused(seriesSessionId, read.format(), read.problems());
 		}
 		Set<String> known = new HashSet<>(this.jdbc
-			.sql("SELECT attendee_key FROM series_attendance WHERE series_session_id = ?")
-			.param(seriesSessionId)
+			.sql("SELECT attendee_key FROM series_attendance WHERE program_id = ? AND series_session_id = ?")
+			.params(program.value(), seriesSessionId)
 			.query(String.class)
 			.list());
 		int added = 0;
 		for (AttendanceReportReader.Attendee a : read.attendees()) {
 			this.jdbc.sql("""
-					INSERT INTO series_attendance (series_session_id, attendee_key, faculty_rank, source, first_seen_at, minutes)
-					VALUES (?, ?, ?, 'IMPORT', ?, ?)
+					INSERT INTO series_attendance (program_id, series_session_id, attendee_key, faculty_rank, source,
+					    first_seen_at, minutes)
+					VALUES (?, ?, ?, ?, 'IMPORT', ?, ?)
 					ON DUPLICATE KEY UPDATE first_seen_at = LEAST(first_seen_at, VALUES(first_seen_at)),
 					    minutes = VALUES(minutes), faculty_rank = COALESCE(VALUES(faculty_rank), faculty_rank)""")
-				.params(seriesSessionId, a.key(), a.rank() == null ? null : a.rank().name(),
+				.params(program.value(), seriesSessionId, a.key(), a.rank() == null ? null : a.rank().name(),
 						Timestamp.from(a.firstSeen()), a.minutes())
 				.update();
 			if (known.add(a.key())) {
@@ -141,15 +145,19 @@ public class Attendance {
 			.toList();
 	}
 
-	/** Attendance figures for the sessions of one academic year. */
-	public AttendanceFigures figures(String academicYear) {
+	/**
+	 * The program's attendance figures for the sessions of one academic year, with the
+	 * synthetic demo record (the same made-up data in every program, marked as such).
+	 */
+	public AttendanceFigures figures(ProgramId program, String academicYear) {
 		List<SeriesSession> sessions = this.curriculum.series().stream()
 			.filter(s -> s.academicYear().equals(academicYear))
 			.toList();
 		List<AttendanceAnalysis.Visit> visits = sessions.isEmpty() ? List.of() : this.jdbc.sql("""
 				SELECT series_session_id, attendee_key, faculty_rank, synthetic FROM series_attendance
-				WHERE series_session_id IN (:ids)""")
+				WHERE series_session_id IN (:ids) AND (program_id = :program OR (program_id IS NULL AND synthetic))""")
 			.param("ids", sessions.stream().map(SeriesSession::id).toList())
+			.param("program", program.value())
 			.query((rs, row) -> {
 				String rank = rs.getString(3);
 				return new AttendanceAnalysis.Visit(rs.getString(1), rs.getString(2),
@@ -159,9 +167,9 @@ public class Attendance {
 		return AttendanceAnalysis.figures(academicYear, sessions, visits);
 	}
 
-	private SeriesSession session(String seriesSessionId) {
-		// The schedule: the file's sessions and those staff added in the tool.
-		return this.schedule.find(seriesSessionId)
+	private SeriesSession session(ProgramId program, String seriesSessionId) {
+		// The program's schedule: the file's sessions and those its staff added in the tool.
+		return this.schedule.find(program, seriesSessionId)
 			.map(ScheduledSession::session)
 			.orElseThrow(() -> new IllegalArgumentException("No CFDS session " + seriesSessionId));
 	}

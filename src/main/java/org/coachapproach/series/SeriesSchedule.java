@@ -17,6 +17,7 @@ import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.SeriesCategory;
 import org.coachapproach.curriculum.SeriesSession;
 import org.coachapproach.people.PersonId;
+import org.coachapproach.people.ProgramId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,6 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  * database laid over them (a saved session overrides the file's one with the same id, or adds
  * a new one). Staff schedule upcoming sessions (never in the past), cancel them, and after a
  * session attach its recording, which is published only with the presenter's permission.
+ * Each program has its own schedule: the files are shared content, what staff change and the
+ * files' revisions (calendar SEQUENCE) are the program's.
  */
 @Service
 public class SeriesSchedule {
@@ -53,29 +56,29 @@ public class SeriesSchedule {
 
 	static final java.time.Duration KEPT = java.time.Duration.ofSeconds(2);
 
-	private volatile Snapshot snapshot;
+	private final Map<ProgramId, Snapshot> snapshots = new java.util.concurrent.ConcurrentHashMap<>();
 
-	/** Every session, file and database merged, in order of start. */
-	public List<ScheduledSession> all() {
-		Snapshot current = this.snapshot;
+	/** Every session of the program, file and database merged, in order of start. */
+	public List<ScheduledSession> all(ProgramId program) {
+		Snapshot current = this.snapshots.get(program);
 		Instant now = Instant.now();
 		if (current != null && current.readAt().plus(KEPT).isAfter(now) && !current.readAt().isAfter(now)) {
 			return current.sessions();
 		}
-		List<ScheduledSession> read = read();
-		this.snapshot = new Snapshot(read, now);
+		List<ScheduledSession> read = read(program);
+		this.snapshots.put(program, new Snapshot(read, now));
 		return read;
 	}
 
-	private List<ScheduledSession> read() {
+	private List<ScheduledSession> read(ProgramId program) {
 		Map<String, ScheduledSession> sessions = new LinkedHashMap<>();
-		Map<String, Revision> revisions = fileRevisions();
+		Map<String, Revision> revisions = fileRevisions(program);
 		this.curriculum.series().forEach(s -> {
 			Revision revision = revisions.get(s.id());
 			sessions.put(s.id(), (revision == null || revision.sequence() == 0) ? new ScheduledSession(s, 0, null)
 					: new ScheduledSession(s, revision.sequence(), revision.changedAt()));
 		});
-		this.jdbc.sql("SELECT * FROM series_schedule").query((rs, n) -> {
+		this.jdbc.sql("SELECT * FROM series_schedule WHERE program_id = ?").param(program.value()).query((rs, n) -> {
 			SeriesSession session = new SeriesSession(rs.getString("session_id"), rs.getString("academic_year"),
 					rs.getDate("session_date").toLocalDate(), rs.getTime("start_time").toLocalTime(),
 					java.time.ZoneId.of(rs.getString("time_zone")), rs.getInt("duration_minutes"),
@@ -100,8 +103,8 @@ public class SeriesSchedule {
 	 * The file's sessions as last seen, brought up to date: a session whose calendar fields
 	 * changed in the file since (or that is new) is recorded, its sequence one higher.
 	 */
-	private Map<String, Revision> fileRevisions() {
-		Map<String, Revision> seen = revisions();
+	private Map<String, Revision> fileRevisions(ProgramId program) {
+		Map<String, Revision> seen = revisions(program);
 		boolean changed = false;
 		for (SeriesSession s : this.curriculum.series()) {
 			String fingerprint = fingerprint(s);
@@ -109,22 +112,24 @@ public class SeriesSchedule {
 			if (revision == null || !revision.fingerprint().equals(fingerprint)) {
 				// One statement, so instances that start together raise it once: only where it still differs.
 				this.jdbc.sql("""
-						INSERT INTO series_file_revision (session_id, fingerprint, sequence, changed_at) VALUES (?, ?, 0, ?)
+						INSERT INTO series_file_revision (program_id, session_id, fingerprint, sequence, changed_at)
+						VALUES (?, ?, ?, 0, ?)
 						ON DUPLICATE KEY UPDATE
 						    sequence = IF(fingerprint = VALUES(fingerprint), sequence, sequence + 1),
 						    changed_at = IF(fingerprint = VALUES(fingerprint), changed_at, VALUES(changed_at)),
 						    fingerprint = VALUES(fingerprint)""")
-					.params(s.id(), fingerprint, Timestamp.from(this.clock.instant()))
+					.params(program.value(), s.id(), fingerprint, Timestamp.from(this.clock.instant()))
 					.update();
 				changed = true;
 			}
 		}
-		return changed ? revisions() : seen;
+		return changed ? revisions(program) : seen;
 	}
 
-	private Map<String, Revision> revisions() {
+	private Map<String, Revision> revisions(ProgramId program) {
 		Map<String, Revision> revisions = new java.util.HashMap<>();
-		this.jdbc.sql("SELECT session_id, fingerprint, sequence, changed_at FROM series_file_revision")
+		this.jdbc.sql("SELECT session_id, fingerprint, sequence, changed_at FROM series_file_revision WHERE program_id = ?")
+			.param(program.value())
 			.query(rs -> {
 				revisions.put(rs.getString("session_id"), new Revision(rs.getString("fingerprint"),
 						rs.getInt("sequence"), rs.getTimestamp("changed_at").toInstant()));
@@ -148,20 +153,25 @@ public class SeriesSchedule {
 		}
 	}
 
-	public Optional<ScheduledSession> find(String id) {
-		return all().stream().filter(s -> s.session().id().equals(id)).findFirst();
+	/** The sessions of {@code curriculum/series/} alone, as every program starts from them. */
+	public List<SeriesSession> files() {
+		return this.curriculum.series();
+	}
+
+	public Optional<ScheduledSession> find(ProgramId program, String id) {
+		return all(program).stream().filter(s -> s.session().id().equals(id)).findFirst();
 	}
 
 	/** Sessions not yet over, cancelled ones included (so people see the cancellation). */
-	public List<ScheduledSession> upcoming() {
+	public List<ScheduledSession> upcoming(ProgramId program) {
 		Instant now = this.clock.instant();
-		return all().stream().filter(s -> s.session().endsAt().toInstant().isAfter(now)).toList();
+		return all(program).stream().filter(s -> s.session().endsAt().toInstant().isAfter(now)).toList();
 	}
 
 	/** Sessions that have started: the archive. */
-	public List<SeriesSession> held() {
+	public List<SeriesSession> held(ProgramId program) {
 		Instant now = this.clock.instant();
-		return all().stream()
+		return all(program).stream()
 			.map(ScheduledSession::session)
 			.filter(s -> !s.cancelled() && !s.startsAt().toInstant().isAfter(now))
 			.toList();
@@ -169,34 +179,34 @@ public class SeriesSchedule {
 
 	/** Adds an upcoming session; its id is {@code cfds-<date>} (with a suffix if taken). */
 	@Transactional
-	public ScheduledSession schedule(SessionDraft draft, PersonId by) {
+	public ScheduledSession schedule(ProgramId program, SessionDraft draft, PersonId by) {
 		check(draft);
 		String base = "cfds-" + draft.date();
 		String id = base;
-		for (int n = 2; find(id).isPresent(); n++) {
+		for (int n = 2; find(program, id).isPresent(); n++) {
 			id = base + "-" + n;
 		}
 		SeriesSession session = session(id, draft, null);
-		save(session, 0, by);
-		return find(id).orElseThrow();
+		save(program, session, 0, by);
+		return find(program, id).orElseThrow();
 	}
 
 	/** Changes an upcoming session; calendars see the change (SEQUENCE + 1). */
 	@Transactional
-	public ScheduledSession change(String id, SessionDraft draft, PersonId by) {
-		ScheduledSession current = existing(id);
+	public ScheduledSession change(ProgramId program, String id, SessionDraft draft, PersonId by) {
+		ScheduledSession current = existing(program, id);
 		if (current.session().startsAt().toInstant().isBefore(this.clock.instant())) {
 			throw new ScheduleRefusedException(ScheduleRefusedException.Problem.of("held"));
 		}
 		check(draft);
-		save(session(id, draft, current.session()), current.sequence() + 1, by);
-		return find(id).orElseThrow();
+		save(program, session(id, draft, current.session()), current.sequence() + 1, by);
+		return find(program, id).orElseThrow();
 	}
 
 	/** Calls an upcoming session off; calendars show it as cancelled. */
 	@Transactional
-	public ScheduledSession cancel(String id, PersonId by) {
-		ScheduledSession current = existing(id);
+	public ScheduledSession cancel(ProgramId program, String id, PersonId by) {
+		ScheduledSession current = existing(program, id);
 		SeriesSession s = current.session();
 		if (s.startsAt().toInstant().isBefore(this.clock.instant())) {
 			throw new ScheduleRefusedException(ScheduleRefusedException.Problem.of("held"));
@@ -204,10 +214,11 @@ public class SeriesSchedule {
 		if (s.cancelled()) {
 			return current;
 		}
-		save(new SeriesSession(s.id(), s.academicYear(), s.date(), s.startTime(), s.timeZone(), s.durationMinutes(),
-				s.title(), s.category(), s.presenter(), s.summary(), s.recordingUrl(), s.captions(), s.captionsUrl(),
-				s.transcriptUrl(), s.example(), s.joinUrl(), s.permissionToRecord(), true), current.sequence() + 1, by);
-		return find(id).orElseThrow();
+		save(program, new SeriesSession(s.id(), s.academicYear(), s.date(), s.startTime(), s.timeZone(),
+				s.durationMinutes(), s.title(), s.category(), s.presenter(), s.summary(), s.recordingUrl(), s.captions(),
+				s.captionsUrl(), s.transcriptUrl(), s.example(), s.joinUrl(), s.permissionToRecord(), true),
+				current.sequence() + 1, by);
+		return find(program, id).orElseThrow();
 	}
 
 	/**
@@ -216,9 +227,9 @@ public class SeriesSchedule {
 	 * ended, or for an address the archive cannot play.
 	 */
 	@Transactional
-	public ScheduledSession publishRecording(String id, String recordingUrl, SeriesSession.Captions captions,
-			String captionsUrl, PersonId by) {
-		ScheduledSession current = existing(id);
+	public ScheduledSession publishRecording(ProgramId program, String id, String recordingUrl,
+			SeriesSession.Captions captions, String captionsUrl, PersonId by) {
+		ScheduledSession current = existing(program, id);
 		SeriesSession s = current.session();
 		List<ScheduleRefusedException.Problem> problems = new ArrayList<>();
 		if (!s.permissionToRecord()) {
@@ -252,14 +263,14 @@ public class SeriesSchedule {
 		if (!problems.isEmpty()) {
 			throw new ScheduleRefusedException(problems.stream().distinct().toList());
 		}
-		save(new SeriesSession(s.id(), s.academicYear(), s.date(), s.startTime(), s.timeZone(), s.durationMinutes(),
-				s.title(), s.category(), s.presenter(), s.summary(), url, captions, vtt, s.transcriptUrl(), s.example(),
-				s.joinUrl(), true, false), current.sequence() + 1, by);
-		return find(id).orElseThrow();
+		save(program, new SeriesSession(s.id(), s.academicYear(), s.date(), s.startTime(), s.timeZone(),
+				s.durationMinutes(), s.title(), s.category(), s.presenter(), s.summary(), url, captions, vtt,
+				s.transcriptUrl(), s.example(), s.joinUrl(), true, false), current.sequence() + 1, by);
+		return find(program, id).orElseThrow();
 	}
 
-	private ScheduledSession existing(String id) {
-		return find(id).orElseThrow(() -> new ScheduleRefusedException(ScheduleRefusedException.Problem.of("unknown")));
+	private ScheduledSession existing(ProgramId program, String id) {
+		return find(program, id).orElseThrow(() -> new ScheduleRefusedException(ScheduleRefusedException.Problem.of("unknown")));
 	}
 
 	private void check(SessionDraft d) {
@@ -309,13 +320,13 @@ public class SeriesSchedule {
 				null, before == null ? null : before.transcriptUrl(), false, d.joinUrl(), d.permissionToRecord(), false);
 	}
 
-	private void save(SeriesSession s, int sequence, PersonId by) {
-		this.snapshot = null;
+	private void save(ProgramId program, SeriesSession s, int sequence, PersonId by) {
+		this.snapshots.remove(program);
 		this.jdbc.sql("""
-				INSERT INTO series_schedule (session_id, academic_year, session_date, start_time, time_zone, duration_minutes,
+				INSERT INTO series_schedule (program_id, session_id, academic_year, session_date, start_time, time_zone, duration_minutes,
 				    title, category, presenter, summary, join_url, permission_to_record, cancelled, recording_url, captions,
 				    captions_url, transcript_url, sequence, updated_at, updated_by)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				ON DUPLICATE KEY UPDATE academic_year = VALUES(academic_year), session_date = VALUES(session_date),
 				    start_time = VALUES(start_time), time_zone = VALUES(time_zone), duration_minutes = VALUES(duration_minutes),
 				    title = VALUES(title), category = VALUES(category), presenter = VALUES(presenter), summary = VALUES(summary),
@@ -323,7 +334,7 @@ public class SeriesSchedule {
 				    cancelled = VALUES(cancelled), recording_url = VALUES(recording_url), captions = VALUES(captions),
 				    captions_url = VALUES(captions_url), transcript_url = VALUES(transcript_url), sequence = VALUES(sequence),
 				    updated_at = VALUES(updated_at), updated_by = VALUES(updated_by)""")
-			.params(s.id(), s.academicYear(), java.sql.Date.valueOf(s.date()), java.sql.Time.valueOf(s.startTime()),
+			.params(program.value(), s.id(), s.academicYear(), java.sql.Date.valueOf(s.date()), java.sql.Time.valueOf(s.startTime()),
 					s.timeZone().getId(), s.durationMinutes(), s.title(), s.category().label(), s.presenter(), s.summary(),
 					s.joinUrl(), s.permissionToRecord(), s.cancelled(), s.recordingUrl(), s.captions().name(),
 					s.captionsUrl(), s.transcriptUrl(), sequence, Timestamp.from(this.clock.instant()),
@@ -335,7 +346,7 @@ public class SeriesSchedule {
 				.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
 					@Override
 					public void afterCompletion(int status) {
-						SeriesSchedule.this.snapshot = null;
+						SeriesSchedule.this.snapshots.remove(program);
 					}
 				});
 		}

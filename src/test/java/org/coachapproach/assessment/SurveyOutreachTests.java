@@ -61,6 +61,9 @@ class SurveyOutreachTests {
 	int port;
 
 	@Autowired
+	org.coachapproach.people.People people;
+
+	@Autowired
 	Registrations registrations;
 
 	@Autowired
@@ -122,7 +125,9 @@ class SurveyOutreachTests {
 				this.answeringEmail);
 		this.launcher.launch("sid-" + this.tag, "Sid Silent", SurveyLaunch.LEARNER, "mentor", this.silentEmail);
 		this.launcher.launch("mo-" + this.tag, "Mo Mentee", SurveyLaunch.LEARNER, "mentee", this.menteeEmail);
-		this.staff = this.launcher.launch("staff-" + this.tag, "Sam Staff", SurveyLaunch.ADMINISTRATOR, "staff",
+		// An institution administrator: the email previews are program staff's.
+		this.staff = this.launcher.launch("staff-" + this.tag, "Sam Staff",
+				"http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator", "staff",
 				"sam-" + this.tag + "@example.edu");
 		this.course = this.jdbc.sql("SELECT id FROM course WHERE context_id = ?").param(contextId).query(Long.class)
 			.single();
@@ -131,8 +136,8 @@ class SurveyOutreachTests {
 	@AfterEach
 	void putBack() {
 		this.clock.reset();
-		this.outbox.switchKind(ReminderKind.SURVEY_WINDOW_OPENING, true, null);
-		this.outbox.switchKind(ReminderKind.SURVEY_WINDOW_CLOSING, true, null);
+		this.outbox.switchKind(program(), ReminderKind.SURVEY_WINDOW_OPENING, true, null);
+		this.outbox.switchKind(program(), ReminderKind.SURVEY_WINDOW_CLOSING, true, null);
 	}
 
 	@Test
@@ -203,14 +208,14 @@ class SurveyOutreachTests {
 	@Test
 	void shouldNotRemindWhileStaffHaveTheKindSwitchedOff() {
 		window(today().minusDays(3), today().plusDays(1));
-		this.outbox.switchKind(ReminderKind.SURVEY_WINDOW_OPENING, false, null);
-		this.outbox.switchKind(ReminderKind.SURVEY_WINDOW_CLOSING, false, null);
+		this.outbox.switchKind(program(), ReminderKind.SURVEY_WINDOW_OPENING, false, null);
+		this.outbox.switchKind(program(), ReminderKind.SURVEY_WINDOW_CLOSING, false, null);
 
 		assertThat(this.reminders.remindDue()).isZero();
 		assertThat(rows("OPENING")).isEmpty();
 		assertThat(rows("CLOSING")).isEmpty();
 
-		this.outbox.switchKind(ReminderKind.SURVEY_WINDOW_CLOSING, true, null);
+		this.outbox.switchKind(program(), ReminderKind.SURVEY_WINDOW_CLOSING, true, null);
 		this.reminders.remindDue();
 		assertThat(rows("OPENING")).isEmpty();
 		assertThat(rows("CLOSING")).hasSize(2);
@@ -311,10 +316,15 @@ class SurveyOutreachTests {
 		long person = this.jdbc.sql("SELECT id FROM person WHERE display_name = ? AND subject LIKE ?")
 			.params(name, "%" + this.tag).query(Long.class).single();
 		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(this.launcher.tool("/feeds/"
-				+ this.feeds.tokenFor(new PersonId(person)) + "/mine.ics"))).GET().build(),
+				+ this.feeds.tokenFor(program(), new PersonId(person)) + "/mine.ics"))).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
 		return response.body();
+	}
+
+	/** The test platform's program: everything program-wide here is its. */
+	org.coachapproach.people.ProgramId program() {
+		return this.people.program(platform.issuer(), TestPlatform.CLIENT_ID);
 	}
 
 }

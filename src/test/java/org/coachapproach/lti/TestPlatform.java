@@ -47,6 +47,8 @@ public final class TestPlatform implements AutoCloseable {
 
 	private volatile String issuer = ISSUER;
 
+	private volatile String clientId = CLIENT_ID;
+
 	/**
 	 * A platform whose issuer is its own loopback address, as a platform on this machine (the
 	 * tool accepts service URLs on loopback only from such a platform).
@@ -59,6 +61,20 @@ public final class TestPlatform implements AutoCloseable {
 
 	public String issuer() {
 		return this.issuer;
+	}
+
+	/**
+	 * Another registration at the same issuer (the tool's client id differs), as Canvas cloud
+	 * has one issuer for every institution and one developer key per institution.
+	 */
+	public static TestPlatform withClientId(String clientId) throws IOException {
+		TestPlatform platform = new TestPlatform();
+		platform.clientId = clientId;
+		return platform;
+	}
+
+	public String clientId() {
+		return this.clientId;
 	}
 
 	public TestPlatform() throws IOException {
@@ -105,7 +121,7 @@ public final class TestPlatform implements AutoCloseable {
 	public JWTClaimsSet.Builder validClaims(String nonce, String targetLinkUri) {
 		Instant now = Instant.now();
 		return new JWTClaimsSet.Builder().issuer(this.issuer)
-			.audience(CLIENT_ID)
+			.audience(this.clientId)
 			.subject("learner-42")
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(now.plusSeconds(300)))
@@ -132,7 +148,7 @@ public final class TestPlatform implements AutoCloseable {
 
 	/** Registers this platform with a token endpoint for its services (AGS, NRPS). */
 	public void registerWith(org.coachapproach.lti.registration.Registrations registrations, String tokenUrl) {
-		registrations.register(new org.coachapproach.lti.registration.RegistrationRequest(this.issuer, CLIENT_ID,
+		registrations.register(new org.coachapproach.lti.registration.RegistrationRequest(this.issuer, this.clientId,
 				"Test platform", authorizeUrl(), tokenUrl, jwksUrl(), List.of(DEPLOYMENT_ID), false, java.util.Set.of(),
 				"test"));
 	}
@@ -145,7 +161,7 @@ public final class TestPlatform implements AutoCloseable {
 			java.util.function.UnaryOperator<JWTClaimsSet.Builder> adjust) {
 		Browser browser = new Browser();
 		java.net.http.HttpResponse<String> login = browser.get(toolBase + "/lti/login?iss=" + this.issuer + "&login_hint="
-				+ subject + "&client_id=" + CLIENT_ID + "&lti_deployment_id=" + DEPLOYMENT_ID + "&target_link_uri="
+				+ subject + "&client_id=" + this.clientId + "&lti_deployment_id=" + DEPLOYMENT_ID + "&target_link_uri="
 				+ toolBase + "/lti/launch");
 		String location = login.headers().firstValue("Location").orElseThrow(
 				() -> new AssertionError("login did not redirect: " + login.statusCode() + " " + login.body()));

@@ -61,6 +61,9 @@ class MentoringOutreachTests {
 	int port;
 
 	@Autowired
+	org.coachapproach.people.People people;
+
+	@Autowired
 	Registrations registrations;
 
 	@Autowired
@@ -128,7 +131,9 @@ class MentoringOutreachTests {
 				this.mentorEmail);
 		this.mentee = this.launcher.launch("mentee-" + this.tag, "Theo Mentee", ProgramLaunch.LEARNER, "mentee",
 				this.menteeEmail);
-		this.staff = this.launcher.staff("staff-" + this.tag, "Sam Staff");
+		// An institution administrator: the email previews are program staff's.
+		this.staff = this.launcher.launch("staff-" + this.tag, "Sam Staff",
+				"http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator", "staff");
 		this.pair = this.launcher.publishPair(this.mentor, this.mentee, this.staff, this.jdbc);
 		long course = this.jdbc.sql("SELECT id FROM course WHERE context_id = ?").param(this.contextId).query(Long.class).single();
 		this.period = this.matching.reminderDays(new CourseId(course));
@@ -137,7 +142,7 @@ class MentoringOutreachTests {
 	@AfterEach
 	void putBack() {
 		this.clock.reset();
-		this.outbox.switchKind(ReminderKind.MENTORING_NUDGE, true, null);
+		this.outbox.switchKind(program(), ReminderKind.MENTORING_NUDGE, true, null);
 	}
 
 	@Test
@@ -262,12 +267,12 @@ class MentoringOutreachTests {
 	void shouldNotNudgeWhileStaffHaveTheKindSwitchedOff() {
 		this.jdbc.sql("UPDATE matching_pair SET published_at = published_at - INTERVAL ? DAY WHERE id = ?")
 			.params(this.period + 1, this.pair).update();
-		this.outbox.switchKind(ReminderKind.MENTORING_NUDGE, false, null);
+		this.outbox.switchKind(program(), ReminderKind.MENTORING_NUDGE, false, null);
 
 		assertThat(this.nudges.nudgeDue()).isZero();
 		assertThat(rows()).isEmpty();
 
-		this.outbox.switchKind(ReminderKind.MENTORING_NUDGE, true, null);
+		this.outbox.switchKind(program(), ReminderKind.MENTORING_NUDGE, true, null);
 		this.nudges.nudgeDue();
 		assertThat(rows()).hasSize(2);
 	}
@@ -300,7 +305,7 @@ class MentoringOutreachTests {
 		long time = this.jdbc.sql("SELECT id FROM matching_time_proposal WHERE pair_id = ?").param(this.pair)
 			.query(Long.class).single();
 		String uid = "meeting-" + time + "@mentoring.coachapproach";
-		String menteeFeed = tool("/feeds/" + this.feeds.tokenFor(new PersonId(person("Theo Mentee"))) + "/mine.ics");
+		String menteeFeed = tool("/feeds/" + this.feeds.tokenFor(program(), new PersonId(person("Theo Mentee"))) + "/mine.ics");
 		assertThat(get(menteeFeed)).doesNotContain(uid);
 
 		assertThat(this.mentee.post(tool("/matching/pairs/" + this.pair + "/times/" + time + "/accept"), Map.of())
@@ -318,10 +323,10 @@ class MentoringOutreachTests {
 		assertThat(forMentee.getProperty("DTEND").orElseThrow().getValue()).isEqualTo(start.substring(0, 11) + "4500Z");
 		assertThat(forMentee.getProperty("URL").orElseThrow().getValue()).endsWith("/matching/pairs/" + this.pair);
 
-		String mentorIcs = get(tool("/feeds/" + this.feeds.tokenFor(new PersonId(person("Mara Mentor"))) + "/mine.ics"));
+		String mentorIcs = get(tool("/feeds/" + this.feeds.tokenFor(program(), new PersonId(person("Mara Mentor"))) + "/mine.ics"));
 		assertThat(event(new CalendarBuilder().build(new StringReader(mentorIcs)), uid).getSummary().getValue())
 			.isEqualTo("Mentoring meeting with Theo Mentee");
-		assertThat(get(tool("/feeds/" + this.feeds.tokenFor(new PersonId(person("Sam Staff"))) + "/mine.ics")))
+		assertThat(get(tool("/feeds/" + this.feeds.tokenFor(program(), new PersonId(person("Sam Staff"))) + "/mine.ics")))
 			.doesNotContain(uid);
 	}
 
@@ -362,6 +367,11 @@ class MentoringOutreachTests {
 
 	private String tool(String path) {
 		return this.launcher.tool(path);
+	}
+
+	/** The test platform's program: everything program-wide here is its. */
+	org.coachapproach.people.ProgramId program() {
+		return this.people.program(platform.issuer(), TestPlatform.CLIENT_ID);
 	}
 
 }

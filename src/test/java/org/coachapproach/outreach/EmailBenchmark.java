@@ -50,8 +50,11 @@ public final class EmailBenchmark {
 				csv.append("Faculty ").append(i).append(",faculty").append(i).append("@example.edu,Division ")
 					.append(i % 11).append(',').append(ranks[i % 3]).append('\n');
 			}
+			org.coachapproach.people.ProgramId program = app.getBean(org.coachapproach.people.People.class)
+				.program("https://bench.example", "bench");
 			long importStart = System.nanoTime();
-			FacultyList.ImportResult imported = app.getBean(FacultyList.class).importCsv(new StringReader(csv.toString()));
+			FacultyList.ImportResult imported = app.getBean(FacultyList.class)
+				.importCsv(program, new StringReader(csv.toString()));
 			double importSeconds = (System.nanoTime() - importStart) / 1e9;
 			if (!imported.succeeded()) {
 				throw new IllegalStateException("import failed: " + imported.problems());
@@ -60,13 +63,13 @@ public final class EmailBenchmark {
 			ZonedDateTime start = ZonedDateTime.now(ZoneId.of("America/Los_Angeles")).plusHours(24)
 				.truncatedTo(ChronoUnit.MINUTES);
 			ScheduledSession session = app.getBean(SeriesSchedule.class)
-				.schedule(new SessionDraft(start.toLocalDate(), start.toLocalTime(), start.getZone(), 60,
+				.schedule(program, new SessionDraft(start.toLocalDate(), start.toLocalTime(), start.getZone(), 60,
 						"Time management and organisation skills", SeriesCategory.PROFESSIONAL_LEADERSHIP,
 						"Kevin Osei, MD", "Practical ways to protect time for what matters.",
 						"https://meet.example.edu/j/900", false), null);
 
 			long queueStart = System.nanoTime();
-			int queued = app.getBean(SeriesReminders.class).remind(session.session());
+			int queued = app.getBean(SeriesReminders.class).remind(program, session.session());
 			long queuedAt = System.nanoTime();
 			org.springframework.jdbc.core.simple.JdbcClient jdbc = app
 				.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);

@@ -33,6 +33,9 @@ class EmailOffTests {
 	int port;
 
 	@Autowired
+	org.coachapproach.people.People people;
+
+	@Autowired
 	Registrations registrations;
 
 	@Autowired
@@ -64,7 +67,7 @@ class EmailOffTests {
 		assertThat(page.body()).contains("Email is off: no SMTP server is configured");
 
 		Recipient to = new Recipient("waiting-" + UUID.randomUUID() + "@example.edu", null, null);
-		assertThat(this.outbox.queue(to, ReminderKind.SERIES_SESSION, "test:" + UUID.randomUUID(), "series-session",
+		assertThat(this.outbox.queue(program(), to, ReminderKind.SERIES_SESSION, "test:" + UUID.randomUUID(), "series-session",
 				OutboxTests.model(), Locale.ENGLISH)).isEqualTo(MailOutbox.Outcome.QUEUED);
 		assertThat(this.sender.drain()).isZero();
 		assertThat(this.jdbc.sql("SELECT status FROM outreach_outbox WHERE recipient = ?").param(to.address())
@@ -84,6 +87,11 @@ class EmailOffTests {
 			.contains("Unsubscribe from the weekly series reminders");
 		assertThat(launches.staff().get(launches.tool("/outreach/preview/no-such-kind")).statusCode())
 			.isEqualTo(404);
+	}
+
+	/** The test platform's program: everything program-wide here is its. */
+	org.coachapproach.people.ProgramId program() {
+		return this.people.program(platform.issuer(), TestPlatform.CLIENT_ID);
 	}
 
 }

@@ -33,6 +33,9 @@ class FacultyImportTests {
 	int port;
 
 	@Autowired
+	org.coachapproach.people.People people;
+
+	@Autowired
 	Registrations registrations;
 
 	@Autowired
@@ -63,14 +66,14 @@ class FacultyImportTests {
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("3 faculty imported; the list was replaced.")
 			.contains("3 clinical faculty on the list.");
-		assertThat(this.faculty.all()).extracting(FacultyList.Faculty::name)
+		assertThat(this.faculty.all(program())).extracting(FacultyList.Faculty::name)
 			.containsExactly("Linda Nakamura", "Maria Delgado", "Osei, Kevin");
-		assertThat(this.faculty.all()).extracting(FacultyList.Faculty::division).contains("Nephrology, Dialysis");
+		assertThat(this.faculty.all(program())).extracting(FacultyList.Faculty::division).contains("Nephrology, Dialysis");
 	}
 
 	@Test
 	void shouldNameEveryBadLineAndImportNothing() throws Exception {
-		this.faculty.importCsv(new StringReader("name,email,division,rank\nKeep Me,keep@example.edu,Cardiology,full\n"));
+		this.faculty.importCsv(program(), new StringReader("name,email,division,rank\nKeep Me,keep@example.edu,Cardiology,full\n"));
 		Browser staff = new Launches(platform, this.registrations, this.port).staff();
 		String csv = """
 				name,email,division,rank
@@ -92,13 +95,13 @@ class FacultyImportTests {
 			.contains("Line 6: &#39;good@example.edu&#39; is already on line 2")
 			.contains("Line 7: expected 4 fields (name, email, division, rank), found 2")
 			.doesNotContain("Line 2:");
-		assertThat(this.faculty.all()).extracting(FacultyList.Faculty::email).containsExactly("keep@example.edu");
+		assertThat(this.faculty.all(program())).extracting(FacultyList.Faculty::email).containsExactly("keep@example.edu");
 	}
 
 	@Test
 	void shouldRefuseAFileOverTheUploadLimitWithAMessageAndKeepTheList() throws Exception {
 		Browser staff = new Launches(platform, this.registrations, this.port).staff();
-		this.faculty.importCsv(new StringReader("name,email,division,rank\nKeep Me,keep@example.edu,Cardiology,full\n"));
+		this.faculty.importCsv(program(), new StringReader("name,email,division,rank\nKeep Me,keep@example.edu,Cardiology,full\n"));
 		String row = "Someone Else,someone@example.edu,Cardiology,full\n";
 		String huge = "name,email,division,rank\n" + row.repeat(11 * 1024 * 1024 / row.length());
 
@@ -107,13 +110,13 @@ class FacultyImportTests {
 		assertThat(page.statusCode()).isEqualTo(413);
 		assertThat(page.body()).contains("The file is too large")
 			.contains("larger than Coach Approach accepts (10 MB), so nothing was imported");
-		assertThat(this.faculty.all()).extracting(FacultyList.Faculty::email).containsExactly("keep@example.edu");
+		assertThat(this.faculty.all(program())).extracting(FacultyList.Faculty::email).containsExactly("keep@example.edu");
 	}
 
 	@Test
 	void shouldRefuseAFileWithoutTheHeader() throws Exception {
 		FacultyList.ImportResult result = this.faculty
-			.importCsv(new StringReader("Kevin Osei,kevin@example.edu,Medicine,full\n"));
+			.importCsv(program(), new StringReader("Kevin Osei,kevin@example.edu,Medicine,full\n"));
 		assertThat(result.succeeded()).isFalse();
 		assertThat(result.problems()).singleElement()
 			.satisfies(p -> {
@@ -136,6 +139,11 @@ class FacultyImportTests {
 			.header("Sec-Fetch-Site", "same-origin")
 			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
 			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The test platform's program: everything program-wide here is its. */
+	org.coachapproach.people.ProgramId program() {
+		return this.people.program(platform.issuer(), TestPlatform.CLIENT_ID);
 	}
 
 }

@@ -21,11 +21,12 @@ public final class Launches {
 		platform.registerWith(registrations);
 	}
 
-	/** Program staff: an instructor whose placement says {@code program_role=staff}. */
+	/** Program staff: an institution administrator (teaching the course, with the staff program role). */
 	public Browser staff() {
 		return this.platform.signIn(this.base, "staff-" + UUID.randomUUID(), claims -> claims
 			.claim("https://purl.imsglobal.org/spec/lti/claim/roles",
-					List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"))
+					List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor",
+							"http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator"))
 			.claim("https://purl.imsglobal.org/spec/lti/claim/custom", Map.of("program_role", "staff")));
 	}
 

@@ -48,6 +48,9 @@ class OutboxTests {
 	int port;
 
 	@Autowired
+	org.coachapproach.people.People people;
+
+	@Autowired
 	MailOutbox outbox;
 
 	@Autowired
@@ -79,7 +82,7 @@ class OutboxTests {
 	void putBack() {
 		this.clock.reset();
 		for (ReminderKind kind : ReminderKind.values()) {
-			this.outbox.switchKind(kind, true, null);
+			this.outbox.switchKind(program(), kind, true, null);
 		}
 	}
 
@@ -148,7 +151,7 @@ class OutboxTests {
 		Recipient accepted = recipient();
 		TestSmtp.reject(rejected.email());
 		String key = "test:" + UUID.randomUUID();
-		this.outbox.queueAll(List.of(rejected, accepted), ReminderKind.SERIES_SESSION, key, "series-session", model(),
+		this.outbox.queueAll(program(), List.of(rejected, accepted), ReminderKind.SERIES_SESSION, key, "series-session", model(),
 				Locale.ENGLISH);
 
 		this.sender.drain();
@@ -190,7 +193,7 @@ class OutboxTests {
 		assertThat(queue(to, "test:" + UUID.randomUUID())).isEqualTo(MailOutbox.Outcome.UNSUBSCRIBED);
 		Message nudge = new Message("Time to meet", "Text " + this.outbox.unsubscribeUrl(to, ReminderKind.MENTORING_NUDGE),
 				"<p>Html</p>");
-		assertThat(this.outbox.queue(to, ReminderKind.MENTORING_NUDGE, "test:" + UUID.randomUUID(), nudge))
+		assertThat(this.outbox.queue(program(), to, ReminderKind.MENTORING_NUDGE, "test:" + UUID.randomUUID(), nudge))
 			.isEqualTo(MailOutbox.Outcome.QUEUED);
 
 		String forged = path.substring(0, path.length() - 2) + (path.endsWith("AA") ? "BB" : "AA");
@@ -203,8 +206,8 @@ class OutboxTests {
 		HttpResponse<String> saved = staff().post(tool("/outreach/switches"),
 				Map.of("enabled", ReminderKind.MENTORING_NUDGE.label()));
 		assertThat(saved.statusCode()).isEqualTo(302);
-		assertThat(this.outbox.enabled(ReminderKind.SERIES_SESSION)).isFalse();
-		assertThat(this.outbox.enabled(ReminderKind.MENTORING_NUDGE)).isTrue();
+		assertThat(this.outbox.enabled(program(), ReminderKind.SERIES_SESSION)).isFalse();
+		assertThat(this.outbox.enabled(program(), ReminderKind.MENTORING_NUDGE)).isTrue();
 		Recipient to = recipient();
 		assertThat(queue(to, "test:" + UUID.randomUUID())).isEqualTo(MailOutbox.Outcome.KIND_OFF);
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM outreach_outbox WHERE recipient = ?").param(to.address())
@@ -235,7 +238,7 @@ class OutboxTests {
 	}
 
 	private MailOutbox.Outcome queue(Recipient to, String key) {
-		return this.outbox.queue(to, ReminderKind.SERIES_SESSION, key, "series-session", model(), Locale.ENGLISH);
+		return this.outbox.queue(program(), to, ReminderKind.SERIES_SESSION, key, "series-session", model(), Locale.ENGLISH);
 	}
 
 	static Map<String, Object> model() {
@@ -286,6 +289,11 @@ class OutboxTests {
 
 	private String tool(String path) {
 		return "http://localhost:" + this.port + path;
+	}
+
+	/** The test platform's program: everything program-wide here is its. */
+	org.coachapproach.people.ProgramId program() {
+		return this.people.program(platform.issuer(), TestPlatform.CLIENT_ID);
 	}
 
 }

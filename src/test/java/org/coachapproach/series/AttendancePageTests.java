@@ -39,7 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class AttendancePageTests {
 
-	static final String ADMINISTRATOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Administrator";
+	/** Program staff: an administrator of the institution, not of a course. */
+	static final String ADMINISTRATOR = "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator";
+
+	static final String COURSE_ADMINISTRATOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Administrator";
 
 	static final String INSTRUCTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor";
 
@@ -165,8 +168,11 @@ class AttendancePageTests {
 	}
 
 	@Test
-	void shouldLetAnInstructorWithTheStaffProgramRoleIn() {
-		assertThat(launch(List.of(INSTRUCTOR), "staff").get(tool("/series/attendance")).statusCode()).isEqualTo(200);
+	void shouldRefuseCourseStaffWhoAreNotProgramStaff() {
+		// Any course's instructor or administrator can be course staff; attendance is the program's.
+		assertThat(launch(List.of(INSTRUCTOR), "staff").get(tool("/series/attendance")).statusCode()).isEqualTo(403);
+		assertThat(launch(List.of(COURSE_ADMINISTRATOR), null).get(tool("/series/attendance")).statusCode())
+			.isEqualTo(403);
 	}
 
 	private Browser launch(List<String> roles, String programRole) {

@@ -40,24 +40,24 @@ class AttendanceTests {
 		PersonId person = person();
 		Instant noon = Instant.parse("2022-10-04T19:02:00Z");
 
-		assertThat(this.attendance.record(person, "cfds-2022-10-04", Source.JOIN, noon)).isTrue();
-		assertThat(this.attendance.record(person, "cfds-2022-10-04", Source.JOIN, noon.plusSeconds(600))).isFalse();
-		assertThat(this.attendance.record(person, "cfds-2022-10-04", Source.LAUNCH, noon.minusSeconds(60))).isFalse();
+		assertThat(this.attendance.record(program(), person, "cfds-2022-10-04", Source.JOIN, noon)).isTrue();
+		assertThat(this.attendance.record(program(), person, "cfds-2022-10-04", Source.JOIN, noon.plusSeconds(600))).isFalse();
+		assertThat(this.attendance.record(program(), person, "cfds-2022-10-04", Source.LAUNCH, noon.minusSeconds(60))).isFalse();
 
 		assertThat(this.jdbc.sql("""
 				SELECT source, first_seen_at FROM series_attendance WHERE person_id = ? AND series_session_id = ?""")
 			.params(person.value(), "cfds-2022-10-04")
 			.query((rs, row) -> tuple(rs.getString(1), rs.getTimestamp(2).toInstant()))
 			.list()).containsExactly(tuple("JOIN", noon.minusSeconds(60)));
-		assertThat(this.attendance.attended(person, "cfds-2022-10-04")).isTrue();
-		assertThat(this.attendance.attended(person, "cfds-2022-10-11")).isFalse();
+		assertThat(this.attendance.attended(program(), person, "cfds-2022-10-04")).isTrue();
+		assertThat(this.attendance.attended(program(), person, "cfds-2022-10-11")).isFalse();
 	}
 
 	@Test
 	void shouldRefuseAnUnknownSession() {
 		PersonId person = person();
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.attendance.record(person, "cfds-1999-01-01", Source.JOIN, Instant.now()))
+			.isThrownBy(() -> this.attendance.record(program(), person, "cfds-1999-01-01", Source.JOIN, Instant.now()))
 			.withMessageContaining("cfds-1999-01-01");
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM series_attendance WHERE person_id = ?").param(person.value())
 			.query(Long.class).single()).isZero();
@@ -66,7 +66,7 @@ class AttendanceTests {
 	@Test
 	void shouldRefuseAnUnknownPerson() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.attendance.record(new PersonId(Long.MAX_VALUE), "cfds-2022-10-04", Source.JOIN,
+			.isThrownBy(() -> this.attendance.record(program(), new PersonId(Long.MAX_VALUE), "cfds-2022-10-04", Source.JOIN,
 					Instant.now()))
 			.withMessageContaining("No person");
 	}
@@ -76,8 +76,8 @@ class AttendanceTests {
 		String session = "cfds-2022-09-13";
 		byte[] file = AttendanceFixtures.bytes("zoom-participants.csv");
 
-		AttendanceImport first = this.attendance.importReport(session, file);
-		AttendanceImport again = this.attendance.importReport(session, file);
+		AttendanceImport first = this.attendance.importReport(program(), session, file);
+		AttendanceImport again = this.attendance.importReport(program(), session, file);
 
 		assertThat(first.problems()).isEmpty();
 		assertThat(first.format()).isEqualTo(Format.ZOOM);
@@ -93,7 +93,7 @@ class AttendanceTests {
 
 	@Test
 	void shouldImportTeamsReport() {
-		AttendanceImport result = this.attendance.importReport("cfds-2023-01-17",
+		AttendanceImport result = this.attendance.importReport(program(), "cfds-2023-01-17",
 				AttendanceFixtures.bytes("teams-attendance.csv"));
 
 		assertThat(result.imported()).isTrue();
@@ -108,7 +108,7 @@ class AttendanceTests {
 		String session = "cfds-2022-09-13";
 		long before = count(session);
 
-		AttendanceImport result = this.attendance.importReport(session, AttendanceFixtures.bytes("zoom-bad-rows.csv"));
+		AttendanceImport result = this.attendance.importReport(program(), session, AttendanceFixtures.bytes("zoom-bad-rows.csv"));
 
 		assertThat(result.imported()).isFalse();
 		assertThat(result.problems()).extracting(LineProblem::line).containsExactly(3, 4, 5, 6, 7, 9);
@@ -130,6 +130,11 @@ class AttendanceTests {
 	private PersonId person() {
 		return this.people.arrive(new Arrival("https://platform.example", "attendee-" + UUID.randomUUID(), "Ada Attendee",
 				null, "cfds-course", "CFDS", "CFDS", Set.of(CourseRole.LEARNER), null)).person();
+	}
+
+	/** The program of the arrivals here (from no registration in particular). */
+	org.coachapproach.people.ProgramId program() {
+		return this.people.program("https://platform.example", "");
 	}
 
 }

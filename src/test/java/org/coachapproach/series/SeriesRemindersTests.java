@@ -46,6 +46,9 @@ class SeriesRemindersTests {
 	int port;
 
 	@Autowired
+	org.coachapproach.people.People people;
+
+	@Autowired
 	Registrations registrations;
 
 	@Autowired
@@ -78,19 +81,19 @@ class SeriesRemindersTests {
 
 	@AfterEach
 	void switchBackOn() {
-		this.outbox.switchKind(ReminderKind.SERIES_SESSION, true, null);
+		this.outbox.switchKind(program(), ReminderKind.SERIES_SESSION, true, null);
 	}
 
 	@Test
 	void shouldRemindRostersAndFacultyOnceWithTopicPresenterAndJoinLink() throws Exception {
 		String tag = UUID.randomUUID().toString().substring(0, 8);
 		String listed = "listed-" + tag + "@example.edu";
-		this.faculty.importCsv(new StringReader("name,email,division,rank\nListed Faculty," + listed
+		this.faculty.importCsv(program(), new StringReader("name,email,division,rank\nListed Faculty," + listed
 				+ ",Cardiology,associate\nOther Faculty,other-" + tag + "@example.edu,Hospital Medicine,full\n"));
 		String enrolled = "enrolled-" + tag + "@example.edu";
 		platform.registerWith(this.registrations);
 		platform.signIn("http://localhost:" + this.port, "mentor-" + tag, claims -> claims.claim("email", enrolled));
-		ScheduledSession session = this.schedule.schedule(draft("Promotion portfolios " + tag, 3), null);
+		ScheduledSession session = this.schedule.schedule(program(), draft("Promotion portfolios " + tag, 3), null);
 
 		this.reminders.remindDue();
 		int queued = rows(session);
@@ -118,11 +121,11 @@ class SeriesRemindersTests {
 	@Test
 	void shouldNotRemindOfASessionBeyondTheLeadTimeOrCancelledOrSwitchedOff() {
 		String tag = UUID.randomUUID().toString().substring(0, 8);
-		ScheduledSession later = this.schedule.schedule(draft("Next month " + tag, 24 * 5), null);
-		ScheduledSession cancelled = this.schedule.schedule(draft("Called off " + tag, 4), null);
-		this.schedule.cancel(cancelled.session().id(), null);
-		this.outbox.switchKind(ReminderKind.SERIES_SESSION, false, null);
-		ScheduledSession switchedOff = this.schedule.schedule(draft("Quiet week " + tag, 5), null);
+		ScheduledSession later = this.schedule.schedule(program(), draft("Next month " + tag, 24 * 5), null);
+		ScheduledSession cancelled = this.schedule.schedule(program(), draft("Called off " + tag, 4), null);
+		this.schedule.cancel(program(), cancelled.session().id(), null);
+		this.outbox.switchKind(program(), ReminderKind.SERIES_SESSION, false, null);
+		ScheduledSession switchedOff = this.schedule.schedule(program(), draft("Quiet week " + tag, 5), null);
 
 		this.reminders.remindDue();
 
@@ -154,6 +157,11 @@ class SeriesRemindersTests {
 		return new SessionDraft(start.toLocalDate(), start.toLocalTime(), ZONE, 60, title, SeriesCategory.PROMOTION,
 				"Linda Nakamura, MD", "Putting the portfolio together.",
 				"https://meet.example.edu/j/" + title.substring(title.length() - 8), false);
+	}
+
+	/** The test platform's program: everything program-wide here is its. */
+	org.coachapproach.people.ProgramId program() {
+		return this.people.program(platform.issuer(), TestPlatform.CLIENT_ID);
 	}
 
 }

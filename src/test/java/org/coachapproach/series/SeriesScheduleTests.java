@@ -46,6 +46,9 @@ class SeriesScheduleTests {
 	int port;
 
 	@Autowired
+	org.coachapproach.people.People people;
+
+	@Autowired
 	Registrations registrations;
 
 	@Autowired
@@ -131,12 +134,12 @@ class SeriesScheduleTests {
 		HttpResponse<String> early = mentor.post(tool("/series/" + id + "/join"), Map.of());
 		assertThat(early.statusCode()).isEqualTo(303);
 		assertThat(early.headers().firstValue("Location")).hasValue("https://meet.example.edu/j/" + title.hashCode());
-		assertThat(this.attendance.attended(person(subject), id)).as("a join hours early is not attendance").isFalse();
+		assertThat(this.attendance.attended(program(), person(subject), id)).as("a join hours early is not attendance").isFalse();
 
 		this.clock.shift(Duration.ofHours(3).plusMinutes(5));
 		HttpResponse<String> during = mentor.post(tool("/series/" + id + "/join"), Map.of());
 		assertThat(during.statusCode()).isEqualTo(303);
-		assertThat(this.attendance.attended(person(subject), id)).isTrue();
+		assertThat(this.attendance.attended(program(), person(subject), id)).isTrue();
 	}
 
 	@Test
@@ -204,15 +207,15 @@ class SeriesScheduleTests {
 				.query(Integer.class).single() == 0)
 			.findFirst()
 			.orElseThrow();
-		int before = this.schedule.find(fileSession.id()).orElseThrow().sequence();
+		int before = this.schedule.find(program(), fileSession.id()).orElseThrow().sequence();
 		// As if the file had said something else when the tool last read it.
 		this.jdbc.sql("UPDATE series_file_revision SET fingerprint = REPEAT('0', 64) WHERE session_id = ?")
 			.param(fileSession.id()).update();
 
 		Thread.sleep(SeriesSchedule.KEPT.toMillis() + 100);
-		ScheduledSession changed = this.schedule.find(fileSession.id()).orElseThrow();
+		ScheduledSession changed = this.schedule.find(program(), fileSession.id()).orElseThrow();
 		Thread.sleep(SeriesSchedule.KEPT.toMillis() + 100);
-		ScheduledSession again = this.schedule.find(fileSession.id()).orElseThrow();
+		ScheduledSession again = this.schedule.find(program(), fileSession.id()).orElseThrow();
 
 		assertThat(changed.sequence()).isEqualTo(before + 1);
 		assertThat(changed.updatedAt()).isNotNull();
@@ -269,6 +272,11 @@ class SeriesScheduleTests {
 
 	private String tool(String path) {
 		return this.launches.tool(path);
+	}
+
+	/** The test platform's program: everything program-wide here is its. */
+	org.coachapproach.people.ProgramId program() {
+		return this.people.program(platform.issuer(), TestPlatform.CLIENT_ID);
 	}
 
 }

@@ -65,14 +65,16 @@ public class SurveyWindowReminders {
 	/** Queues the reminders that are due in every course; returns how many messages were queued. */
 	@Scheduled(fixedDelayString = "${coachapproach.assessment.reminder-check:PT1H}", initialDelayString = "PT2M")
 	public int remindDue() {
-		boolean opening = this.outbox.enabled(ReminderKind.SURVEY_WINDOW_OPENING);
-		boolean closing = this.outbox.enabled(ReminderKind.SURVEY_WINDOW_CLOSING);
-		if (!opening && !closing) {
-			return 0;
-		}
 		LocalDate today = this.administration.today();
 		int queued = 0;
 		for (CourseId course : this.administration.coursesWithWindows()) {
+			// Mail and its switches are the course's program's.
+			org.coachapproach.people.ProgramId program = this.people.program(course).orElse(null);
+			if (program == null) {
+				continue;
+			}
+			boolean opening = this.outbox.enabled(program, ReminderKind.SURVEY_WINDOW_OPENING);
+			boolean closing = this.outbox.enabled(program, ReminderKind.SURVEY_WINDOW_CLOSING);
 			List<RosterEntry> roster = null;
 			for (SurveyWindow window : this.administration.windows(course)) {
 				if (!window.isOpenOn(today)) {
@@ -86,11 +88,11 @@ public class SurveyWindowReminders {
 					roster = this.people.roster(course);
 				}
 				if (opening) {
-					queued += remind(course, instrument, window, roster, ReminderKind.SURVEY_WINDOW_OPENING,
+					queued += remind(program, course, instrument, window, roster, ReminderKind.SURVEY_WINDOW_OPENING,
 							dedupKey("survey-window-opening", course, window, window.opensOn()));
 				}
 				if (closing && ChronoUnit.DAYS.between(today, window.closesOn()) <= CLOSING_DAYS) {
-					queued += remind(course, instrument, window, roster, ReminderKind.SURVEY_WINDOW_CLOSING,
+					queued += remind(program, course, instrument, window, roster, ReminderKind.SURVEY_WINDOW_CLOSING,
 							dedupKey("survey-window-closing", course, window, window.closesOn()));
 				}
 			}
@@ -106,7 +108,7 @@ public class SurveyWindowReminders {
 	 * uses that, so respondents get the closing reminder too, and its text says to ignore it
 	 * if they already answered.
 	 */
-	private int remind(CourseId course, Instrument instrument, SurveyWindow window, List<RosterEntry> roster,
+	private int remind(org.coachapproach.people.ProgramId program, CourseId course, Instrument instrument, SurveyWindow window, List<RosterEntry> roster,
 			ReminderKind kind, String dedupKey) {
 		List<PersonId> asked = roster.stream()
 			.filter(r -> r.programRole() != null && instrument.asks(r.programRole()))
@@ -128,7 +130,7 @@ public class SurveyWindowReminders {
 		}
 		Map<String, Object> model = model(kind, instrument.title(), window.opensOn(), window.closesOn(),
 				this.outbox.link("/surveys"), Locale.ENGLISH);
-		return this.outbox.queueAll(recipients, kind, dedupKey, TEMPLATE, model, Locale.ENGLISH)
+		return this.outbox.queueAll(program, recipients, kind, dedupKey, TEMPLATE, model, Locale.ENGLISH)
 			.get(MailOutbox.Outcome.QUEUED);
 	}
 

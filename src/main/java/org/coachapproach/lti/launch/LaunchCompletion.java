@@ -84,11 +84,14 @@ class LaunchCompletion {
 		}
 		JWTClaimsSet claims = launch.claims();
 		Map<String, Object> context = map(claims.getClaim(LtiClaims.CONTEXT));
-		Set<CourseRole> roles = LtiRoles.map(claims.getClaim(LtiClaims.ROLES) instanceof List<?> list ? list : List.of());
+		List<?> roleClaim = claims.getClaim(LtiClaims.ROLES) instanceof List<?> list ? list : List.of();
+		Set<CourseRole> roles = LtiRoles.map(roleClaim);
 		Map<String, String> custom = custom(claims.getClaim(LtiClaims.CUSTOM));
-		Arrival arrival = new Arrival(launch.registration().issuer(), claims.getSubject(), name(claims),
-				IdTokenVerifier.text(claims, "email"), text(context.get("id")), text(context.get("title")),
-				text(context.get("label")), roles, programRole(custom.get("program_role"), roles));
+		// Issuer and client id name the registration, hence the program (one Canvas issuer serves every institution).
+		Arrival arrival = new Arrival(launch.registration().issuer(), launch.registration().clientId(),
+				claims.getSubject(), name(claims), IdTokenVerifier.text(claims, "email"), text(context.get("id")),
+				text(context.get("title")), text(context.get("label")), roles,
+				programRole(custom.get("program_role"), roles), LtiRoles.institutionAdministrator(roleClaim));
 		Member member = this.people.arrive(arrival);
 
 		Map<String, Object> presentation = map(claims.getClaim(LtiClaims.LAUNCH_PRESENTATION));

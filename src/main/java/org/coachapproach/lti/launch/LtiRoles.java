@@ -21,6 +21,24 @@ public final class LtiRoles {
 	private LtiRoles() {
 	}
 
+	/**
+	 * Whether the roles make the person an administrator of the institution (or the system)
+	 * behind the registration, as opposed to one course: only these give program-wide powers.
+	 * They still map to {@link CourseRole#ADMINISTRATOR} for the course they launch into.
+	 */
+	public static boolean institutionAdministrator(Collection<?> roles) {
+		for (Object value : roles) {
+			if (value instanceof String role) {
+				String trimmed = role.trim();
+				if (trimmed.equals(INSTITUTION + "Administrator") || trimmed.equals(SYSTEM + "Administrator")
+						|| trimmed.equals(SYSTEM + "SysAdmin")) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
 	public static Set<CourseRole> map(Collection<?> roles) {
 		Set<CourseRole> mapped = EnumSet.noneOf(CourseRole.class);
 		for (Object value : roles) {

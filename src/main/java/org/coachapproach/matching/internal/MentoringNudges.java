@@ -72,12 +72,14 @@ public class MentoringNudges implements ReminderSample {
 	/** Queues the nudges that are due in every course; returns how many messages were queued. */
 	@Scheduled(fixedDelayString = "${coachapproach.matching.nudge-check:PT6H}", initialDelayString = "PT2M")
 	public int nudgeDue() {
-		if (!this.outbox.enabled(ReminderKind.MENTORING_NUDGE)) {
-			return 0;
-		}
 		LocalDate today = LocalDate.ofInstant(this.clock.instant(), this.zone);
 		int queued = 0;
 		for (CourseId course : this.people.courses()) {
+			// Mail and its switch are the course's program's.
+			org.coachapproach.people.ProgramId program = this.people.program(course).orElse(null);
+			if (program == null || !this.outbox.enabled(program, ReminderKind.MENTORING_NUDGE)) {
+				continue;
+			}
 			List<Mentoring.PublishedPair> pairs = this.mentoring.publishedPairs(course);
 			if (pairs.isEmpty()) {
 				continue;
@@ -88,7 +90,7 @@ public class MentoringNudges implements ReminderSample {
 				long idle = ChronoUnit.DAYS.between(since, today);
 				// A pair that already agreed on a coming meeting needs no nudge.
 				if (idle >= period && !hasComingMeeting(pair)) {
-					queued += nudge(pair, since, idle, idle / period, period);
+					queued += nudge(program, pair, since, idle, idle / period, period);
 				}
 			}
 		}
@@ -102,9 +104,9 @@ public class MentoringNudges implements ReminderSample {
 	}
 
 	/** Queues this pair's nudge for the n-th period to both people (those with an address). */
-	private int nudge(Mentoring.PublishedPair pair, LocalDate since, long idle, long n, int period) {
+	private int nudge(org.coachapproach.people.ProgramId program, Mentoring.PublishedPair pair, LocalDate since, long idle, long n, int period) {
 		String dedupKey = dedupKey(pair, since, n);
-		if (this.outbox.queued(dedupKey)) {
+		if (this.outbox.queued(program, dedupKey)) {
 			return 0;
 		}
 		List<PersonId> both = List.of(pair.mentor(), pair.mentee());
@@ -122,7 +124,7 @@ public class MentoringNudges implements ReminderSample {
 			Map<String, Object> model = model(names.getOrDefault(partner, "#" + partner.value()),
 					mentor ? ProgramRole.MENTOR : ProgramRole.MENTEE, pair.lastMet(), idle, period,
 					this.outbox.link("/matching/pairs/" + pair.id().value()), Locale.ENGLISH);
-			MailOutbox.Outcome outcome = this.outbox.queue(new Recipient(email, names.get(person), person),
+			MailOutbox.Outcome outcome = this.outbox.queue(program, new Recipient(email, names.get(person), person),
 					ReminderKind.MENTORING_NUDGE, dedupKey, TEMPLATE, model, Locale.ENGLISH);
 			if (outcome == MailOutbox.Outcome.QUEUED) {
 				queued++;

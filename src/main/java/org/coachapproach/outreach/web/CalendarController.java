@@ -26,7 +26,7 @@ class CalendarController {
 	String show(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
 			@RequestParam(name = "reset", required = false) String reset, Model model) {
 		String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() + "/feeds/"
-				+ this.tokens.tokenFor(session.member().person());
+				+ this.tokens.tokenFor(session.member().program(), session.member().person());
 		model.addAttribute("member", session.member());
 		model.addAttribute("mine", base + "/mine.ics");
 		model.addAttribute("reset", reset != null);
@@ -35,7 +35,7 @@ class CalendarController {
 
 	@PostMapping("/calendar/reset")
 	String reset(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session) {
-		this.tokens.reset(session.member().person());
+		this.tokens.reset(session.member().program(), session.member().person());
 		return "redirect:/calendar?reset";
 	}
 

@@ -32,9 +32,9 @@ class FeedController {
 
 	@GetMapping("/feeds/{token}/mine.ics")
 	ResponseEntity<String> mine(@PathVariable String token) {
-		return this.tokens.respond(token, person -> ICalendar.feed("Coach Approach",
+		return this.tokens.respond(token, (program, person) -> ICalendar.feed("Coach Approach",
 				this.sources.stream()
-					.flatMap(source -> source.agendaFor(person).stream())
+					.flatMap(source -> source.agendaFor(program, person).stream())
 					.sorted(Comparator.comparing(AgendaEntry::start))
 					.toList(),
 				this.clock.instant()));

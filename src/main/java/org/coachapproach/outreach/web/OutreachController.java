@@ -32,8 +32,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Staff's email page: whether email is on, the outbox and its failures, a switch per kind,
- * a preview of each message, and the faculty list import.
+ * The program staff's email page: whether email is on, the program's outbox and its failures,
+ * a switch per kind, a preview of each message, and the faculty list import. Program-wide, so
+ * for program staff only (a course role is not enough).
  */
 @Controller
 class OutreachController {
@@ -63,7 +64,7 @@ class OutreachController {
 	String show(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
 			@RequestParam(name = "saved", required = false) String saved, HttpServletResponse response,
 			Model model) {
-		if (!session.member().isStaff()) {
+		if (!session.member().isProgramStaff()) {
 			return refused(session.member(), response, model);
 		}
 		model.addAttribute("saved", saved != null);
@@ -74,12 +75,12 @@ class OutreachController {
 	String switches(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
 			@RequestParam(name = "enabled", required = false) List<String> enabled, HttpServletResponse response,
 			Model model) {
-		if (!session.member().isStaff()) {
+		if (!session.member().isProgramStaff()) {
 			return refused(session.member(), response, model);
 		}
 		List<String> on = enabled == null ? List.of() : enabled;
 		for (ReminderKind kind : ReminderKind.values()) {
-			this.outbox.switchKind(kind, on.contains(kind.label()), session.member().person());
+			this.outbox.switchKind(session.member().program(), kind, on.contains(kind.label()), session.member().person());
 		}
 		return "redirect:/outreach?saved";
 	}
@@ -88,7 +89,7 @@ class OutreachController {
 	String importFaculty(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
 			@RequestParam(name = "file", required = false) MultipartFile file, HttpServletResponse response,
 			Model model) throws IOException {
-		if (!session.member().isStaff()) {
+		if (!session.member().isProgramStaff()) {
 			return refused(session.member(), response, model);
 		}
 		FacultyList.ImportResult result;
@@ -101,7 +102,7 @@ class OutreachController {
 		}
 		else {
 			try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-				result = this.faculty.importCsv(reader);
+				result = this.faculty.importCsv(session.member().program(), reader);
 			}
 		}
 		if (!result.succeeded()) {
@@ -114,7 +115,7 @@ class OutreachController {
 	@GetMapping("/outreach/preview/{kind}")
 	String preview(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
 			@PathVariable String kind, Locale locale, HttpServletResponse response, Model model) {
-		if (!session.member().isStaff()) {
+		if (!session.member().isProgramStaff()) {
 			return refused(session.member(), response, model);
 		}
 		ReminderSample sample = ReminderKind.fromLabel(kind)
@@ -122,7 +123,7 @@ class OutreachController {
 			.orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
 					org.springframework.http.HttpStatus.NOT_FOUND, "no preview for " + kind));
 		Recipient example = new Recipient("faculty.member@example.edu", "Alex Example", null);
-		Message message = this.outbox.preview(sample.template(), sample.model(locale), locale, example, sample.kind());
+		Message message = this.outbox.preview(sample.template(), sample.model(session.member().program(), locale), locale, example, sample.kind());
 		model.addAttribute("member", session.member());
 		model.addAttribute("kind", sample.kind());
 		model.addAttribute("message", message);
@@ -132,13 +133,13 @@ class OutreachController {
 	private String page(Member member, FacultyList.ImportResult result, Model model) {
 		List<KindRow> kinds = new ArrayList<>();
 		for (ReminderKind kind : ReminderKind.values()) {
-			kinds.add(new KindRow(kind, this.outbox.enabled(kind), this.samples.stream().anyMatch(s -> s.kind() == kind)));
+			kinds.add(new KindRow(kind, this.outbox.enabled(member.program(), kind), this.samples.stream().anyMatch(s -> s.kind() == kind)));
 		}
 		model.addAttribute("member", member);
-		model.addAttribute("summary", this.outbox.summary());
-		model.addAttribute("failures", this.outbox.failures(FAILURES_SHOWN));
+		model.addAttribute("summary", this.outbox.summary(member.program()));
+		model.addAttribute("failures", this.outbox.failures(member.program(), FAILURES_SHOWN));
 		model.addAttribute("kinds", kinds);
-		model.addAttribute("facultyCount", this.faculty.size());
+		model.addAttribute("facultyCount", this.faculty.size(member.program()));
 		model.addAttribute("result", result);
 		return "outreach/staff";
 	}

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.coachapproach.curriculum.SeriesCategory;
 import org.coachapproach.curriculum.SeriesSession;
+import org.coachapproach.people.ProgramId;
 import org.coachapproach.series.SeriesSchedule;
 
 import org.springframework.stereotype.Component;
@@ -42,12 +43,12 @@ public class ArchiveSearch {
 	}
 
 	/** Matching sessions, most recent first; every word of the text must appear. */
-	public List<SeriesSession> find(Query query) {
+	public List<SeriesSession> find(ProgramId program, Query query) {
 		List<String> words = query.text() == null ? List.of() : List.of(fold(query.text()).split("\\s+"));
 		if (this.folded.size() > 10_000) {
 			this.folded.clear();
 		}
-		List<Indexed> sessions = this.schedule.held()
+		List<Indexed> sessions = this.schedule.held(program)
 			.stream()
 			.sorted(Comparator.comparing(SeriesSession::startsAt).reversed())
 			.map(s -> new Indexed(s, this.folded.computeIfAbsent(s,

@@ -8,14 +8,15 @@ import org.coachapproach.curriculum.SeriesSession;
 import org.coachapproach.outreach.AgendaEntry;
 import org.coachapproach.outreach.AgendaSource;
 import org.coachapproach.people.PersonId;
+import org.coachapproach.people.ProgramId;
 import org.coachapproach.series.ScheduledSession;
 import org.coachapproach.series.SeriesSchedule;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The series as calendar entries: every session (held, upcoming or cancelled), the same for
- * everyone. UIDs are the session ids, so an edited or cancelled session replaces the one
+ * The series as calendar entries: every session of the program (held, upcoming or cancelled),
+ * the same for everyone in it. UIDs are the session ids, so an edited or cancelled session replaces the one
  * calendars already have.
  */
 @Component
@@ -27,14 +28,20 @@ public class SeriesAgenda implements AgendaSource {
 		this.schedule = schedule;
 	}
 
+	/** Without a program there is no schedule to show. */
 	@Override
 	public List<AgendaEntry> agendaFor(PersonId person) {
-		return entries(null);
+		return List.of();
 	}
 
-	/** The whole series, or one category of it. */
-	public List<AgendaEntry> entries(SeriesCategory category) {
-		return this.schedule.all()
+	@Override
+	public List<AgendaEntry> agendaFor(ProgramId program, PersonId person) {
+		return entries(program, null);
+	}
+
+	/** The program's whole series, or one category of it. */
+	public List<AgendaEntry> entries(ProgramId program, SeriesCategory category) {
+		return this.schedule.all(program)
 			.stream()
 			.filter(s -> category == null || s.session().category() == category)
 			.map(SeriesAgenda::entry)

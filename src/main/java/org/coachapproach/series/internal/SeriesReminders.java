@@ -20,6 +20,7 @@ import org.coachapproach.outreach.ReminderKind;
 import org.coachapproach.outreach.ReminderSample;
 import org.coachapproach.people.People;
 import org.coachapproach.people.PersonId;
+import org.coachapproach.people.ProgramId;
 import org.coachapproach.people.RosterEntry;
 import org.coachapproach.series.ScheduledSession;
 import org.coachapproach.series.SeriesSchedule;
@@ -32,8 +33,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The weekly reminder: once a session is within the lead time (two days by default), its
- * topic, presenter and join link go to everyone on a course roster and on the faculty list
- * (each address once). The dedup key names the session and its start, so a session moved to
+ * topic, presenter and join link go to everyone on a roster of one of the program's courses and
+ * on the program's faculty list (each address once), never to another program's people. The dedup key names the session and its start, so a session moved to
  * another time is announced again and nothing else is ever sent twice.
  */
 @Component
@@ -70,25 +71,27 @@ public class SeriesReminders implements ReminderSample {
 	public int remindDue() {
 		Instant now = this.clock.instant();
 		int queued = 0;
-		for (ScheduledSession scheduled : this.schedule.upcoming()) {
-			SeriesSession s = scheduled.session();
-			Instant start = s.startsAt().toInstant();
-			if (!s.cancelled() && start.isAfter(now) && !start.isAfter(now.plus(this.lead))) {
-				queued += remind(s);
+		for (ProgramId program : this.people.programs()) {
+			for (ScheduledSession scheduled : this.schedule.upcoming(program)) {
+				SeriesSession s = scheduled.session();
+				Instant start = s.startsAt().toInstant();
+				if (!s.cancelled() && start.isAfter(now) && !start.isAfter(now.plus(this.lead))) {
+					queued += remind(program, s);
+				}
 			}
 		}
 		return queued;
 	}
 
-	/** Queues this session's reminder to everyone (a no-op when it was already queued). */
-	public int remind(SeriesSession session) {
+	/** Queues this session's reminder to the program's people (a no-op when it was already queued). */
+	public int remind(ProgramId program, SeriesSession session) {
 		String dedupKey = dedupKey(session);
-		if (this.outbox.queued(dedupKey) || !this.outbox.enabled(ReminderKind.SERIES_SESSION)) {
+		if (this.outbox.queued(program, dedupKey) || !this.outbox.enabled(program, ReminderKind.SERIES_SESSION)) {
 			return 0;
 		}
-		Map<MailOutbox.Outcome, Integer> outcomes = this.outbox.queueAll(recipients(), ReminderKind.SERIES_SESSION,
-				dedupKey, TEMPLATE, model(session, Locale.ENGLISH), Locale.ENGLISH);
-		log.info("Series reminder for {}: {}", session.id(), outcomes);
+		Map<MailOutbox.Outcome, Integer> outcomes = this.outbox.queueAll(program, recipients(program),
+				ReminderKind.SERIES_SESSION, dedupKey, TEMPLATE, model(session, Locale.ENGLISH), Locale.ENGLISH);
+		log.info("Series reminder for {} in program {}: {}", session.id(), program.value(), outcomes);
 		return outcomes.get(MailOutbox.Outcome.QUEUED);
 	}
 
@@ -96,10 +99,13 @@ public class SeriesReminders implements ReminderSample {
 		return "series-session:" + session.id() + ":" + session.startsAt().toOffsetDateTime();
 	}
 
-	/** Everyone on a course roster with an email address, then the faculty list; each address once. */
-	List<Recipient> recipients() {
+	/**
+	 * Everyone with an email address on a roster of the program's courses, then the program's
+	 * faculty list; each address once.
+	 */
+	List<Recipient> recipients(ProgramId program) {
 		Map<String, Recipient> byAddress = new LinkedHashMap<>();
-		for (var course : this.people.courses()) {
+		for (var course : this.people.courses(program)) {
 			List<RosterEntry> roster = this.people.roster(course);
 			Map<PersonId, String> emails = this.people.emails(roster.stream().map(RosterEntry::person).toList());
 			for (RosterEntry entry : roster) {
@@ -110,7 +116,7 @@ public class SeriesReminders implements ReminderSample {
 				}
 			}
 		}
-		for (FacultyList.Faculty f : this.faculty.all()) {
+		for (FacultyList.Faculty f : this.faculty.all(program)) {
 			Recipient r = f.recipient();
 			byAddress.putIfAbsent(r.address(), r);
 		}
@@ -139,11 +145,21 @@ public class SeriesReminders implements ReminderSample {
 		return TEMPLATE;
 	}
 
-	/** The next upcoming session, or the latest one when none is scheduled. */
+	/** Without a program, the files' first session (no program's changes). */
 	@Override
 	public Map<String, Object> model(Locale locale) {
-		List<ScheduledSession> upcoming = this.schedule.upcoming().stream().filter(s -> !s.session().cancelled()).toList();
-		List<ScheduledSession> all = this.schedule.all();
+		return this.schedule.files().stream().findFirst().map(s -> model(s, locale))
+			.orElseThrow(() -> new IllegalStateException("no series session to preview: the catalog is empty"));
+	}
+
+	/** The program's next upcoming session, or its latest one when none is scheduled. */
+	@Override
+	public Map<String, Object> model(ProgramId program, Locale locale) {
+		List<ScheduledSession> upcoming = this.schedule.upcoming(program)
+			.stream()
+			.filter(s -> !s.session().cancelled())
+			.toList();
+		List<ScheduledSession> all = this.schedule.all(program);
 		if (upcoming.isEmpty() && all.isEmpty()) {
 			throw new IllegalStateException("no series session to preview: the schedule is empty");
 		}

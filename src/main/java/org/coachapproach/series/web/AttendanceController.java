@@ -77,7 +77,7 @@ class AttendanceController {
 			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
 			Locale locale, Model model) {
 		Member member = session.member();
-		if (!member.isStaff()) {
+		if (!member.isProgramStaff()) {
 			return refused(member, response);
 		}
 		return page(member, year(year), null, locale, model);
@@ -89,7 +89,7 @@ class AttendanceController {
 			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
 			Locale locale, Model model) {
 		Member member = session.member();
-		if (!member.isStaff()) {
+		if (!member.isProgramStaff()) {
 			return refused(member, response);
 		}
 		SeriesSession target = seriesSessionId == null ? null
@@ -104,7 +104,7 @@ class AttendanceController {
 					List.of(LineProblem.of(0, "noFile")));
 		}
 		else {
-			result = this.attendance.importReport(target.id(), bytes(file));
+			result = this.attendance.importReport(member.program(), target.id(), bytes(file));
 		}
 		if (!result.imported()) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -119,10 +119,10 @@ class AttendanceController {
 			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
 			Locale locale) {
 		Member member = session.member();
-		if (!member.isStaff()) {
+		if (!member.isProgramStaff()) {
 			return refused(member, response);
 		}
-		AttendanceFigures figures = this.attendance.figures(year(year));
+		AttendanceFigures figures = this.attendance.figures(member.program(), year(year));
 		StringBuilder csv = new StringBuilder(BOM);
 		csv.append(SpreadsheetCsv.line(List.of(text("series.attendance.column.date", locale),
 				text("series.attendance.column.id", locale), text("series.attendance.column.session", locale),
@@ -144,10 +144,10 @@ class AttendanceController {
 	Object json(@RequestParam(name = "year", required = false) String year,
 			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response) {
 		Member member = session.member();
-		if (!member.isStaff()) {
+		if (!member.isProgramStaff()) {
 			return refused(member, response);
 		}
-		AttendanceFigures f = this.attendance.figures(year(year));
+		AttendanceFigures f = this.attendance.figures(member.program(), year(year));
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("academicYear", f.academicYear());
 		body.put("synthetic", f.synthetic());
@@ -173,7 +173,7 @@ class AttendanceController {
 	}
 
 	private String page(Member member, String year, AttendanceImport result, Locale locale, Model model) {
-		AttendanceFigures figures = this.attendance.figures(year);
+		AttendanceFigures figures = this.attendance.figures(member.program(), year);
 		DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
 		model.addAttribute("member", member);
 		model.addAttribute("figures", figures);

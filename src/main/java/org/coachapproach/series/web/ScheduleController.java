@@ -32,7 +32,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The CFDS schedule: upcoming sessions with "Join" for everyone, calendar subscriptions, and
- * for staff: scheduling, changing and cancelling sessions, and attaching recordings afterwards.
+ * for the program's staff: scheduling, changing and cancelling sessions, and attaching recordings
+ * afterwards. Everything here is the signed-in program's schedule.
  */
 @Controller
 class ScheduleController {
@@ -65,13 +66,13 @@ class ScheduleController {
 		Member member = session.member();
 		model.addAttribute("member", member);
 		model.addAttribute("saved", saved != null);
-		model.addAttribute("upcoming", this.schedule.upcoming()
+		model.addAttribute("upcoming", this.schedule.upcoming(member.program())
 			.stream()
 			.map(s -> new Row(s.session(), s.sequence(), when(s.session(), locale)))
 			.toList());
-		if (member.isStaff()) {
+		if (member.isProgramStaff()) {
 			var since = this.clock.instant().minus(RECENT);
-			model.addAttribute("recent", this.schedule.all()
+			model.addAttribute("recent", this.schedule.all(member.program())
 				.stream()
 				.filter(s -> !s.session().cancelled() && s.session().recordingUrl() == null)
 				.filter(s -> s.session().endsAt().toInstant().isBefore(this.clock.instant())
@@ -80,7 +81,7 @@ class ScheduleController {
 				.toList());
 		}
 		String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() + "/feeds/"
-				+ this.feeds.tokenFor(member.person());
+				+ this.feeds.tokenFor(member.program(), member.person());
 		model.addAttribute("seriesFeed", base + "/series.ics");
 		model.addAttribute("feedBase", base + "/series/");
 		model.addAttribute("categories", SeriesCategory.values());
@@ -91,7 +92,7 @@ class ScheduleController {
 	@GetMapping("/series/schedule/new")
 	String newForm(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
 			HttpServletResponse response, Model model) {
-		if (!session.member().isStaff()) {
+		if (!session.member().isProgramStaff()) {
 			return refused(session.member(), response, model);
 		}
 		return form(session.member(), null, ScheduleForm.blank(), List.of(), model);
@@ -100,11 +101,11 @@ class ScheduleController {
 	@PostMapping("/series/schedule")
 	String create(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
 			@ModelAttribute ScheduleForm posted, HttpServletResponse response, Model model) {
-		if (!session.member().isStaff()) {
+		if (!session.member().isProgramStaff()) {
 			return refused(session.member(), response, model);
 		}
 		try {
-			this.schedule.schedule(posted.toDraft(), session.member().person());
+			this.schedule.schedule(session.member().program(), posted.toDraft(), session.member().person());
 		}
 		catch (ScheduleRefusedException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -116,10 +117,10 @@ class ScheduleController {
 	@GetMapping("/series/schedule/{id}/edit")
 	String editForm(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, @PathVariable String id,
 			HttpServletResponse response, Model model) {
-		if (!session.member().isStaff()) {
+		if (!session.member().isProgramStaff()) {
 			return refused(session.member(), response, model);
 		}
-		ScheduledSession current = this.schedule.find(id)
+		ScheduledSession current = this.schedule.find(session.member().program(), id)
 			.orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND));
 		return form(session.member(), id, ScheduleForm.of(current.session()), List.of(), model);
 	}
@@ -127,11 +128,11 @@ class ScheduleController {
 	@PostMapping("/series/schedule/{id}")
 	String change(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, @PathVariable String id,
 			@ModelAttribute ScheduleForm posted, HttpServletResponse response, Model model) {
-		if (!session.member().isStaff()) {
+		if (!session.member().isProgramStaff()) {
 			return refused(session.member(), response, model);
 		}
 		try {
-			this.schedule.change(id, posted.toDraft(), session.member().person());
+			this.schedule.change(session.member().program(), id, posted.toDraft(), session.member().person());
 		}
 		catch (ScheduleRefusedException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -143,11 +144,11 @@ class ScheduleController {
 	@PostMapping("/series/schedule/{id}/cancel")
 	String cancel(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, @PathVariable String id,
 			HttpServletResponse response, Model model) {
-		if (!session.member().isStaff()) {
+		if (!session.member().isProgramStaff()) {
 			return refused(session.member(), response, model);
 		}
 		try {
-			this.schedule.cancel(id, session.member().person());
+			this.schedule.cancel(session.member().program(), id, session.member().person());
 		}
 		catch (ScheduleRefusedException ex) {
 			return problems(session.member(), ex, response, model);
@@ -161,7 +162,7 @@ class ScheduleController {
 			@RequestParam(name = "captions", required = false) String captions,
 			@RequestParam(name = "captionsUrl", required = false) String captionsUrl, HttpServletResponse response,
 			Model model) {
-		if (!session.member().isStaff()) {
+		if (!session.member().isProgramStaff()) {
 			return refused(session.member(), response, model);
 		}
 		SeriesSession.Captions status = java.util.stream.Stream.of(SeriesSession.Captions.values())
@@ -169,7 +170,7 @@ class ScheduleController {
 			.findFirst()
 			.orElse(null);
 		try {
-			this.schedule.publishRecording(id, recordingUrl, status, captionsUrl, session.member().person());
+			this.schedule.publishRecording(session.member().program(), id, recordingUrl, status, captionsUrl, session.member().person());
 		}
 		catch (ScheduleRefusedException ex) {
 			return problems(session.member(), ex, response, model);
@@ -181,14 +182,14 @@ class ScheduleController {
 	@PostMapping("/series/{id}/join")
 	ResponseEntity<Void> join(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
 			@PathVariable String id) {
-		ScheduledSession current = this.schedule.find(id)
+		ScheduledSession current = this.schedule.find(session.member().program(), id)
 			.orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND));
 		SeriesSession s = current.session();
 		if (s.joinUrl() == null || s.cancelled()) {
 			throw new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND,
 					"series session " + id + " has no meeting to join");
 		}
-		this.attendance.joined(session.member().person(), s);
+		this.attendance.joined(session.member().program(), session.member().person(), s);
 		return ResponseEntity.status(HttpStatus.SEE_OTHER).location(java.net.URI.create(s.joinUrl())).build();
 	}
 

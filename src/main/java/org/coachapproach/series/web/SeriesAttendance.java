@@ -6,6 +6,7 @@ import java.time.Instant;
 
 import org.coachapproach.curriculum.SeriesSession;
 import org.coachapproach.people.PersonId;
+import org.coachapproach.people.ProgramId;
 import org.coachapproach.series.Attendance;
 
 import org.springframework.stereotype.Component;
@@ -29,12 +30,12 @@ class SeriesAttendance {
 	}
 
 	/** @return whether the join counted as attendance */
-	boolean joined(PersonId person, SeriesSession session) {
+	boolean joined(ProgramId program, PersonId person, SeriesSession session) {
 		Instant now = this.clock.instant();
 		if (now.isBefore(session.startsAt().toInstant().minus(EARLY)) || now.isAfter(session.endsAt().toInstant())) {
 			return false;
 		}
-		this.attendance.record(person, session.id(), Attendance.Source.JOIN, now);
+		this.attendance.record(program, person, session.id(), Attendance.Source.JOIN, now);
 		return true;
 	}
 

@@ -12,6 +12,7 @@ import org.coachapproach.curriculum.SeriesCategory;
 import org.coachapproach.curriculum.SeriesSession;
 import org.coachapproach.people.AccessSession;
 import org.coachapproach.people.AccessSessions;
+import org.coachapproach.people.ProgramId;
 import org.coachapproach.series.ScheduledSession;
 import org.coachapproach.series.SeriesSchedule;
 import org.coachapproach.series.internal.ArchiveSearch;
@@ -70,7 +71,8 @@ class SeriesController {
 			query = query.substring(0, MAX_QUERY);
 		}
 		SeriesCategory category = categoryLabel == null ? null : SeriesCategory.fromLabel(categoryLabel).orElse(null);
-		List<SeriesSession> found = this.search.find(new ArchiveSearch.Query(query, category, from, to));
+		List<SeriesSession> found = this.search.find(session.member().program(),
+				new ArchiveSearch.Query(query, category, from, to));
 		int pages = Math.max(1, (found.size() + PAGE_SIZE - 1) / PAGE_SIZE);
 		int current = Math.min(Math.max(page, 1), pages);
 		Map<String, WatchState> states = this.progress.all(session.member().person());
@@ -98,7 +100,7 @@ class SeriesController {
 	@GetMapping("/series/{id}")
 	String recording(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, @PathVariable String id,
 			Locale locale, Model model) {
-		SeriesSession recording = find(id);
+		SeriesSession recording = find(session.member().program(), id);
 		model.addAttribute("member", session.member());
 		model.addAttribute("recording", recording);
 		model.addAttribute("date", DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
@@ -133,7 +135,7 @@ class SeriesController {
 
 	private ResponseEntity<Map<String, Object>> progress(AccessSession session, String id, Double position,
 			Double duration, HttpServletRequest request) {
-		SeriesSession recording = findRecorded(id);
+		SeriesSession recording = findRecorded(session.member().program(), id);
 		if (position == null || duration == null || !WatchProgress.isValid(position, duration)) {
 			return ResponseEntity.badRequest()
 				.body(Map.of("error", "position and duration must be seconds with 0 <= position <= duration <= "
@@ -147,18 +149,18 @@ class SeriesController {
 	@PostMapping("/series/{id}/watched")
 	String markWatched(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
 			@PathVariable String id, HttpServletRequest request) {
-		this.progress.markWatched(session.member(), findRecorded(id));
+		this.progress.markWatched(session.member(), findRecorded(session.member().program(), id));
 		return "redirect:/series/" + id;
 	}
 
-	private SeriesSession find(String id) {
-		return this.schedule.find(id)
+	private SeriesSession find(ProgramId program, String id) {
+		return this.schedule.find(program, id)
 			.map(ScheduledSession::session)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no series session " + id));
 	}
 
-	private SeriesSession findRecorded(String id) {
-		SeriesSession session = find(id);
+	private SeriesSession findRecorded(ProgramId program, String id) {
+		SeriesSession session = find(program, id);
 		if (!session.recorded()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "series session " + id + " was not recorded");
 		}

@@ -33,15 +33,15 @@ class SeriesFeedController {
 	@GetMapping("/feeds/{token}/series.ics")
 	ResponseEntity<String> series(@PathVariable String token) {
 		return this.tokens.respond(token,
-				person -> ICalendar.feed("CFDS", this.agenda.entries(null), this.clock.instant()));
+				(program, person) -> ICalendar.feed("CFDS", this.agenda.entries(program, null), this.clock.instant()));
 	}
 
 	@GetMapping("/feeds/{token}/series/{category}.ics")
 	ResponseEntity<String> category(@PathVariable String token, @PathVariable String category) {
 		SeriesCategory chosen = SeriesCategory.fromLabel(category)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no series category " + category));
-		return this.tokens.respond(token, person -> ICalendar.feed("CFDS: " + chosen.label(),
-				this.agenda.entries(chosen), this.clock.instant()));
+		return this.tokens.respond(token, (program, person) -> ICalendar.feed("CFDS: " + chosen.label(),
+				this.agenda.entries(program, chosen), this.clock.instant()));
 	}
 
 }
