@@ -78,6 +78,14 @@ public class People {
 				this.clock.instant());
 	}
 
+	/** The platform registration whose program this is. */
+	public Optional<ProgramPlatform> platform(ProgramId program) {
+		return this.jdbc.sql("SELECT issuer, client_id FROM program WHERE id = ?")
+			.param(program.value())
+			.query((rs, row) -> new ProgramPlatform(rs.getString(1), rs.getString(2)))
+			.optional();
+	}
+
 	/** The program a course belongs to: that of the registration that first launched it. */
 	public Optional<ProgramId> program(CourseId course) {
 		return this.jdbc.sql("SELECT program_id FROM course WHERE id = ? AND program_id IS NOT NULL")

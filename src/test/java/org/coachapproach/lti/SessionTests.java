@@ -195,6 +195,22 @@ class SessionTests {
 		assertThat(getWithFetchSite("/?s=" + token, "same-origin").statusCode()).isEqualTo(200);
 	}
 
+	@Test
+	void shouldLetOnlyTheSessionsOwnPlatformFrameItsPages() {
+		this.registrations.register(new org.coachapproach.lti.registration.RegistrationRequest("https://other.example",
+				"other-client", "Another platform", "https://other.example/auth", null, "https://other.example/jwks",
+				List.of("other-deployment"), false, Set.of("https://frames.other.example"), "test"));
+		Browser mentor = platform.signIn(tool(""), "mentor-framed", claims -> claims);
+
+		String signedIn = mentor.get(tool("/")).headers().firstValue("Content-Security-Policy").orElseThrow();
+		assertThat(signedIn).startsWith("frame-ancestors 'self' ").contains("https://platform.test")
+			.doesNotContain("other.example").contains("script-src 'self'");
+		// Before a session exists, every registered platform may frame the tool's launch pages.
+		String anonymous = new Browser().get(tool("/lti/jwks")).headers().firstValue("Content-Security-Policy")
+			.orElseThrow();
+		assertThat(anonymous).contains("https://platform.test").contains("https://frames.other.example");
+	}
+
 	private HttpResponse<String> getWithFetchSite(String path, String site) throws Exception {
 		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(tool(path)))
 			.header("Sec-Fetch-Site", site)
