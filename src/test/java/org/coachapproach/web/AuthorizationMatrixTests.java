@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -463,7 +464,7 @@ class AuthorizationMatrixTests {
 		this.fixtures.put("closes", LocalDate.now().plusDays(7).toString());
 		this.fixtures.put("nextweek", nextWeek.plusDays(1).toString());
 		// The email switches as they are, so that saving them changes nothing for other tests.
-		this.fixtures.put("switches", java.util.Arrays.stream(ReminderKind.values())
+		this.fixtures.put("switches", Arrays.stream(ReminderKind.values())
 			.filter(this.outbox::enabled)
 			.map(kind -> "enabled=" + kind.label() + "&")
 			.collect(Collectors.joining()));
