@@ -6,6 +6,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -22,6 +24,18 @@ class UploadLimits {
 		HttpStatus status = HttpStatus.CONTENT_TOO_LARGE;
 		return new ModelAndView("error", Map.of("status", status.value(), ReasonedErrorAttributes.REASON,
 				"error.tooLarge"), status);
+	}
+
+	/**
+	 * An upload form posted without its file (not multipart, or the file part missing): the
+	 * request is malformed, not a failure of the tool, and it is answered before any import
+	 * (or its permission check) runs.
+	 */
+	@ExceptionHandler({ MultipartException.class, MissingServletRequestPartException.class })
+	ModelAndView noFile() {
+		HttpStatus status = HttpStatus.BAD_REQUEST;
+		return new ModelAndView("error", Map.of("status", status.value(), ReasonedErrorAttributes.REASON,
+				"error.noFile"), status);
 	}
 
 }

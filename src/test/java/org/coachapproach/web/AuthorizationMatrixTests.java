@@ -436,7 +436,10 @@ class AuthorizationMatrixTests {
 		session.put("summary", "Speaking to a room.");
 		session.put("joinUrl", "https://meet.example.edu/j/" + run);
 		session.put("permissionToRecord", "true");
-		expect(owner.post(tool("/series/schedule"), session), 302, "scheduled session");
+		// Scheduling is the program's, so an institution administrator of registration 1 does it.
+		Browser institution = launch(this.platform, courseA, "matrix-institution-" + run,
+				List.of(INSTITUTION_ADMINISTRATOR, MEMBERSHIP + "Instructor"), null, c -> c);
+		expect(institution.post(tool("/series/schedule"), session), 302, "scheduled session");
 		String scheduled = this.jdbc.sql("SELECT session_id FROM series_schedule WHERE title = ?").param(title)
 			.query(String.class).single();
 
@@ -464,11 +467,13 @@ class AuthorizationMatrixTests {
 		this.fixtures.put("closes", LocalDate.now().plusDays(7).toString());
 		this.fixtures.put("nextweek", nextWeek.plusDays(1).toString());
 		// The email switches as they are, so that saving them changes nothing for other tests.
+		org.coachapproach.people.ProgramId programA = new org.coachapproach.people.ProgramId(this.jdbc
+			.sql("SELECT program_id FROM course WHERE context_id = ?").param(courseA).query(Long.class).single());
 		this.fixtures.put("switches", Arrays.stream(ReminderKind.values())
-			.filter(this.outbox::enabled)
+			.filter(kind -> this.outbox.enabled(programA, kind))
 			.map(kind -> "enabled=" + kind.label() + "&")
 			.collect(Collectors.joining()));
-		this.fixtures.put("feed", this.feedTokens.tokenFor(new PersonId(mentorId)));
+		this.fixtures.put("feed", this.feedTokens.tokenFor(programA, new PersonId(mentorId)));
 	}
 
 	private static Map<String, String> intake(String capacity) {
