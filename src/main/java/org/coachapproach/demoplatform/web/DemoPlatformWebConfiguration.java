@@ -27,6 +27,12 @@ class DemoPlatformWebConfiguration implements WebMvcConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoPlatformWebConfiguration.class);
 
+	private final DemoSites sites;
+
+	DemoPlatformWebConfiguration(DemoSites sites) {
+		this.sites = sites;
+	}
+
 	@Bean
 	FilterRegistrationBean<ThisMachineOnlyFilter> demoPlatformThisMachineOnly() {
 		FilterRegistrationBean<ThisMachineOnlyFilter> registration = new FilterRegistrationBean<>(
@@ -38,9 +44,8 @@ class DemoPlatformWebConfiguration implements WebMvcConfigurer {
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
-	void warnThatTheDemoIsOn(ApplicationReadyEvent event) {
-		DemoSites sites = event.getApplicationContext().getBean(DemoSites.class);
-		String where = sites.known() ? " at " + sites.platform("/demo") : "";
+	void warnThatTheDemoIsOn() {
+		String where = this.sites.known() ? " at " + this.sites.platform("/demo") : "";
 		log.warn("Demo platform ON{}: it lets anyone in as any demo person, program staff included, so it answers "
 				+ "only requests made directly on this machine (loopback, no proxy). Never for a deployment.", where);
 	}
