@@ -2,6 +2,7 @@ package org.coachapproach.demoplatform;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,17 +23,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The demo from start-up to launch, with a stub tool on its own port standing in for the
- * Coach Approach tool: self-registration, the home page, registering again in the browser, the
- * course page and the authorization that follows login initiation.
+ * Coach Approach tool: self-registration, the home page, registering again (from the server,
+ * with the registration secret the pages never show), the course page and the authorization
+ * that follows login initiation.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class DemoCourseLaunchTests {
 
 	static final StubTool tool = StubTool.start();
 
+	/** What the tool's administrator set: the platform may send it to the tool, never show it. */
+	static final String SECRET = "demo-s3cret+&=";
+
 	@DynamicPropertySource
 	static void toolUrl(DynamicPropertyRegistry registry) {
 		registry.add("coachapproach.demo.tool-url", tool::url);
+		registry.add("coachapproach.lti.registration-secret", () -> SECRET);
 	}
 
 	@AfterAll
@@ -87,28 +93,45 @@ class DemoCourseLaunchTests {
 	}
 
 	@Test
-	void shouldRegisterTheToolAgainInTheBrowser() throws Exception {
+	void shouldRegisterTheToolAgainFromTheServerWithTheSecretOnlyThere() throws Exception {
 		String before = this.platform.clientId().orElseThrow();
+		int registrations = tool.registrationQueries.size();
 
-		HttpResponse<String> page = this.http.postForm("/demo/tool-registration", Map.of());
+		HttpResponse<String> answer = this.http.postForm("/demo/tool-registration", Map.of());
 
-		assertThat(page.statusCode()).isEqualTo(200);
-		String frame = PlatformHttp.tag(page.body(), "iframe", "id=\"registration-frame\"");
-		assertThat(PlatformHttp.attribute(frame, "title")).isNotBlank();
-		assertThat(PlatformHttp.attribute(frame, "data-tool-origin")).isEqualTo(tool.url());
-		String registrationUrl = PlatformHttp.attribute(frame, "src");
-		assertThat(registrationUrl).startsWith(tool.url() + "/lti/register?");
-		assertThat(PlatformHttp.queryParameters(registrationUrl))
+		assertThat(answer.statusCode()).isEqualTo(302);
+		assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(home -> assertThat(home).endsWith("/demo"));
+		assertThat(tool.registrationQueries).hasSize(registrations + 1);
+		assertThat(tool.registrationQueries.get(registrations)).containsEntry("key", SECRET)
 			.containsEntry("openid_configuration", this.issuer + "/demo/.well-known/openid-configuration")
 			.containsKey("registration_token");
-		assertThat(page.body()).contains("/demo/assets/register.js");
-
-		// What the browser does with the frame.
-		assertThat(this.http.get(registrationUrl).statusCode()).isEqualTo(200);
-
 		assertThat(this.platform.clientId()).hasValue((String) tool.latestRegistration().get("client_id"))
 			.isNotEqualTo(before);
-		assertThat(this.http.get(registrationUrl).statusCode()).as("the token is single use").isEqualTo(502);
+		assertNoSecretIn(answer);
+	}
+
+	@Test
+	void shouldNeverShowTheRegistrationSecret() throws Exception {
+		List<HttpResponse<String>> answers = new ArrayList<>();
+		answers.add(this.http.postForm("/demo/tool-registration", Map.of()));
+		for (String page : List.of("/demo", "/demo/.well-known/openid-configuration", "/demo/jwks",
+				"/demo/post_message_forwarding", this.platform.launchUrl("staff").toString(),
+				this.platform.deepLinkingLaunchUrl("instructor").toString(),
+				this.platform.gradebookUrl("instructor").toString())) {
+			answers.add(this.http.get(page));
+		}
+
+		for (HttpResponse<String> answer : answers) {
+			assertThat(answer.statusCode()).as(answer.uri().toString()).isLessThan(400);
+			assertNoSecretIn(answer);
+		}
+	}
+
+	/** Neither the secret nor its URL-encoded form (both contain "s3cret"). */
+	private static void assertNoSecretIn(HttpResponse<String> answer) {
+		String uri = answer.uri().toString();
+		assertThat(answer.body()).as(uri).doesNotContain("s3cret");
+		assertThat(answer.headers().map().toString()).as(uri).doesNotContain("s3cret");
 	}
 
 	@Test

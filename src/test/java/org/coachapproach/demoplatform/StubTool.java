@@ -60,6 +60,9 @@ final class StubTool {
 	/** The openid_configuration URLs it was sent. */
 	final List<String> configurationUrls = new CopyOnWriteArrayList<>();
 
+	/** The query of each request to {@code /lti/register}, in order. */
+	final List<Map<String, String>> registrationQueries = new CopyOnWriteArrayList<>();
+
 	/** The platform's answers to its registrations, oldest first. */
 	final List<Map<String, Object>> registrations = new CopyOnWriteArrayList<>();
 
@@ -177,6 +180,7 @@ final class StubTool {
 	private void register(HttpExchange exchange) throws IOException {
 		try {
 			Map<String, String> query = PlatformHttp.queryParameters(exchange.getRequestURI().toString());
+			this.registrationQueries.add(query);
 			String configurationUrl = query.get("openid_configuration");
 			this.configurationUrls.add(configurationUrl);
 			Map<String, Object> configuration = PlatformHttp.json(this.client

@@ -13,8 +13,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Behind a TLS-terminating proxy, every URL the tool publishes uses the public https origin. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+/**
+ * Behind a TLS-terminating proxy that the configuration trusts (here one on this machine), every
+ * URL the tool publishes uses the public https origin.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "server.tomcat.remoteip.internal-proxies=127[.]0[.]0[.]1|0:0:0:0:0:0:0:1")
 class ForwardedHeadersTests {
 
 	@LocalServerPort

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,13 +23,18 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Registers the tool with the platform through LTI Dynamic Registration, as an administrator
  * would by pasting the tool's registration URL into Canvas: the platform issues a token and
  * opens the tool's registration URL, and the tool calls back to the platform's openid
  * configuration and registration endpoints. Done once at start-up, in the background, when the
- * tool is not registered yet; the demo home page can do it again in the browser.
+ * tool is not registered yet; the demo home page can ask for it again.
+ * <p>
+ * Always from this server, never in a browser: with {@code coachapproach.lti.registration-secret}
+ * set, the registration URL carries it, so the URL never leaves this class. Without one, the tool
+ * accepts the registration because the request comes straight from this machine.
  */
 @Component
 @ConditionalOnBooleanProperty("coachapproach.demo.enabled")
@@ -129,8 +135,8 @@ public class ToolSelfRegistration implements DisposableBean {
 		}
 	}
 
-	/** The tool's registration URL carrying a newly issued registration token. */
-	public URI registrationUrl() {
+	/** The tool's registration URL carrying a newly issued registration token (and the secret: keep it here). */
+	private URI registrationUrl() {
 		Map<String, String> values = new LinkedHashMap<>();
 		values.put("openid_configuration", this.sites.platform(OPENID_CONFIGURATION_PATH));
 		values.put("registration_token", this.tokens.issue());
@@ -173,7 +179,11 @@ public class ToolSelfRegistration implements DisposableBean {
 		}
 	}
 
-	private RegistrationState failed(String toolUrl, String reason) {
+	private RegistrationState failed(String toolUrl, String why) {
+		// Shown on the home page and logged: an exception's text may quote the URL, secret and all.
+		String reason = this.registrationSecret.isEmpty() ? why
+				: why.replace(this.registrationSecret, "[secret]")
+					.replace(UriUtils.encodeQueryParam(this.registrationSecret, StandardCharsets.UTF_8), "[secret]");
 		this.lastFailure = reason;
 		if (this.closed) {
 			log.debug("Demo platform: registration stopped by shutdown: {}", reason);

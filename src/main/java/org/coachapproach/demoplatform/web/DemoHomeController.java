@@ -1,7 +1,11 @@
 package org.coachapproach.demoplatform.web;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.coachapproach.demoplatform.DemoPlatform;
 import org.coachapproach.demoplatform.internal.DemoPerson;
@@ -19,6 +23,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 @ConditionalOnBooleanProperty("coachapproach.demo.enabled")
 class DemoHomeController {
+
+	private static final Duration REGISTRATION_WAIT = Duration.ofSeconds(15);
 
 	private final DemoPlatform platform;
 
@@ -52,13 +58,23 @@ class DemoHomeController {
 		return "demoplatform/home";
 	}
 
-	/** Registers the tool again in the browser, as Canvas does: the tool's page in a frame. */
+	/**
+	 * Registers the tool again, from the server: the tool's registration URL carries the
+	 * registration secret when one is set, so it never goes to a browser. Waits a little for the
+	 * outcome, which the home page then shows.
+	 */
 	@PostMapping("/demo/tool-registration")
-	String registerAgain(Model model) {
-		model.addAttribute("registrationUrl", this.registration.registrationUrl().toString());
-		model.addAttribute("toolOrigin", this.sites.toolOrigin());
-		model.addAttribute("homeUrl", this.sites.platform("/demo"));
-		return "demoplatform/register";
+	String registerAgain() {
+		try {
+			this.registration.start().get(REGISTRATION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			// The home page shows the state: failed, or still registering.
+		}
+		return "redirect:/demo";
 	}
 
 }

@@ -81,9 +81,10 @@ class DynamicRegistrationController {
 			}
 			// Without a secret, only someone at this machine registers a platform (the demo, a
 			// developer): a registered platform can launch anyone as an administrator.
-			if (!StringUtils.hasText(this.secret) && !fromThisMachine(request)) {
+			if (!StringUtils.hasText(this.secret) && !DirectLocalRequest.test(request)) {
 				throw new Refused(403, "lti.registration.refused.noSecret",
-						"no registration secret configured; refused from " + request.getRemoteAddr());
+						"no registration secret configured; refused a request from " + request.getRemoteAddr()
+								+ " (connection to " + request.getLocalAddr() + ") that is not direct from this machine");
 			}
 			if (!StringUtils.hasText(configurationUrl)) {
 				throw new Refused(400, "lti.registration.refused.parameters", "no openid_configuration");
@@ -100,13 +101,6 @@ class DynamicRegistrationController {
 			model.addAttribute("correlationId", correlationId);
 			return "lti/registration-failed";
 		}
-	}
-
-	/** The peer is a loopback address (given as a literal; never looked up). */
-	private static boolean fromThisMachine(HttpServletRequest request) {
-		String address = String.valueOf(request.getRemoteAddr());
-		return address.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}") || address.equals("::1")
-				|| address.equals("0:0:0:0:0:0:0:1") || address.equals("[::1]");
 	}
 
 	private Registration register(String configurationUrl, String token, String base) {

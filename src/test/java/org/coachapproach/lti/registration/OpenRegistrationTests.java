@@ -1,10 +1,17 @@
 package org.coachapproach.lti.registration;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
+import org.coachapproach.OtherAddresses;
+import org.coachapproach.demoplatform.DemoPlatform;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,11 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Without a registration secret (the default), Dynamic Registration is for this machine only:
- * a request from elsewhere (here, through a proxy on this machine that names the client) is
- * refused before the tool contacts any platform.
+ * a request from elsewhere, or one that came through a proxy (which relays other machines'
+ * requests over loopback), is refused before the tool contacts any platform, whatever its
+ * forwarding headers claim.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class OpenRegistrationTests {
+
+	static final String REFUSAL = "Without a registration key, a platform can only be registered from the tool";
 
 	@LocalServerPort
 	int port;
@@ -29,26 +39,75 @@ class OpenRegistrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	@Test
-	void shouldRefuseARegistrationFromAnotherMachineWithoutASecret() throws Exception {
-		int before = registrations();
+	@Autowired
+	DemoPlatform demo;
 
-		HttpResponse<String> fromElsewhere = register("203.0.113.7");
-
-		assertThat(fromElsewhere.statusCode()).isEqualTo(403);
-		assertThat(fromElsewhere.body()).contains("Registering a platform from another machine needs a registration key");
-		assertThat(registrations()).isEqualTo(before);
-		// From this machine the same request goes on to the platform (which wants its registration token).
-		assertThat(register(null).body()).doesNotContain("from another machine");
+	@BeforeEach
+	void awaitTheDemoPlatformsOwnRegistration() {
+		// It registers the tool in the background at start-up: a row the counts below must not see arrive.
+		this.demo.awaitRegistration(Duration.ofSeconds(30));
 	}
 
-	private HttpResponse<String> register(String forwardedFor) throws Exception {
+	@Test
+	void shouldRefuseARegistrationThroughAProxyWithoutASecret() throws Exception {
+		int before = registrations();
+
+		HttpResponse<String> fromElsewhere = register(localhost(), Map.of("X-Forwarded-For", "203.0.113.7"));
+
+		assertThat(fromElsewhere.statusCode()).isEqualTo(403);
+		assertThat(fromElsewhere.body()).contains(REFUSAL, "coachapproach.lti.registration-secret");
+		assertThat(registrations()).isEqualTo(before);
+		// From this machine the same request goes on to the platform (which wants its registration token).
+		HttpResponse<String> direct = register(localhost(), Map.of());
+		assertThat(direct.statusCode()).isNotEqualTo(403);
+		assertThat(direct.body()).doesNotContain(REFUSAL);
+	}
+
+	@Test
+	void shouldRefuseAForgedLoopbackClientOnALoopbackConnection() throws Exception {
+		int before = registrations();
+
+		for (Map<String, String> forged : forgedLoopbackClients()) {
+			HttpResponse<String> response = register(localhost(), forged);
+
+			assertThat(response.statusCode()).as("%s", forged).isEqualTo(403);
+			assertThat(response.body()).as("%s", forged).contains(REFUSAL);
+		}
+		assertThat(registrations()).isEqualTo(before);
+	}
+
+	@Test
+	void shouldRefuseAPeerThatIsNotLoopbackWhateverItsHeadersSay() throws Exception {
+		int before = registrations();
+
+		for (InetAddress address : OtherAddresses.require()) {
+			URI base = OtherAddresses.url(address, this.port, "");
+			assertThat(register(base, Map.of()).statusCode()).as("%s", address).isEqualTo(403);
+			for (Map<String, String> forged : forgedLoopbackClients()) {
+				HttpResponse<String> response = register(base, forged);
+
+				assertThat(response.statusCode()).as("%s %s", address, forged).isEqualTo(403);
+				assertThat(response.body()).as("%s %s", address, forged).contains(REFUSAL);
+			}
+		}
+		assertThat(registrations()).isEqualTo(before);
+	}
+
+	private static List<Map<String, String>> forgedLoopbackClients() {
+		return List.of(Map.of("X-Forwarded-For", "127.0.0.1"), Map.of("Forwarded", "for=127.0.0.1"),
+				Map.of("X-Forwarded-For", "::1"), Map.of("X-Real-IP", "127.0.0.1"),
+				Map.of("X-Forwarded-Proto", "http"));
+	}
+
+	private URI localhost() {
+		return URI.create("http://localhost:" + this.port);
+	}
+
+	private HttpResponse<String> register(URI base, Map<String, String> headers) throws Exception {
 		String configuration = "http://127.0.0.1:" + this.port + "/demo/.well-known/openid-configuration";
 		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create("http://localhost:" + this.port + "/lti/register?openid_configuration=" + configuration));
-		if (forwardedFor != null) {
-			request.header("X-Forwarded-For", forwardedFor);
-		}
+			.newBuilder(URI.create(base + "/lti/register?openid_configuration=" + configuration));
+		headers.forEach(request::header);
 		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 

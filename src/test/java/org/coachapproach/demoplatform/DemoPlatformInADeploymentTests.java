@@ -11,15 +11,20 @@ import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Off means absent: with {@code coachapproach.demo.enabled=false} none of its beans exist. */
-@SpringBootTest(properties = "coachapproach.demo.enabled=false")
-class DemoPlatformSwitchTests {
+/**
+ * With the {@code demo} profile on (as in every test) but a public address configured, as a
+ * deployment has, the demo platform stays off.
+ */
+@SpringBootTest(properties = "coachapproach.lti.base-url=https://coach.example.edu")
+class DemoPlatformInADeploymentTests {
 
 	@Autowired
 	ApplicationContext context;
 
 	@Test
-	void shouldCreateNoneOfItsBeansWhenSwitchedOff() {
+	void shouldStayOffEvenWithTheDemoProfile() {
+		assertThat(this.context.getEnvironment().getActiveProfiles()).contains("demo");
+		assertThat(this.context.getEnvironment().getProperty("coachapproach.demo.enabled")).isEqualTo("false");
 		assertThat(Arrays.stream(this.context.getBeanDefinitionNames())
 			.map(this.context::getType)
 			.filter(Objects::nonNull)
