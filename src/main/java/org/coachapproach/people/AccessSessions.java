@@ -156,6 +156,11 @@ public class AccessSessions {
 		return found.map(Found::session);
 	}
 
+	/** Ends every session of the program's people: its platform registration was revoked. */
+	public int endAll(ProgramId program) {
+		return this.jdbc.sql("DELETE FROM access_session WHERE program_id = ?").param(program.value()).update();
+	}
+
 	public void end(String token) {
 		this.jdbc.sql("DELETE FROM access_session WHERE token_hash = ?").param(hash(token)).update();
 	}

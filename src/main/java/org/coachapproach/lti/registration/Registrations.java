@@ -39,7 +39,8 @@ public class Registrations {
 	/** Registrations by issuer, read on every launch: kept for {@link #CACHE_TTL}. */
 	private final java.util.concurrent.ConcurrentHashMap<String, Cached> byIssuer = new java.util.concurrent.ConcurrentHashMap<>();
 
-	private final Set<String> knownDeployments = java.util.concurrent.ConcurrentHashMap.newKeySet();
+	/** Deployments seen, until when: kept briefly, so a revocation on another instance soon counts here. */
+	private final java.util.concurrent.ConcurrentHashMap<String, java.time.Instant> knownDeployments = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private static final java.time.Duration CACHE_TTL = java.time.Duration.ofSeconds(30);
 
@@ -65,9 +66,10 @@ public class Registrations {
 		}
 		Timestamp now = Timestamp.from(this.clock.instant());
 		String origins = String.join(" ", new TreeSet<>(request.allFrameOrigins()));
+		// Registering a revoked platform again is the operator's (or the secret holder's) decision: it is live again.
 		int updated = this.jdbc.sql("""
 				UPDATE lti_registration SET platform_name = ?, auth_endpoint = ?, token_endpoint = ?, jwks_url = ?,
-				    allow_new_deployments = ?, frame_origins = ?, source = ?, updated_at = ?
+				    allow_new_deployments = ?, frame_origins = ?, source = ?, updated_at = ?, revoked_at = NULL, revoked_by = NULL
 				WHERE issuer = ? AND client_id = ?""")
 			.params(request.platformName(), request.authEndpoint(), request.tokenEndpoint(), request.jwksUrl(),
 					request.allowNewDeployments(), origins, request.source(), now, request.issuer(), request.clientId())
@@ -110,7 +112,7 @@ public class Registrations {
 		if (cached != null && cached.until().isAfter(now)) {
 			return cached.registrations();
 		}
-		List<Registration> found = this.jdbc.sql("SELECT * FROM lti_registration WHERE issuer = ? ORDER BY id")
+		List<Registration> found = this.jdbc.sql("SELECT * FROM lti_registration WHERE issuer = ? AND revoked_at IS NULL ORDER BY id")
 			.param(issuer)
 			.query(ROW)
 			.list();
@@ -121,16 +123,21 @@ public class Registrations {
 		return found;
 	}
 
+	/** A live registration by id: a revoked one is gone for launches and service calls alike. */
 	public Optional<Registration> findById(long id) {
-		return this.jdbc.sql("SELECT * FROM lti_registration WHERE id = ?").param(id).query(ROW).optional();
+		return this.jdbc.sql("SELECT * FROM lti_registration WHERE id = ? AND revoked_at IS NULL").param(id).query(ROW)
+			.optional();
 	}
 
 	public boolean hasDeployment(Registration registration, String deploymentId) {
 		String key = registration.id() + " " + deploymentId;
-		if (this.knownDeployments.contains(key)) {
+		java.time.Instant now = this.clock.instant();
+		java.time.Instant until = this.knownDeployments.get(key);
+		if (until != null && until.isAfter(now)) {
 			return true;
 		}
-		boolean known = this.jdbc.sql("SELECT COUNT(*) FROM lti_deployment WHERE registration_id = ? AND deployment_id = ?")
+		boolean known = this.jdbc.sql("""
+				SELECT COUNT(*) FROM lti_deployment WHERE registration_id = ? AND deployment_id = ? AND revoked_at IS NULL""")
 			.params(registration.id(), deploymentId)
 			.query(Integer.class)
 			.single() > 0;
@@ -138,9 +145,59 @@ public class Registrations {
 			if (this.knownDeployments.size() >= MAX_CACHED_DEPLOYMENTS) {
 				this.knownDeployments.clear();
 			}
-			this.knownDeployments.add(key);
+			this.knownDeployments.put(key, now.plus(CACHE_TTL));
 		}
 		return known;
+	}
+
+	/** A deployment of a registration as its administrators see it. */
+	public record Deployment(long id, String deploymentId, java.time.Instant createdAt, java.time.Instant revokedAt) {
+	}
+
+	/** Every deployment of a registration, revoked ones included, in the order they came. */
+	public List<Deployment> allDeployments(Registration registration) {
+		return this.jdbc.sql("SELECT id, deployment_id, created_at, revoked_at FROM lti_deployment WHERE registration_id = ? ORDER BY id")
+			.param(registration.id())
+			.query((rs, row) -> new Deployment(rs.getLong("id"), rs.getString("deployment_id"),
+					rs.getTimestamp("created_at").toInstant(),
+					rs.getTimestamp("revoked_at") == null ? null : rs.getTimestamp("revoked_at").toInstant()))
+			.list();
+	}
+
+	/**
+	 * Revokes one deployment of the registration: its launches are refused from now on (on
+	 * other instances within {@link #CACHE_TTL}), and a launch can no longer add it back.
+	 * @return whether the registration had that deployment, not yet revoked
+	 */
+	@Transactional
+	public boolean revokeDeployment(Registration registration, long deployment, long by) {
+		int changed = this.jdbc.sql("""
+				UPDATE lti_deployment SET revoked_at = ?, revoked_by = ?
+				WHERE id = ? AND registration_id = ? AND revoked_at IS NULL""")
+			.params(Timestamp.from(this.clock.instant()), by, deployment, registration.id())
+			.update();
+		this.knownDeployments.clear();
+		if (changed > 0) {
+			log.warn("Deployment {} of platform {} client {} revoked by person {}", deployment, registration.issuer(),
+					registration.clientId(), by);
+		}
+		return changed > 0;
+	}
+
+	/**
+	 * Revokes the registration: no login or launch through it is accepted from now on (on other
+	 * instances within {@link #CACHE_TTL}). Registering the platform again (which needs the
+	 * registration secret, or the operator's files) brings it back.
+	 */
+	@Transactional
+	public void revoke(Registration registration, long by) {
+		this.jdbc.sql("UPDATE lti_registration SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL")
+			.params(Timestamp.from(this.clock.instant()), by, registration.id())
+			.update();
+		this.byIssuer.remove(registration.issuer());
+		this.knownDeployments.clear();
+		this.frameOriginsCache = null;
+		log.warn("Platform {} client {} revoked by person {}", registration.issuer(), registration.clientId(), by);
 	}
 
 	public List<String> deployments(Registration registration) {
@@ -166,7 +223,7 @@ public class Registrations {
 	public Set<String> frameOrigins() {
 		Set<String> cached = this.frameOriginsCache;
 		if (cached == null) {
-			cached = this.jdbc.sql("SELECT frame_origins FROM lti_registration")
+			cached = this.jdbc.sql("SELECT frame_origins FROM lti_registration WHERE revoked_at IS NULL")
 				.query(String.class)
 				.list()
 				.stream()
