@@ -129,14 +129,31 @@ public class FeedTokens {
 		return ResponseEntity.status(status).contentType(MediaType.TEXT_PLAIN).body(reason);
 	}
 
+	/**
+	 * Issues the token of that generation for the program. Two first uses at once in two
+	 * programs would take the same generation, hence the same token, for both: the one whose row
+	 * did not land takes the next generation, so a token never opens another program's feed.
+	 */
 	private String issue(ProgramId program, PersonId person, int generation) {
-		String token = token(person, generation);
-		this.jdbc.sql("""
-				INSERT IGNORE INTO outreach_feed_token (token_hash, program_id, person_id, generation, created_at)
-				VALUES (?, ?, ?, ?, ?)""")
-			.params(hash(token), program.value(), person.value(), generation, Timestamp.from(this.clock.instant()))
-			.update();
-		return token;
+		for (int attempt = 0;; attempt++) {
+			String token = token(person, generation);
+			this.jdbc.sql("""
+					INSERT IGNORE INTO outreach_feed_token (token_hash, program_id, person_id, generation, created_at)
+					VALUES (?, ?, ?, ?, ?)""")
+				.params(hash(token), program.value(), person.value(), generation, Timestamp.from(this.clock.instant()))
+				.update();
+			long owner = this.jdbc.sql("SELECT program_id FROM outreach_feed_token WHERE token_hash = ?")
+				.param(hash(token))
+				.query(Long.class)
+				.single();
+			if (owner == program.value()) {
+				return token;
+			}
+			if (attempt == 5) {
+				throw new IllegalStateException("no free feed token generation for person " + person.value());
+			}
+			generation = Math.max(generation, next(person)) + 1;
+		}
 	}
 
 	private String token(PersonId person, int generation) {

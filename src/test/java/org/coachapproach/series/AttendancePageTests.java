@@ -149,6 +149,27 @@ class AttendancePageTests {
 			.query(Long.class).single()).isEqualTo(2);
 	}
 
+	/** A session staff scheduled in the tool (not in the curriculum's files) takes a report too. */
+	@Test
+	void shouldImportAReportForASessionScheduledInTheTool() {
+		Browser staff = launch(List.of(ADMINISTRATOR), null);
+		String title = "Scheduled here " + UUID.randomUUID();
+		java.time.ZonedDateTime start = java.time.ZonedDateTime.now(java.time.ZoneId.of("America/Los_Angeles")).plusDays(20)
+			.withHour(12).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+		assertThat(staff.post(tool("/series/schedule"), SeriesScheduleTests.form(start, title, false)).statusCode())
+			.isEqualTo(302);
+		String id = this.jdbc.sql("SELECT session_id FROM series_schedule WHERE title = ?").param(title)
+			.query(String.class).single();
+
+		HttpResponse<String> checked = upload(staff, id, "teams-attendance-2023-01-24.csv");
+
+		// The session is known (it was "Choose a session of the series."): the report is checked
+		// against its own date, and this one, from another day, is refused as such.
+		assertThat(checked.body()).doesNotContain("Choose a session of the series.")
+			.contains("joined on 2023-01-24 but the session was on " + start.toLocalDate());
+		assertThat(count(id)).isZero();
+	}
+
 	@Test
 	void shouldRefuseEveryoneButStaff() {
 		Browser mentor = launch(List.of(LEARNER), "mentor");

@@ -90,4 +90,29 @@ public final class LocalAddresses {
 		return mapped || nat64;
 	}
 
+	/**
+	 * Whether a host as written names this machine or a private network by itself, without a
+	 * lookup: loopback, {@code .local} and {@code .internal} names, and local address literals.
+	 * A platform named so is on the institution's own network, and the tool may call it there.
+	 */
+	public static boolean isLocalName(String host) {
+		if (host == null) {
+			return false;
+		}
+		String h = host.toLowerCase(java.util.Locale.ROOT).replace("[", "").replace("]", "");
+		if (org.coachapproach.lti.ToolUrls.isLoopback(host) || h.endsWith(".local") || h.endsWith(".internal")) {
+			return true;
+		}
+		if (!h.matches("[0-9.]+") && !h.contains(":")) {
+			return false; // a name: looked up before each call (ServiceCalls.refuseLocal), not at launch
+		}
+		try {
+			java.net.InetAddress address = java.net.InetAddress.getByName(h);
+			return address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
+					|| address.isAnyLocalAddress() || (address.getAddress().length == 16 && (address.getAddress()[0] & 0xfe) == 0xfc);
+		}
+		catch (java.net.UnknownHostException ex) {
+			return true;
+		}
+	}
 }

@@ -91,6 +91,32 @@ public final class PlatformHttp {
 		}
 	}
 
+	/**
+	 * Sends a request to a platform's address, refusing one on this machine or a private
+	 * network (looked up: a name resolving to 10.0.0.5 is 10.0.0.5) unless the platform itself
+	 * is there, named by a local address or name ({@code platformUrl}: its issuer or
+	 * configuration address). Otherwise a platform's configuration or key set URL would make
+	 * the tool call inside its own network for whoever registered it.
+	 * @throws IOException when refused, unreachable in time, or answering too much
+	 */
+	public static Answer send(HttpRequest request, String platformUrl, int maxBytes, Duration deadline)
+			throws IOException {
+		refuseLocal(request.uri(), platformUrl, LocalAddresses.SYSTEM);
+		return send(request, maxBytes, deadline);
+	}
+
+	static void refuseLocal(URI target, String platformUrl, LocalAddresses.Resolver resolver) throws IOException {
+		String platformHost = platformUrl == null ? null : URI.create(platformUrl).getHost();
+		if (platformHost != null && LocalAddresses.isLocalName(platformHost)) {
+			return;
+		}
+		String host = target.getHost();
+		if (host == null || LocalAddresses.isLocalName(host) || LocalAddresses.resolvesToLocal(host, resolver)) {
+			throw new IOException("refused: " + target.getScheme() + "://" + host
+					+ " is on this machine or a private network, and the platform is not");
+		}
+	}
+
 	public static HttpRequest.Builder get(String url) {
 		return HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").GET();
 	}

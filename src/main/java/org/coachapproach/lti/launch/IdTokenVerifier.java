@@ -170,7 +170,7 @@ class IdTokenVerifier {
 
 	private void verifySignature(SignedJWT jwt, Registration registration) {
 		String kid = jwt.getHeader().getKeyID();
-		RSAKey key = this.keys.key(registration.jwksUrl(), kid)
+		RSAKey key = this.keys.key(registration.jwksUrl(), registration.issuer(), kid)
 			.orElseThrow(() -> LaunchRefusedException.unauthorized("unknown_key",
 					"kid " + kid + " not in " + registration.jwksUrl()));
 		try {

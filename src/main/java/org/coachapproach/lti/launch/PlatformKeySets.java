@@ -49,14 +49,19 @@ class PlatformKeySets {
 
 	/** The platform's RSA key with this id, refetching the key set once if it is not known. */
 	Optional<RSAKey> key(String jwksUrl, String kid) {
+		return key(jwksUrl, null, kid);
+	}
+
+	/** @param issuer the platform's issuer: a key set inside a private network only for a platform there */
+	Optional<RSAKey> key(String jwksUrl, String issuer, String kid) {
 		Instant now = this.clock.instant();
 		Cached cached = this.cache.get(jwksUrl);
 		if (cached == null || cached.fetched().plus(this.maxAge).isBefore(now)) {
-			cached = refetch(jwksUrl, cached, now);
+			cached = refetch(jwksUrl, issuer, cached, now);
 		}
 		Optional<RSAKey> key = find(cached, kid);
 		if (key.isEmpty() && cached != null && cached.fetched().plus(this.minRefetch).isBefore(now)) {
-			cached = refetch(jwksUrl, cached, now);
+			cached = refetch(jwksUrl, issuer, cached, now);
 			key = find(cached, kid);
 		}
 		return key;
@@ -70,7 +75,20 @@ class PlatformKeySets {
 		return jwk instanceof RSAKey rsa ? Optional.of(rsa) : Optional.empty();
 	}
 
-	private Cached refetch(String jwksUrl, Cached previous, Instant now) {
+	/**
+	 * Where the platform is, for the guard on the key set's address. A key set named by a local
+	 * address or name was written so by the operator or accepted so at registration, which
+	 * refuses local endpoints of a platform that is not itself local. A name that only resolves
+	 * to a local address (a DNS answer the platform controls) counts for nothing: the issuer
+	 * decides then.
+	 */
+	private static String platformOf(String jwksUrl, String issuer) {
+		String host = java.net.URI.create(jwksUrl).getHost();
+		return issuer == null || (host != null && org.coachapproach.lti.http.LocalAddresses.isLocalName(host)) ? jwksUrl
+				: issuer;
+	}
+
+	private Cached refetch(String jwksUrl, String issuer, Cached previous, Instant now) {
 		// One fetch at a time per URL; concurrent launches wait for it rather than fetch again.
 		synchronized (this.fetching.computeIfAbsent(jwksUrl, url -> new Object())) {
 			Cached current = this.cache.get(jwksUrl);
@@ -79,7 +97,7 @@ class PlatformKeySets {
 			}
 			Cached fetched;
 			try {
-				PlatformHttp.Answer answer = PlatformHttp.send(PlatformHttp.get(jwksUrl).build(), MAX_JWKS_BYTES,
+				PlatformHttp.Answer answer = PlatformHttp.send(PlatformHttp.get(jwksUrl).build(), platformOf(jwksUrl, issuer), MAX_JWKS_BYTES,
 						Duration.ofSeconds(5));
 				if (answer.status() != 200) {
 					log.warn("Platform JWKS {} answered {}", jwksUrl, answer.status());

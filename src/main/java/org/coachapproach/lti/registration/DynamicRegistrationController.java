@@ -89,6 +89,13 @@ class DynamicRegistrationController {
 			if (!StringUtils.hasText(configurationUrl)) {
 				throw new Refused(400, "lti.registration.refused.parameters", "no openid_configuration");
 			}
+			// And only a platform on this machine too: a reverse proxy on the same host may relay
+			// outsiders' requests over loopback without saying so, but it cannot put their
+			// platform on this machine. A real platform (Canvas) never is.
+			if (!StringUtils.hasText(this.secret) && !onThisMachine(configurationUrl)) {
+				throw new Refused(403, "lti.registration.refused.noSecret",
+						"no registration secret configured; refused a platform not on this machine: " + configurationUrl);
+			}
 			Registration registration = register(configurationUrl, token, this.urls.base(request));
 			model.addAttribute("platform", registration.platformName());
 			return "lti/registered";
@@ -100,6 +107,18 @@ class DynamicRegistrationController {
 			model.addAttribute("reason", ex.reason);
 			model.addAttribute("correlationId", correlationId);
 			return "lti/registration-failed";
+		}
+	}
+
+	/** Whether the URL's host is this machine: a loopback address, or {@code localhost}. */
+	static boolean onThisMachine(String url) {
+		try {
+			String host = java.net.URI.create(url).getHost();
+			return host != null && (host.equalsIgnoreCase("localhost") || host.toLowerCase(java.util.Locale.ROOT).endsWith(".localhost")
+					|| DirectLocalRequest.isLoopback(host));
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
 		}
 	}
 
@@ -122,12 +141,24 @@ class DynamicRegistrationController {
 			throw new Refused(400, "lti.registration.refused.configuration",
 					"configuration lacks registration_endpoint, authorization_endpoint or jwks_uri");
 		}
+		String tokenEndpoint = text(platform, "token_endpoint");
+		if (!org.coachapproach.lti.http.LocalAddresses.isLocalName(java.net.URI.create(configurationUrl).getHost())) {
+			// A platform on the internet has no endpoint inside the tool's own network: the tool
+			// would call there (key sets, tokens) for whoever registered it.
+			for (String url : java.util.Arrays.asList(endpoint, authorization, jwks, tokenEndpoint)) {
+				String host = url == null ? null : java.net.URI.create(url).getHost();
+				if (host != null && org.coachapproach.lti.http.LocalAddresses.isLocalName(host)) {
+					throw new Refused(400, "lti.registration.refused.configuration",
+							"endpoint " + url + " is on this machine or a private network, and the platform is not");
+				}
+			}
+		}
 		if (!configurationOrigin.equals(ToolUrls.origin(endpoint))) {
 			// The tool sends its registration token only to the site that sent it here.
 			throw new Refused(400, "lti.registration.refused.configuration",
 					"registration_endpoint " + endpoint + " is not on " + configurationOrigin);
 		}
-		JsonNode answer = post(endpoint, token, toolConfiguration(platform, base));
+		JsonNode answer = post(endpoint, token, toolConfiguration(platform, base), configurationUrl);
 		String clientId = text(answer, "client_id");
 		if (clientId == null) {
 			throw new Refused(502, "lti.registration.refused.answer", "registration answer has no client_id");
@@ -182,10 +213,10 @@ class DynamicRegistrationController {
 	}
 
 	private JsonNode fetch(String url) {
-		return send(PlatformHttp.get(url), "configuration");
+		return send(PlatformHttp.get(url), "configuration", url);
 	}
 
-	private JsonNode post(String url, String token, Map<String, Object> body) {
+	private JsonNode post(String url, String token, Map<String, Object> body, String platformUrl) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/json")
@@ -193,12 +224,12 @@ class DynamicRegistrationController {
 		if (StringUtils.hasText(token)) {
 			request.header("Authorization", "Bearer " + token);
 		}
-		return send(request, "registration");
+		return send(request, "registration", platformUrl);
 	}
 
-	private JsonNode send(HttpRequest.Builder request, String what) {
+	private JsonNode send(HttpRequest.Builder request, String what, String platformUrl) {
 		try {
-			PlatformHttp.Answer answer = PlatformHttp.send(request.build(), MAX_RESPONSE_BYTES, Duration.ofSeconds(10));
+			PlatformHttp.Answer answer = PlatformHttp.send(request.build(), platformUrl, MAX_RESPONSE_BYTES, Duration.ofSeconds(10));
 			if (answer.status() / 100 != 2) {
 				throw new Refused(502, "lti.registration.refused.answer",
 						"platform " + what + " answered " + answer.status() + ": " + abbreviate(answer.body()));

@@ -152,25 +152,9 @@ public class CourseServices {
 
 	/** Loopback, private, link-local or unique-local addresses written as such, and localhost names. */
 	static boolean isLocal(String host) {
-		if (host == null) {
-			return false;
-		}
-		String h = host.toLowerCase(java.util.Locale.ROOT).replace("[", "").replace("]", "");
-		if (ToolUrls.isLoopback(host) || h.endsWith(".local") || h.endsWith(".internal")) {
-			return true;
-		}
-		if (!h.matches("[0-9.]+") && !h.contains(":")) {
-			return false; // a name: looked up before each call (ServiceCalls.refuseLocal), not at launch
-		}
-		try {
-			java.net.InetAddress address = java.net.InetAddress.getByName(h);
-			return address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-					|| address.isAnyLocalAddress() || (address.getAddress().length == 16 && (address.getAddress()[0] & 0xfe) == 0xfc);
-		}
-		catch (java.net.UnknownHostException ex) {
-			return true;
-		}
+		return org.coachapproach.lti.http.LocalAddresses.isLocalName(host);
 	}
+
 
 	private static void afterCommit(Runnable action) {
 		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -14,8 +14,9 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import org.coachapproach.LineProblem;
 import org.coachapproach.SpreadsheetCsv;
-import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.SeriesSession;
+import org.coachapproach.series.ScheduledSession;
+import org.coachapproach.series.SeriesSchedule;
 import org.coachapproach.people.AccessSession;
 import org.coachapproach.people.AccessSessions;
 import org.coachapproach.people.Member;
@@ -62,13 +63,13 @@ class AttendanceController {
 
 	private final Attendance attendance;
 
-	private final Curriculum curriculum;
+	private final SeriesSchedule schedule;
 
 	private final MessageSource messages;
 
-	AttendanceController(Attendance attendance, Curriculum curriculum, MessageSource messages) {
+	AttendanceController(Attendance attendance, SeriesSchedule schedule, MessageSource messages) {
+		this.schedule = schedule;
 		this.attendance = attendance;
-		this.curriculum = curriculum;
 		this.messages = messages;
 	}
 
@@ -92,8 +93,9 @@ class AttendanceController {
 		if (!member.isProgramStaff()) {
 			return refused(member, response);
 		}
+		// The program's own schedule: sessions staff added in the tool as well as the files' ones.
 		SeriesSession target = seriesSessionId == null ? null
-				: this.curriculum.seriesSession(seriesSessionId).orElse(null);
+				: this.schedule.find(member.program(), seriesSessionId).map(ScheduledSession::session).orElse(null);
 		AttendanceImport result;
 		if (target == null) {
 			result = new AttendanceImport(seriesSessionId, null, 0, 0, 0,
@@ -189,7 +191,7 @@ class AttendanceController {
 			.map(s -> new Row(s, dates.format(s.date())))
 			.toList());
 		model.addAttribute("chart", Chart.of(figures.sessions(), dates));
-		model.addAttribute("importable", this.curriculum.series().stream()
+		model.addAttribute("importable", this.schedule.held(member.program()).stream()
 			.filter(s -> s.academicYear().equals(figures.academicYear()))
 			.toList());
 		model.addAttribute("result", result);

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class OpenRegistrationTests {
 
-	static final String REFUSAL = "Without a registration key, a platform can only be registered from the tool";
+	static final String REFUSAL = "Without a registration key, only a platform on the tool";
 
 	@LocalServerPort
 	int port;
@@ -89,6 +89,25 @@ class OpenRegistrationTests {
 				assertThat(response.statusCode()).as("%s %s", address, forged).isEqualTo(403);
 				assertThat(response.body()).as("%s %s", address, forged).contains(REFUSAL);
 			}
+		}
+		assertThat(registrations()).isEqualTo(before);
+	}
+
+	/**
+	 * A reverse proxy on this machine (nginx's plain {@code proxy_pass}) relays an outsider's
+	 * request over loopback with no forwarding header: it looks direct. It cannot put the
+	 * outsider's platform on this machine, so a platform elsewhere is refused without a secret.
+	 */
+	@Test
+	void shouldRefuseAPlatformNotOnThisMachineWithoutASecretEvenFromLoopback() throws Exception {
+		int before = registrations();
+		for (String configuration : List.of("https://platform.example.edu/.well-known/openid-configuration",
+				"https://127.0.0.1.example.com/.well-known/openid-configuration", "http://10.0.0.5/config")) {
+			HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
+				.newBuilder(URI.create(localhost() + "/lti/register?openid_configuration=" + configuration))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(configuration).isEqualTo(403);
+			assertThat(response.body()).as(configuration).contains(REFUSAL);
 		}
 		assertThat(registrations()).isEqualTo(before);
 	}
