@@ -64,6 +64,13 @@ public class People {
 					arrival.institutionAdministrator(), granted);
 		}
 		long courseId = upsertCourse(arrival, program, now);
+		long courseProgram = this.jdbc.sql("SELECT program_id FROM course WHERE id = ?").param(courseId)
+			.query(Long.class).single();
+		if (courseProgram != program.value()) {
+			// The same course (issuer and context) launched through another registration of the
+			// tool: its people, grades and roster belong to the first one's program.
+			throw new CourseOfAnotherProgramException(new CourseId(courseId), program);
+		}
 		ProgramRole programRole = upsertMembership(personId, courseId, roleNames, arrival.programRole(), now);
 		String title = this.jdbc.sql("SELECT title FROM course WHERE id = ?").param(courseId).query(String.class)
 			.optional().orElse(null);
@@ -240,7 +247,7 @@ public class People {
 				FROM person p
 				JOIN course c ON c.issuer = p.issuer AND c.context_id = ? AND c.program_id IS NOT NULL
 				JOIN membership m ON m.person_id = p.id AND m.course_id = c.id
-				JOIN program pr ON pr.issuer = p.issuer AND pr.client_id = ?
+				JOIN program pr ON pr.issuer = p.issuer AND pr.client_id = ? AND pr.id = c.program_id
 				WHERE p.issuer = ? AND p.subject = ?""")
 			.params(arrival.contextId(), arrival.clientId(), arrival.issuer(), arrival.subject())
 			.query((rs, row) -> {

@@ -34,6 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Programs (tenants) over real HTTP and real signed launches: two registrations at the same
@@ -188,6 +189,29 @@ class ProgramTenancyTests {
 			.params(Long.parseLong(instructorId), personId("institution-admin"))
 			.query(Integer.class)
 			.single()).isEqualTo(2);
+	}
+
+	/**
+	 * Two registrations at one issuer (two developer keys in one Canvas) and one course: the
+	 * course belongs to the program that launched it first, and a launch through the other
+	 * registration is refused, so that program never reaches the course, its people or grades.
+	 */
+	@Test
+	void shouldRefuseALaunchIntoAnotherProgramsCourse() {
+		String course = "course-shared-" + this.tag;
+		launch(first, "owner", course, INSTITUTION_ADMINISTRATOR, null);
+		long members = this.jdbc.sql("SELECT COUNT(*) FROM membership m JOIN course c ON c.id = m.course_id WHERE c.context_id = ?")
+			.param(course).query(Long.class).single();
+
+		for (String who : List.of("intruder", "owner")) {
+			assertThatThrownBy(() -> launch(second, who, course, INSTITUTION_ADMINISTRATOR, null))
+				.as(who)
+				.hasMessageContaining("launch refused: 403")
+				.hasMessageContaining("already uses Coach Approach through another registration");
+		}
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM membership m JOIN course c ON c.id = m.course_id WHERE c.context_id = ?")
+			.param(course).query(Long.class).single()).isEqualTo(members);
+		assertThat(launch(first, "owner", course, INSTITUTION_ADMINISTRATOR, null).get(tool("/")).statusCode()).isEqualTo(200);
 	}
 
 	@Test

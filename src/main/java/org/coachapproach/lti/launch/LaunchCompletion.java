@@ -92,7 +92,13 @@ class LaunchCompletion {
 				claims.getSubject(), name(claims), IdTokenVerifier.text(claims, "email"), text(context.get("id")),
 				text(context.get("title")), text(context.get("label")), roles,
 				programRole(custom.get("program_role"), roles), LtiRoles.institutionAdministrator(roleClaim));
-		Member member = this.people.arrive(arrival);
+		Member member;
+		try {
+			member = this.people.arrive(arrival);
+		}
+		catch (org.coachapproach.people.CourseOfAnotherProgramException ex) {
+			throw LaunchRefusedException.forbidden("course_of_another_program", ex.getMessage());
+		}
 
 		Map<String, Object> presentation = map(claims.getClaim(LtiClaims.LAUNCH_PRESENTATION));
 		Map<String, Object> platform = map(claims.getClaim(LtiClaims.TOOL_PLATFORM));
