@@ -177,6 +177,131 @@ class SurveyConfidentialityTests {
 		assertThat(page).contains("Fewer than ten people wrote a comment");
 	}
 
+	@Test
+	void shouldNotMoveAPairByOneWhenOnePersonsSecondWaveArrivesInABatchOfOthers() {
+		List<Browser> mentors = roster(20);
+		windows(true, false, false);
+		for (int i = 0; i < 10; i++) {
+			submitPrePost(mentors.get(i), "pre", "3");
+		}
+		windows(false, false, false);
+		windows(false, true, false);
+		for (int i = 0; i < 5; i++) {
+			submitPrePost(mentors.get(i), "post", "4");
+		}
+		windows(false, false, false);
+		String before = prePostLines("/course/surveys/report.csv");
+		assertThat(before).contains("items,mentor-prepost,pre-post,knowledge-promotion,,n,5\r\n")
+			.contains("items,mentor-prepost,pre-post,knowledge-promotion,,second-mean,4.0\r\n");
+
+		// The target answered pre; four who never did come with them, so the post wave's batch has five.
+		windows(false, true, false);
+		submitPrePost(mentors.get(5), "post", "1");
+		for (int i = 10; i < 14; i++) {
+			submitPrePost(mentors.get(i), "post", "4");
+		}
+		windows(false, false, false);
+		assertThat(this.staff.get(tool("/course/surveys/report.csv")).body())
+			.contains("response-rates,mentor-prepost,post,mentor,,responded,10\r\n");
+		assertThat(prePostLines("/course/surveys/report.csv")).as("one new pair among five new posts").isEqualTo(before);
+
+		// Four more pairs complete, which with the target's makes five new in the figure.
+		windows(false, true, false);
+		for (int i = 6; i < 10; i++) {
+			submitPrePost(mentors.get(i), "post", "4");
+		}
+		submitPrePost(mentors.get(14), "post", "4");
+		windows(false, false, false);
+		assertThat(prePostLines("/course/surveys/report.csv"))
+			.contains("items,mentor-prepost,pre-post,knowledge-promotion,,n,10\r\n")
+			.contains("items,mentor-prepost,pre-post,knowledge-promotion,,second-mean,3.7\r\n");
+	}
+
+	@Test
+	void shouldNotMoveASubgroupByOneWhenOnePersonsDemographicsArriveInABatchOfOthers() {
+		List<Browser> mentors = roster(22);
+		windows(true, true, false);
+		for (int i = 0; i < 15; i++) {
+			submitPrePost(mentors.get(i), "pre", "3");
+			submitPrePost(mentors.get(i), "post", i == 5 ? "1" : "4");
+		}
+		windows(false, false, false);
+		windows(false, false, true);
+		for (int i = 0; i < 5; i++) {
+			submitDemographics(mentors.get(i), "woman");
+		}
+		windows(false, false, false);
+		String path = "/course/surveys/report.csv?subgroup=gender-identity";
+		String before = prePostLines(path);
+		assertThat(before).contains("subgroups,mentor-prepost,pre-post,knowledge-promotion,Woman,n,5\r\n")
+			.contains("subgroups,mentor-prepost,pre-post,knowledge-promotion,Woman,second-mean,4.0\r\n");
+
+		// The target says "woman"; four others, who do not say, make the batch.
+		windows(false, false, true);
+		submitDemographics(mentors.get(5), "woman");
+		for (int i = 6; i < 10; i++) {
+			submitDemographics(mentors.get(i), Instrument.Option.PREFER_NOT_TO_SAY);
+		}
+		windows(false, false, false);
+		assertThat(prePostLines(path)).as("one new woman among five new demographics").isEqualTo(before);
+
+		windows(false, false, true);
+		for (int i = 10; i < 14; i++) {
+			submitDemographics(mentors.get(i), "woman");
+		}
+		submitDemographics(mentors.get(14), Instrument.Option.PREFER_NOT_TO_SAY);
+		windows(false, false, false);
+		assertThat(prePostLines(path)).contains("subgroups,mentor-prepost,pre-post,knowledge-promotion,Woman,n,10\r\n")
+			.contains("subgroups,mentor-prepost,pre-post,knowledge-promotion,Woman,second-mean,3.7\r\n");
+	}
+
+	/** The whole roster first: a new member changes "invited", which is not what is under test. */
+	private List<Browser> roster(int size) {
+		List<Browser> mentors = new ArrayList<>();
+		for (int i = 0; i < size; i++) {
+			mentors.add(this.launcher.launch("mentor-" + UUID.randomUUID(), "Mentor " + i, SurveyLaunch.LEARNER, "mentor"));
+		}
+		return mentors;
+	}
+
+	/** The lines of the pre/post tables and the count of pairs: the figures a new pair or group member moves. */
+	private String prePostLines(String path) {
+		return this.staff.get(tool(path)).body().lines()
+			.filter(line -> line.startsWith("scale-scores,") || line.startsWith("items,") || line.startsWith("subgroups,")
+					|| line.startsWith("intersections,") || line.startsWith("response-rates,mentor-prepost,both,"))
+			.map(line -> line + "\r\n")
+			.collect(java.util.stream.Collectors.joining());
+	}
+
+	/** Every item of one wave of the pre/post self-assessment, with one value. */
+	private void submitPrePost(Browser mentor, String wave, String value) {
+		Map<String, String> answers = new LinkedHashMap<>();
+		this.curriculum.instrument("mentor-prepost").orElseThrow().items()
+			.forEach(item -> answers.put("a." + item.id(), value));
+		submit(mentor, "mentor-prepost", wave, answers);
+	}
+
+	private void submitDemographics(Browser mentor, String gender) {
+		Map<String, String> about = new LinkedHashMap<>();
+		this.curriculum.instrument("demographics").orElseThrow().items()
+			.forEach(item -> about.put("a." + item.id(), item.options().get(item.options().size() - 1).value()));
+		about.put("a.gender-identity", gender);
+		submit(mentor, "demographics", "once", about);
+	}
+
+	/** Opens (from yesterday to next week) or closes (until yesterday) the pre, post and demographics windows. */
+	private void windows(boolean pre, boolean post, boolean demographics) {
+		LocalDate[] open = { LocalDate.now().minusDays(1), LocalDate.now().plusDays(7) };
+		LocalDate[] closed = { LocalDate.now().minusDays(10), LocalDate.now().minusDays(1) };
+		Map<Wave, LocalDate[]> prePost = new LinkedHashMap<>();
+		prePost.put(Wave.PRE, pre ? open : closed);
+		prePost.put(Wave.POST, post ? open : closed);
+		this.administration.change(course(), this.curriculum.instrument("mentor-prepost").orElseThrow(),
+				InstrumentSettings.DEFAULTS, prePost);
+		this.administration.change(course(), this.curriculum.instrument("demographics").orElseThrow(),
+				InstrumentSettings.DEFAULTS, Map.of(Wave.ONCE, demographics ? open : closed));
+	}
+
 	/** The report's every output, by path. */
 	private Map<String, String> outputs() {
 		Map<String, String> outputs = new LinkedHashMap<>();

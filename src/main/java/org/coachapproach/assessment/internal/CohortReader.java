@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reads a course's submitted responses for reports, streaming one row per respondent and
  * wave in key order and packing answers into arrays as it goes: no object per answer, and
- * no pseudonym leaves this class.
+ * no pseudonym leaves this package (only {@link PublishedCells} sees them, to remember who a
+ * figure was published over).
  * <p>
  * Answers given in the tool count in no figure, counts of respondents included, until
  * {@link ReleaseBatches} has released them in a batch of at least {@link Suppression#MIN_CELL}:
@@ -106,7 +107,7 @@ public class CohortReader {
 	private static void flush(PairedAnswers paired, byte[][] current, boolean[] seen, boolean[] inTool, byte[] respondent,
 			Map<ByteBuffer, byte[]> groups, byte[] none) {
 		if (seen[0] && seen[1]) {
-			paired.add(current[0], current[1], groups.getOrDefault(ByteBuffer.wrap(respondent), none), inTool[0]);
+			paired.add(current[0], current[1], groups.getOrDefault(ByteBuffer.wrap(respondent), none), inTool[0], respondent);
 		}
 		inTool[0] = false;
 		seen[0] = false;
@@ -300,13 +301,20 @@ public class CohortReader {
 		return counts;
 	}
 
-	public Respondents respondentsOfBoth(CourseId course, String instrumentId, Wave a, Wave b) {
-		Respondents both = this.jdbc.queryForObject("""
-				SELECT COUNT(*), COALESCE(SUM(tool), 0) FROM (SELECT respondent, MAX(origin = 'TOOL') AS tool FROM assessment_response
-				  WHERE course_id = ? AND instrument_id = ? AND wave IN (?, ?) AND submitted""" + ReleaseBatches.RELEASED + """
-				  GROUP BY respondent HAVING COUNT(*) = 2) pairs""", (rs, row) -> new Respondents(rs.getInt(1), rs.getInt(2)),
-				course.value(), instrumentId, a.label(), b.label());
-		return both == null ? Respondents.NONE : both;
+	/**
+	 * The respondents who submitted both {@code a} and {@code b}: one entry each, the pseudonym
+	 * of those who answered in the tool and {@code null} for imported and synthetic ones. Only
+	 * for {@link PublishedCells}, which decides who of them the count may include.
+	 */
+	java.nio.ByteBuffer[] respondentsOfBoth(CourseId course, String instrumentId, Wave a, Wave b) {
+		List<java.nio.ByteBuffer> both = new ArrayList<>();
+		this.jdbc.query("""
+				SELECT respondent, MAX(origin = 'TOOL') FROM assessment_response
+				WHERE course_id = ? AND instrument_id = ? AND wave IN (?, ?) AND submitted""" + ReleaseBatches.RELEASED + """
+				GROUP BY respondent HAVING COUNT(*) = 2""", (ResultSet rs) -> {
+			both.add(rs.getBoolean(2) ? java.nio.ByteBuffer.wrap(rs.getBytes(1)) : null);
+		}, course.value(), instrumentId, a.label(), b.label());
+		return both.toArray(java.nio.ByteBuffer[]::new);
 	}
 
 	/** Whether the course's responses include the demo's synthetic cohort. */

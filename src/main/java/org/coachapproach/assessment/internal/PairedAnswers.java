@@ -1,5 +1,6 @@
 package org.coachapproach.assessment.internal;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 
@@ -21,6 +22,9 @@ public final class PairedAnswers {
 
 	private boolean[] inTool = new boolean[64];
 
+	/** In-tool respondents' pseudonyms, for {@link PublishedCells} only: never part of a report. */
+	private ByteBuffer[] respondents = new ByteBuffer[64];
+
 	private int size;
 
 	PairedAnswers(List<String> keys, int subgroupQuestions) {
@@ -30,11 +34,13 @@ public final class PairedAnswers {
 		this.groups = new byte[subgroupQuestions][64];
 	}
 
-	void add(byte[] a, byte[] b, byte[] group, boolean inTool) {
+	void add(byte[] a, byte[] b, byte[] group, boolean inTool, byte[] respondent) {
 		if (this.size == this.inTool.length) {
 			this.inTool = Arrays.copyOf(this.inTool, this.size * 2);
+			this.respondents = Arrays.copyOf(this.respondents, this.size * 2);
 		}
 		this.inTool[this.size] = inTool;
+		this.respondents[this.size] = inTool ? ByteBuffer.wrap(respondent) : null;
 		if (this.size == capacity()) {
 			int grown = capacity() * 2;
 			for (int i = 0; i < this.first.length; i++) {
@@ -80,6 +86,11 @@ public final class PairedAnswers {
 	/** Whether the respondent answered in the tool, whose answers imported rows must never lift over a threshold. */
 	public boolean inTool(int respondent) {
 		return this.inTool[respondent];
+	}
+
+	/** The pseudonym of a respondent who answered in the tool, {@code null} for imported and synthetic ones. */
+	ByteBuffer respondent(int respondent) {
+		return this.respondents[respondent];
 	}
 
 	/** The respondent's group for a subgroup question, 1-based; 0 when not disclosed. */

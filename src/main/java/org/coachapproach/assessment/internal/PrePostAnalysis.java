@@ -32,9 +32,12 @@ public class PrePostAnalysis {
 
 	private final Curriculum curriculum;
 
-	PrePostAnalysis(CohortReader reader, Curriculum curriculum) {
+	private final PublishedCells cells;
+
+	PrePostAnalysis(CohortReader reader, Curriculum curriculum, PublishedCells cells) {
 		this.reader = reader;
 		this.curriculum = curriculum;
+		this.cells = cells;
 	}
 
 	/** The subgroup questions reports may break results down by. */
@@ -70,8 +73,6 @@ public class PrePostAnalysis {
 		subgroup.ifPresent(questions::add);
 		cross.ifPresent(questions::add);
 		PairedAnswers answers = this.reader.paired(course, instrument, Wave.PRE, second, keys, questions);
-		int pairsInTool = (int) java.util.stream.IntStream.range(0, answers.size()).filter(answers::inTool).count();
-		Integer pairs = Suppression.mayShow(answers.size(), pairsInTool, Suppression.MIN_CELL) ? answers.size() : null;
 
 		List<Series> itemSeries = new ArrayList<>();
 		for (Item item : scaleItems) {
@@ -99,22 +100,101 @@ public class PrePostAnalysis {
 			thenSeries.add(new Series(Instrument.Retrospective.answerKey(id), sectionOf(instrument, item), item.text(),
 					r -> answers.second(then, r), r -> answers.second(post, r)));
 		}
-		List<ComparisonRow> items = adjust(rows(itemSeries, answers, r -> true, null), adjustment);
-		List<ComparisonRow> scales = adjust(rows(scaleSeries, answers, r -> true, null), adjustment);
-		// Then-items appear only once someone answered them (staff switched them on).
-		List<Series> answeredThen = thenSeries.stream().filter(s -> java.util.stream.IntStream.range(0, answers.size())
-			.anyMatch(r -> s.first.value(r) > 0)).toList();
-		List<ComparisonRow> retrospective = adjust(rows(answeredThen, answers, r -> true, null), adjustment);
 		List<Series> all = new ArrayList<>(scaleSeries);
 		all.addAll(itemSeries);
-		List<ComparisonRow> byGroup = subgroup.map(s -> subgroupRows(s, all, answers, adjustment)).orElse(List.of());
+		List<Series> everySeries = new ArrayList<>(all);
+		everySeries.addAll(thenSeries);
+		Counted counted = this.cells.publish(course, instrument.id(), Wave.PRE.label() + "/" + second.label(),
+				gate -> counted(gate, answers, everySeries, scaleSeries, subgroup, cross));
+
+		int pairsCounted = 0;
+		int pairsInTool = 0;
+		for (int r = 0; r < answers.size(); r++) {
+			if (counted.pairs[r]) {
+				pairsCounted++;
+				pairsInTool += answers.inTool(r) ? 1 : 0;
+			}
+		}
+		Integer pairs = Suppression.mayShow(pairsCounted, pairsInTool, Suppression.MIN_CELL) ? pairsCounted : null;
+		List<ComparisonRow> items = adjust(rows(itemSeries, answers, counted, null), adjustment);
+		List<ComparisonRow> scales = adjust(rows(scaleSeries, answers, counted, null), adjustment);
+		// Then-items appear only once someone counted answered them (staff switched them on).
+		List<Series> answeredThen = thenSeries.stream().filter(s -> java.util.stream.IntStream.range(0, answers.size())
+			.anyMatch(r -> counted.overall.get(s.key)[r])).toList();
+		List<ComparisonRow> retrospective = adjust(rows(answeredThen, answers, counted, null), adjustment);
+		List<ComparisonRow> byGroup = subgroup.map(s -> subgroupRows(s, all, answers, counted, adjustment))
+			.orElse(List.of());
 		// Crossed, only the scale scores: every item in every cell would bury the page.
 		List<IntersectionRow> intersections = cross
-			.map(c -> intersectionRows(subgroup.orElseThrow(), c, scaleSeries, answers, adjustment))
+			.map(c -> intersectionRows(subgroup.orElseThrow(), c, scaleSeries, answers, counted, adjustment))
 			.orElse(List.of());
 		return new PrePostReport(instrument.id(), instrument.title(), Wave.PRE.label(), second.label(),
 				adjustment.label(), pairs, items, scales, retrospective, subgroup.map(s -> s.item().id()).orElse(null),
 				byGroup, cross.map(c -> c.item().id()).orElse(null), intersections);
+	}
+
+	/**
+	 * Who each figure counts ({@link PublishedCells}): the pairs; per series, of all
+	 * respondents; and, per series, whether a respondent counts in their group's cell (one way,
+	 * and crossed). A cell's eligible respondents are those its series counts over all, so the
+	 * cells stay a partition of the all-respondents row; those a cell does not count yet are
+	 * added to the undisclosed group, which is never shown but takes part in the suppression.
+	 */
+	private static Counted counted(PublishedCells.Gate gate, PairedAnswers answers, List<Series> series,
+			List<Series> scaleSeries, Optional<CohortReader.Subgroup> subgroup, Optional<CohortReader.Subgroup> cross) {
+		int size = answers.size();
+		boolean[] pairs = new boolean[size];
+		gate.admit(PublishedCells.ALL, PublishedCells.COUNT, java.util.stream.IntStream.range(0, size).toArray(),
+				answers::respondent, pairs);
+		java.util.Map<String, boolean[]> overall = new java.util.HashMap<>();
+		java.util.Map<String, boolean[]> grouped = new java.util.HashMap<>();
+		java.util.Map<String, boolean[]> crossed = new java.util.HashMap<>();
+		for (Series s : series) {
+			boolean[] in = new boolean[size];
+			gate.admit(PublishedCells.ALL, s.key, java.util.stream.IntStream.range(0, size)
+				.filter(r -> s.first.value(r) > 0 && s.second.value(r) > 0).toArray(), answers::respondent, in);
+			overall.put(s.key, in);
+			if (subgroup.isEmpty()) {
+				continue;
+			}
+			CohortReader.Subgroup first = subgroup.get();
+			boolean[] inGroup = new boolean[size];
+			admitByCell(gate, s.key, in, r -> answers.group(0, r) == 0 ? null
+					: first.item().id() + "=" + first.groupIds().get(answers.group(0, r) - 1), answers, inGroup);
+			grouped.put(s.key, inGroup);
+			if (cross.isPresent() && scaleSeries.contains(s)) {
+				CohortReader.Subgroup second = cross.get();
+				boolean[] inCross = new boolean[size];
+				admitByCell(gate, s.key, inGroup, r -> answers.group(1, r) == 0 ? null
+						: first.item().id() + "=" + first.groupIds().get(answers.group(0, r) - 1) + "&"
+								+ second.item().id() + "=" + second.groupIds().get(answers.group(1, r) - 1),
+						answers, inCross);
+				crossed.put(s.key, inCross);
+			}
+		}
+		return new Counted(pairs, overall, grouped, crossed);
+	}
+
+	/** Admits, cell by cell ({@code cellOf}, {@code null} for undisclosed), the respondents {@code in} holds. */
+	private static void admitByCell(PublishedCells.Gate gate, String figure, boolean[] in,
+			java.util.function.IntFunction<String> cellOf, PairedAnswers answers, boolean[] counted) {
+		java.util.Map<String, List<Integer>> byCell = new java.util.TreeMap<>();
+		for (int r = 0; r < in.length; r++) {
+			String cell = in[r] ? cellOf.apply(r) : null;
+			if (cell != null) {
+				byCell.computeIfAbsent(cell, c -> new ArrayList<>()).add(r);
+			}
+		}
+		byCell.forEach((cell, members) -> gate.admit(cell, figure, members.stream().mapToInt(Integer::intValue).toArray(),
+				answers::respondent, counted));
+	}
+
+	/**
+	 * Per series key, who the figure counts: {@code overall} over all respondents;
+	 * {@code grouped} and {@code crossed} whether the respondent counts in their own cell.
+	 */
+	private record Counted(boolean[] pairs, java.util.Map<String, boolean[]> overall,
+			java.util.Map<String, boolean[]> grouped, java.util.Map<String, boolean[]> crossed) {
 	}
 
 	private Optional<CohortReader.Subgroup> subgroup(String id) {
@@ -123,7 +203,7 @@ public class PrePostAnalysis {
 
 	/** Per group (in order), every series' row. Undisclosed answers (group 0) are never shown but take part in the suppression. */
 	private static List<ComparisonRow> subgroupRows(CohortReader.Subgroup subgroup, List<Series> all, PairedAnswers answers,
-			Adjustment adjustment) {
+			Counted counted, Adjustment adjustment) {
 		int groups = subgroup.groupIds().size();
 		boolean[] hidden = new boolean[groups + 1];
 		hidden[0] = true;
@@ -131,7 +211,11 @@ public class PrePostAnalysis {
 		for (int g = 1; g <= groups; g++) {
 			cells.add(new Cell(g, subgroup.groupLabels().get(g - 1)));
 		}
-		return breakdown(all, answers, adjustment, groups + 1, r -> answers.group(0, r),
+		return breakdown(all, answers, adjustment, groups + 1, s -> {
+			boolean[] in = counted.overall.get(s.key);
+			boolean[] inGroup = counted.grouped.get(s.key);
+			return r -> !in[r] ? -1 : inGroup[r] ? answers.group(0, r) : 0;
+		},
 				(counts, inTool) -> Suppression.shown(counts, inTool, hidden, Suppression.MIN_CELL), cells);
 	}
 
@@ -140,7 +224,7 @@ public class PrePostAnalysis {
 	 * cells are numbered {@code first * (second groups + 1) + second}, 0 being "not disclosed".
 	 */
 	private static List<IntersectionRow> intersectionRows(CohortReader.Subgroup first, CohortReader.Subgroup second,
-			List<Series> series, PairedAnswers answers, Adjustment adjustment) {
+			List<Series> series, PairedAnswers answers, Counted counted, Adjustment adjustment) {
 		int rows = first.groupIds().size() + 1;
 		int columns = second.groupIds().size() + 1;
 		boolean[] hiddenRows = new boolean[rows];
@@ -154,8 +238,14 @@ public class PrePostAnalysis {
 						first.groupLabels().get(a - 1) + " × " + second.groupLabels().get(b - 1)));
 			}
 		}
-		List<ComparisonRow> byCell = breakdown(series, answers, adjustment, rows * columns,
-				r -> answers.group(0, r) * columns + answers.group(1, r), (counts, inTool) -> {
+		// Not yet counted in its group: the undisclosed row; in its group but not its pair of groups: the undisclosed column.
+		List<ComparisonRow> byCell = breakdown(series, answers, adjustment, rows * columns, s -> {
+			boolean[] in = counted.overall.get(s.key);
+			boolean[] inGroup = counted.grouped.get(s.key);
+			boolean[] inCross = counted.crossed.get(s.key);
+			return r -> !in[r] ? -1 : !inGroup[r] ? answers.group(1, r) : answers.group(0, r) * columns
+					+ (inCross[r] ? answers.group(1, r) : 0);
+		}, (counts, inTool) -> {
 					int[][] table = new int[rows][];
 					int[][] tableInTool = new int[rows][];
 					for (int a = 0; a < rows; a++) {
@@ -185,21 +275,23 @@ public class PrePostAnalysis {
 	 * in order, every series' row, p adjusted within the cell.
 	 */
 	private static List<ComparisonRow> breakdown(List<Series> all, PairedAnswers answers, Adjustment adjustment,
-			int cellCount, IntUnaryOperator cellOf, BiFunction<int[], int[], boolean[]> suppress,
-			List<Cell> cells) {
+			int cellCount, java.util.function.Function<Series, IntUnaryOperator> cells, BiFunction<int[], int[], boolean[]> suppress,
+			List<Cell> reported) {
 		// per series, its row for each reported cell
 		List<List<ComparisonRow>> bySeries = all.parallelStream().map(series -> {
+			IntUnaryOperator cellOf = cells.apply(series);
 			int[] counts = new int[cellCount];
 			int[] inTool = new int[cellCount];
 			for (int r = 0; r < answers.size(); r++) {
-				if (series.first.value(r) > 0 && series.second.value(r) > 0) {
-					counts[cellOf.applyAsInt(r)]++;
-					inTool[cellOf.applyAsInt(r)] += answers.inTool(r) ? 1 : 0;
+				int cell = cellOf.applyAsInt(r);
+				if (cell >= 0 && series.first.value(r) > 0 && series.second.value(r) > 0) {
+					counts[cell]++;
+					inTool[cell] += answers.inTool(r) ? 1 : 0;
 				}
 			}
 			boolean[] shown = suppress.apply(counts, inTool);
 			List<ComparisonRow> rows = new ArrayList<>();
-			for (Cell cell : cells) {
+			for (Cell cell : reported) {
 				int index = cell.index();
 				rows.add(!shown[index] || counts[index] == 0
 						? ComparisonRow.suppressed(series.key, series.section, series.label, cell.label())
@@ -208,7 +300,7 @@ public class PrePostAnalysis {
 			return rows;
 		}).toList();
 		List<ComparisonRow> rows = new ArrayList<>();
-		for (int c = 0; c < cells.size(); c++) {
+		for (int c = 0; c < reported.size(); c++) {
 			int cell = c;
 			rows.addAll(adjust(bySeries.stream().map(list -> list.get(cell)).toList(), adjustment));
 		}
@@ -219,9 +311,11 @@ public class PrePostAnalysis {
 	}
 
 	/** Each series' row; in parallel, since each test is independent and the library's Wilcoxon dominates the time. */
-	private static List<ComparisonRow> rows(List<Series> series, PairedAnswers answers,
-			java.util.function.IntPredicate who, String group) {
-		return series.parallelStream().map(s -> row(s, answers, who, group)).toList();
+	private static List<ComparisonRow> rows(List<Series> series, PairedAnswers answers, Counted counted, String group) {
+		return series.parallelStream().map(s -> {
+			boolean[] in = counted.overall.get(s.key);
+			return row(s, answers, r -> in[r], group);
+		}).toList();
 	}
 
 	private static ComparisonRow row(Series series, PairedAnswers answers, java.util.function.IntPredicate who,

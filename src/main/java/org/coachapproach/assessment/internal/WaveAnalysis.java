@@ -23,9 +23,12 @@ public class WaveAnalysis {
 
 	private final People people;
 
-	WaveAnalysis(CohortReader reader, People people) {
+	private final PublishedCells cells;
+
+	WaveAnalysis(CohortReader reader, People people, PublishedCells cells) {
 		this.reader = reader;
 		this.people = people;
+		this.cells = cells;
 	}
 
 	public WaveReport report(CourseId course, Instrument instrument, Wave wave) {
@@ -99,7 +102,23 @@ public class WaveAnalysis {
 			}
 			int invited = (int) roster.stream().filter(e -> e.programRole() != null && instrument.asks(e.programRole())).count();
 			Map<Wave, CohortReader.Respondents> responded = this.reader.respondents(course, instrument.id());
-			CohortReader.Respondents both = this.reader.respondentsOfBoth(course, instrument.id(), Wave.PRE, Wave.POST);
+			// Each wave's count moves only by release batches, but pairs can complete one at a time: the
+			// count of both is the pre/post tables' count of pairs, under the same published set.
+			java.nio.ByteBuffer[] pairs = this.reader.respondentsOfBoth(course, instrument.id(), Wave.PRE, Wave.POST);
+			boolean[] counted = this.cells.publish(course, instrument.id(), Wave.PRE.label() + "/" + Wave.POST.label(),
+					gate -> {
+						boolean[] in = new boolean[pairs.length];
+						gate.admit(PublishedCells.ALL, PublishedCells.COUNT,
+								java.util.stream.IntStream.range(0, pairs.length).toArray(), r -> pairs[r], in);
+						return in;
+					});
+			int all = 0;
+			int inTool = 0;
+			for (int r = 0; r < pairs.length; r++) {
+				all += counted[r] ? 1 : 0;
+				inTool += counted[r] && pairs[r] != null ? 1 : 0;
+			}
+			CohortReader.Respondents both = new CohortReader.Respondents(all, inTool);
 			String audience = String.join(", ", instrument.audience().stream().map(Instrument.Audience::label).sorted().toList());
 			rates.add(new ResponseRate(instrument.id(), instrument.title(), audience, invited,
 					shown(responded.getOrDefault(Wave.PRE, CohortReader.Respondents.NONE), invited),
