@@ -30,6 +30,8 @@ class ProgramMigrationTests {
 	void shouldMoveExistingDataToTheProgramOfTheFirstRegistration() throws Exception {
 		String schema = "migration_" + UUID.randomUUID().toString().substring(0, 8);
 		try (Connection connection = this.dataSource.getConnection()) {
+			// A pooled connection: it goes back to the pool on the test database, as it came.
+			String original = connection.getCatalog();
 			connection.createStatement().execute("CREATE DATABASE " + schema);
 			connection.setCatalog(schema);
 			SingleConnectionDataSource single = new SingleConnectionDataSource(connection, true);
@@ -73,7 +75,7 @@ class ProgramMigrationTests {
 				}
 			}
 			finally {
-				connection.setCatalog(null);
+				connection.setCatalog(original);
 				connection.createStatement().execute("DROP DATABASE " + schema);
 			}
 		}
