@@ -255,6 +255,104 @@ class SurveyConfidentialityTests {
 			.contains("subgroups,mentor-prepost,pre-post,knowledge-promotion,Woman,second-mean,3.7\r\n");
 	}
 
+	@Test
+	void shouldNotShowOnePersonsCommentWhenTheyAloneCommentInABatchOfFive() {
+		List<Browser> mentors = roster(28);
+		open();
+		for (int i = 0; i < 10; i++) {
+			submitFeedback(mentors.get(i), "4", "Comment " + (char) ('a' + i));
+		}
+		close();
+		String before = comments();
+		assertThat(before).contains("Comment a").contains("Comment j");
+
+		// Comments are optional: the target writes one, the four others of the batch do not.
+		open();
+		submitFeedback(mentors.get(10), "4", "Target's secret");
+		for (int i = 11; i < 15; i++) {
+			submitFeedback(mentors.get(i), "4", null);
+		}
+		close();
+		assertThat(this.staff.get(tool("/course/surveys/report.csv")).body())
+			.contains("respondents,mentor-post,post,,,n,15\r\n");
+		assertThat(comments()).as("one new comment among five new responses").isEqualTo(before);
+		assertThat(this.staff.get(tool("/course/surveys/report")).body()).doesNotContain("Target");
+
+		// Comments are shown only when ten wrote one, so the list grows by ten at a time: eight more make nine new.
+		open();
+		for (int i = 15; i < 23; i++) {
+			submitFeedback(mentors.get(i), "4", "Later " + (char) ('a' + i));
+		}
+		close();
+		assertThat(comments()).as("nine new comments").isEqualTo(before);
+		open();
+		for (int i = 23; i < 28; i++) {
+			submitFeedback(mentors.get(i), "4", i == 23 ? "Last one" : null);
+		}
+		close();
+		assertThat(comments()).contains("Target").contains("Last one").contains("Later p");
+	}
+
+	@Test
+	void shouldNotMoveAnItemsDistributionByOneWhenOnlyTheTargetAnsweredItInABatch() {
+		List<Browser> mentors = roster(11);
+		open();
+		for (int i = 0; i < 5; i++) {
+			submitFeedback(mentors.get(i), "4", null);
+		}
+		close();
+		String before = distribution("strategies-helpful");
+		assertThat(before).contains("distribution,mentor-post,post,strategies-helpful,,n,5\r\n");
+
+		// Four responses given in the tool under an earlier version of the questions, which did not ask the item,
+		// are held with the target's: the batch has five, of whom only the target answered it.
+		List<CohortWriter.Submitted> earlier = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			earlier.add(new CohortWriter.Submitted(this.pseudonyms.ofExternal(course(), "earlier-" + i), "mentor-post",
+					Wave.POST, Map.of("likely-to-use", "4", "meeting-frequency", "once")));
+		}
+		open();
+		assertThat(this.writer.write(course(), "TOOL", "earlier-version", earlier)).isEqualTo(4);
+		submitFeedback(mentors.get(5), "1", null);
+		close();
+		assertThat(distribution("likely-to-use")).contains("distribution,mentor-post,post,likely-to-use,,n,10\r\n");
+		assertThat(distribution("strategies-helpful")).as("the item's sixth answer, in a batch of five").isEqualTo(before);
+
+		// The next batch brings five more answers to the item: with the target's, six new enter together.
+		open();
+		for (int i = 6; i < 11; i++) {
+			submitFeedback(mentors.get(i), "4", null);
+		}
+		close();
+		assertThat(distribution("strategies-helpful"))
+			.contains("distribution,mentor-post,post,strategies-helpful,,n,11\r\n");
+	}
+
+	/** The training feedback, with an optional comment ({@code null} for none). */
+	private void submitFeedback(Browser mentor, String helpful, String comment) {
+		Map<String, String> answers = new LinkedHashMap<>(Map.of("a.strategies-helpful", helpful, "a.likely-to-use", "4",
+				"a.meeting-frequency", "once"));
+		if (comment != null) {
+			answers.put("a.comments", comment);
+		}
+		submit(mentor, "mentor-post", "post", answers);
+	}
+
+	/** The comments on the training feedback, as the JSON export holds them. */
+	private String comments() {
+		String json = this.staff.get(tool("/course/surveys/report.json")).body();
+		int start = json.indexOf("\"comments\"", json.indexOf("\"instrumentId\":\"mentor-post\""));
+		return json.substring(start, json.indexOf(']', start) + 1);
+	}
+
+	/** One item's lines of the CSV's distributions. */
+	private String distribution(String item) {
+		return this.staff.get(tool("/course/surveys/report.csv")).body().lines()
+			.filter(line -> line.startsWith("distribution,mentor-post,post," + item + ","))
+			.map(line -> line + "\r\n")
+			.collect(java.util.stream.Collectors.joining());
+	}
+
 	/** The whole roster first: a new member changes "invited", which is not what is under test. */
 	private List<Browser> roster(int size) {
 		List<Browser> mentors = new ArrayList<>();

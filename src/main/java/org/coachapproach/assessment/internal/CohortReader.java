@@ -206,8 +206,10 @@ public class CohortReader {
 	}
 
 	/**
-	 * One wave's answers: per scale item every answer ({@code NaN} where unanswered), per choice
-	 * item the count of each option, and the free-text answers.
+	 * One wave's answers, one entry per respondent: per scale item the answer ({@code NaN}
+	 * where unanswered), per choice item the option's index ({@code -1} where unanswered), per
+	 * text item the text ({@code null} where unanswered). Kept per respondent, not counted,
+	 * because {@link PublishedCells} decides per item whom its figure counts.
 	 */
 	public WaveAnswers answers(CourseId course, Instrument instrument, Wave wave) {
 		List<Item> items = instrument.itemsIn(wave);
@@ -215,70 +217,55 @@ public class CohortReader {
 		items.forEach(i -> byId.put(i.id(), i));
 		Map<String, double[]> scales = new LinkedHashMap<>();
 		Map<String, int[]> choices = new LinkedHashMap<>();
-		Map<String, int[]> choicesInTool = new LinkedHashMap<>();
-		Map<String, List<String>> texts = new LinkedHashMap<>();
-		Map<String, int[]> textsInTool = new LinkedHashMap<>();
+		Map<String, String[]> texts = new LinkedHashMap<>();
 		for (Item item : items) {
 			switch (item.type()) {
 				case SCALE -> scales.put(item.id(), new double[64]);
-				case CHOICE -> {
-					choices.put(item.id(), new int[item.options().size()]);
-					choicesInTool.put(item.id(), new int[item.options().size()]);
-				}
-				case TEXT -> {
-					texts.put(item.id(), new ArrayList<>());
-					textsInTool.put(item.id(), new int[1]);
-				}
+				case CHOICE -> choices.put(item.id(), new int[64]);
+				case TEXT -> texts.put(item.id(), new String[64]);
 			}
 		}
 		int[] respondents = { 0 };
-		boolean[][] inTool = { new boolean[64] };
+		List<ByteBuffer> inTool = new ArrayList<>();
 		this.jdbc.query("""
-				SELECT answers, origin FROM assessment_response
+				SELECT answers, origin, respondent FROM assessment_response
 				WHERE course_id = ? AND instrument_id = ? AND wave = ? AND submitted""" + ReleaseBatches.RELEASED,
 				(ResultSet rs) -> {
 			int r = respondents[0]++;
-			boolean tool = "TOOL".equals(rs.getString(2));
-			if (r == inTool[0].length) {
-				inTool[0] = Arrays.copyOf(inTool[0], r * 2);
-			}
-			inTool[0][r] = tool;
+			inTool.add("TOOL".equals(rs.getString(2)) ? ByteBuffer.wrap(rs.getBytes(3)) : null);
 			scales.replaceAll((key, values) -> {
 				double[] grown = r < values.length ? values : Arrays.copyOf(values, values.length * 2);
 				grown[r] = Double.NaN;
 				return grown;
 			});
+			choices.replaceAll((key, values) -> {
+				int[] grown = r < values.length ? values : Arrays.copyOf(values, values.length * 2);
+				grown[r] = -1;
+				return grown;
+			});
+			texts.replaceAll((key, values) -> r < values.length ? values : Arrays.copyOf(values, values.length * 2));
 			AnswerCodec.unpack(rs.getString(1)).forEach((key, value) -> {
 				Item item = byId.get(key);
 				if (item == null) {
 					return;
 				}
 				switch (item.type()) {
-					case TEXT -> {
-						texts.get(key).add(value);
-						textsInTool.get(key)[0] += tool ? 1 : 0;
-					}
+					case TEXT -> texts.get(key)[r] = value;
 					case SCALE -> {
 						int v = parse(value);
 						if (item.scale().contains(v)) {
 							scales.get(key)[r] = v;
 						}
 					}
-					case CHOICE -> {
-						int o = item.options().stream().map(Option::value).toList().indexOf(value);
-						if (o >= 0) {
-							choices.get(key)[o]++;
-							choicesInTool.get(key)[o] += tool ? 1 : 0;
-						}
-					}
+					case CHOICE -> choices.get(key)[r] = item.options().stream().map(Option::value).toList().indexOf(value);
 				}
 			});
 		}, course.value(), instrument.id(), wave.label());
-		scales.replaceAll((key, values) -> Arrays.copyOf(values, respondents[0]));
-		Map<String, Integer> textCounts = new LinkedHashMap<>();
-		textsInTool.forEach((key, n) -> textCounts.put(key, n[0]));
-		return new WaveAnswers(respondents[0], Arrays.copyOf(inTool[0], respondents[0]), scales, choices, choicesInTool,
-				texts, textCounts);
+		int n = respondents[0];
+		scales.replaceAll((key, values) -> Arrays.copyOf(values, n));
+		choices.replaceAll((key, values) -> Arrays.copyOf(values, n));
+		texts.replaceAll((key, values) -> Arrays.copyOf(values, n));
+		return new WaveAnswers(n, inTool.toArray(ByteBuffer[]::new), scales, choices, texts);
 	}
 
 	/** Respondents counted for a figure: all of them, and those who answered in the tool. */
@@ -369,19 +356,28 @@ public class CohortReader {
 	}
 
 	/**
-	 * One wave's answers: scale answers per item ({@code NaN} = none), option counts per choice
-	 * item, texts; and, told apart from imported ones, which respondents answered in the tool
-	 * (by the scales' index), how many of each option's and each text item's answers are theirs.
+	 * One wave's answers per respondent (see {@link #answers}); {@code inTool} holds the pseudonym
+	 * of those who answered in the tool, {@code null} for imported and synthetic ones. The
+	 * pseudonyms are only for {@link PublishedCells}; no report shows them.
 	 */
-	public record WaveAnswers(int respondents, boolean[] inTool, Map<String, double[]> scales, Map<String, int[]> choices,
-			Map<String, int[]> choicesInTool, Map<String, List<String>> texts, Map<String, Integer> textsInTool) {
+	public record WaveAnswers(int respondents, ByteBuffer[] inTool, Map<String, double[]> scales, Map<String, int[]> choices,
+			Map<String, String[]> texts) {
 
 		public int respondentsInTool() {
 			int n = 0;
-			for (boolean tool : this.inTool) {
-				n += tool ? 1 : 0;
+			for (ByteBuffer who : this.inTool) {
+				n += who != null ? 1 : 0;
 			}
 			return n;
+		}
+
+		/** Whether respondent {@code r} answered the item. */
+		boolean answered(Item item, int r) {
+			return switch (item.type()) {
+				case SCALE -> !Double.isNaN(this.scales.get(item.id())[r]);
+				case CHOICE -> this.choices.get(item.id())[r] >= 0;
+				case TEXT -> this.texts.get(item.id())[r] != null;
+			};
 		}
 
 	}

@@ -36,6 +36,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (still eligible) until at least five more are eligible, and then publishes and counts all
  * of them. Imported and synthetic rows are never recorded and always count: they do not
  * arrive one person at a time, and {@link Suppression} counts them apart.
+ * <p>
+ * A comparison of waves is keyed {@code pre/post} or {@code pre/followup}, its figures by the
+ * series' key; a single wave's items ({@link WaveAnalysis}) are keyed by the wave alone
+ * ({@code post}), their figures {@code dist:<item>} and {@code comments:<item>}, so an item
+ * people may leave blank cannot gain one answer inside a batch of five respondents.
  */
 @Component
 public class PublishedCells {
@@ -133,6 +138,16 @@ public class PublishedCells {
 		 * @param inTool a respondent's pseudonym when they answered in the tool, else {@code null}
 		 */
 		void admit(String cell, String figure, int[] eligible, IntFunction<ByteBuffer> inTool, boolean[] counted) {
+			admit(cell, figure, eligible, inTool, counted, Suppression.MIN_CELL);
+		}
+
+		/**
+		 * As {@link #admit(String, String, int[], IntFunction, boolean[])}, growing only by at least
+		 * {@code step} in-tool respondents: free text is shown from {@link Suppression#MIN_TEXT} writers on,
+		 * so a list of comments must not grow by fewer either, or the difference would be one person's words.
+		 */
+		void admit(String cell, String figure, int[] eligible, IntFunction<ByteBuffer> inTool, boolean[] counted,
+				int step) {
 			Unit unit = new Unit(cell, figure);
 			Set<ByteBuffer> before = this.published.getOrDefault(unit, Set.of());
 			List<ByteBuffer> newcomers = new ArrayList<>();
@@ -148,7 +163,7 @@ public class PublishedCells {
 				}
 			}
 			// Published members no longer eligible (a deleted response) simply drop out of the count here.
-			if (this.mayGrow && newcomers.size() >= Suppression.MIN_CELL) {
+			if (this.mayGrow && newcomers.size() >= step) {
 				for (int i = 0; i < newcomers.size(); i++) {
 					counted[waiting[i]] = true;
 				}

@@ -1,12 +1,15 @@
 package org.coachapproach.assessment.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.coachapproach.assessment.analysis.LikertDistribution;
 import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.curriculum.Instrument.Item;
+import org.coachapproach.curriculum.Instrument.ItemType;
 import org.coachapproach.curriculum.Instrument.Option;
 import org.coachapproach.curriculum.Instrument.Wave;
 import org.coachapproach.people.CourseId;
@@ -18,6 +21,12 @@ import org.springframework.stereotype.Service;
 /** Distributions of one wave's answers, free-text comments, and response rates; all suppressed below the thresholds. */
 @Service
 public class WaveAnalysis {
+
+	/** The figure key of an item's distribution in {@link PublishedCells}, before the item's id. */
+	static final String DISTRIBUTION = "dist:";
+
+	/** The figure key of a text item's comments in {@link PublishedCells}, before the item's id. */
+	static final String COMMENTS = "comments:";
 
 	private final CohortReader reader;
 
@@ -31,32 +40,73 @@ public class WaveAnalysis {
 		this.cells = cells;
 	}
 
+	/**
+	 * A wave's distributions and comments. Its respondents move only by release batches, but an
+	 * item people may skip can gain a single answer within a batch of five (only the target wrote
+	 * a comment): so each item's figure counts only whom {@link PublishedCells} published it over,
+	 * growing by at least five answers given in the tool (ten for comments, as they are shown).
+	 */
 	public WaveReport report(CourseId course, Instrument instrument, Wave wave) {
 		CohortReader.WaveAnswers answers = this.reader.answers(course, instrument, wave);
+		List<Item> items = instrument.itemsIn(wave);
+		Map<String, boolean[]> counted = this.cells.publish(course, instrument.id(), wave.label(), gate -> {
+			Map<String, boolean[]> in = new HashMap<>();
+			for (Item item : items) {
+				int[] eligible = IntStream.range(0, answers.respondents()).filter(r -> answers.answered(item, r)).toArray();
+				boolean[] counts = new boolean[answers.respondents()];
+				boolean text = item.type() == ItemType.TEXT;
+				gate.admit(PublishedCells.ALL, (text ? COMMENTS : DISTRIBUTION) + item.id(), eligible,
+						r -> answers.inTool()[r], counts, text ? Suppression.MIN_TEXT : Suppression.MIN_CELL);
+				in.put(item.id(), counts);
+			}
+			return in;
+		});
 		List<Distribution> distributions = new ArrayList<>();
 		List<Comments> comments = new ArrayList<>();
-		for (Item item : instrument.itemsIn(wave)) {
+		for (Item item : items) {
+			boolean[] in = counted.get(item.id());
 			switch (item.type()) {
 				case TEXT -> {
-					List<String> texts = answers.texts().get(item.id()).stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
-					boolean shown = Suppression.mayShow(texts.size(), answers.textsInTool().get(item.id()), Suppression.MIN_TEXT);
+					String[] given = answers.texts().get(item.id());
+					List<String> texts = new ArrayList<>();
+					int textsInTool = 0;
+					for (int r = 0; r < given.length; r++) {
+						if (in[r] && given[r] != null) {
+							texts.add(given[r]);
+							textsInTool += answers.inTool()[r] != null ? 1 : 0;
+						}
+					}
+					texts.sort(String.CASE_INSENSITIVE_ORDER);
+					boolean shown = Suppression.mayShow(texts.size(), textsInTool, Suppression.MIN_TEXT);
 					comments.add(new Comments(item.id(), item.text(), shown, shown ? texts : List.of()));
 				}
 				case SCALE -> {
-					double[] values = answers.scales().get(item.id());
+					double[] given = answers.scales().get(item.id());
+					double[] values = IntStream.range(0, given.length).mapToDouble(r -> in[r] ? given[r] : Double.NaN)
+						.toArray();
 					LikertDistribution likert = LikertDistribution.of(values, 1, item.scale().points());
 					int[] cells = likert.points().stream().mapToInt(LikertDistribution.Point::count).toArray();
-					double[] inTool = java.util.stream.IntStream.range(0, values.length)
-						.mapToDouble(r -> answers.inTool()[r] ? values[r] : Double.NaN)
+					double[] inTool = IntStream.range(0, values.length)
+						.mapToDouble(r -> answers.inTool()[r] != null ? values[r] : Double.NaN)
 						.toArray();
 					int[] cellsInTool = LikertDistribution.of(inTool, 1, item.scale().points()).points().stream()
 						.mapToInt(LikertDistribution.Point::count).toArray();
 					distributions.add(distribution(item.id(), item.text(), true, item.scale().labels(), cells, cellsInTool,
 							likert.percentTopTwo()));
 				}
-				case CHOICE -> distributions.add(distribution(item.id(), item.text(), false,
-						item.options().stream().map(Option::label).toList(), answers.choices().get(item.id()),
-						answers.choicesInTool().get(item.id()), Double.NaN));
+				case CHOICE -> {
+					int[] given = answers.choices().get(item.id());
+					int[] cells = new int[item.options().size()];
+					int[] cellsInTool = new int[cells.length];
+					for (int r = 0; r < given.length; r++) {
+						if (in[r] && given[r] >= 0) {
+							cells[given[r]]++;
+							cellsInTool[given[r]] += answers.inTool()[r] != null ? 1 : 0;
+						}
+					}
+					distributions.add(distribution(item.id(), item.text(), false,
+							item.options().stream().map(Option::label).toList(), cells, cellsInTool, Double.NaN));
+				}
 			}
 		}
 		Integer respondents = Suppression.mayShow(answers.respondents(), answers.respondentsInTool(), Suppression.MIN_CELL)
