@@ -118,6 +118,13 @@ public final class SurveyReportBenchmark {
 		return json.writeValueAsBytes(Map.of("responseRates", rates, "prePost", report)).length;
 	}
 
+	/**
+	 * How the seeded answers arrived: SYNTHETIC (the default) counts at once; TOOL (answered in
+	 * the tool, {@code -Dcoachapproach.bench.origin=TOOL}) goes through the release batches and
+	 * the per-figure publication, whose first report writes who each figure rests on.
+	 */
+	private static final String ORIGIN = System.getProperty("coachapproach.bench.origin", "SYNTHETIC");
+
 	private static CourseId seed(ConfigurableApplicationContext context, Curriculum curriculum, Instrument instrument,
 			int size) {
 		People people = context.getBean(People.class);
@@ -149,7 +156,7 @@ public final class SurveyReportBenchmark {
 						Map.of("gender-identity", genders[random.nextInt(genders.length)], "rank",
 								ranks[random.nextInt(ranks.length)])));
 			}
-			transactions.executeWithoutResult(status -> writer.write(course, "SYNTHETIC", curriculum.contentHash(), responses));
+			transactions.executeWithoutResult(status -> writer.write(course, ORIGIN, curriculum.contentHash(), responses));
 		}
 		return course;
 	}
