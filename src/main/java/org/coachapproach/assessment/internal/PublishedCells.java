@@ -96,19 +96,40 @@ public class PublishedCells {
 
 	private Map<Unit, Set<ByteBuffer>> read(CourseId course, String instrumentId, String comparison) {
 		Map<Unit, Set<ByteBuffer>> published = new HashMap<>();
+		// Each respondent is in many figures: one key object and one Unit per figure, not one per row.
+		Map<ByteBuffer, ByteBuffer> respondents = new HashMap<>();
+		Map<Unit, Unit> units = new HashMap<>();
 		this.jdbc.query("""
 				SELECT cell, figure, respondent FROM assessment_published_cell
 				WHERE course_id = ? AND instrument_id = ? AND comparison = ?""", (ResultSet rs) -> {
-			published.computeIfAbsent(new Unit(rs.getString(1), rs.getString(2)), u -> new HashSet<>())
-				.add(ByteBuffer.wrap(rs.getBytes(3)));
+			Unit unit = units.computeIfAbsent(new Unit(rs.getString(1), rs.getString(2)), u -> u);
+			ByteBuffer who = respondents.computeIfAbsent(ByteBuffer.wrap(rs.getBytes(3)), b -> b);
+			published.computeIfAbsent(unit, u -> new HashSet<>()).add(who);
 		}, course.value(), instrumentId, comparison);
 		return published;
 	}
 
 	private void insert(CourseId course, String instrumentId, String comparison, Map<Unit, List<ByteBuffer>> fresh) {
-		List<Object[]> rows = new ArrayList<>();
-		fresh.forEach((unit, respondents) -> respondents.forEach(who -> rows.add(new Object[] { course.value(),
-				instrumentId, comparison, unit.cell(), unit.figure(), who.array() })));
+		// In chunks: a first publication of a large cohort is figures x respondents rows.
+		List<Object[]> rows = new ArrayList<>(INSERT_CHUNK);
+		for (Map.Entry<Unit, List<ByteBuffer>> entry : fresh.entrySet()) {
+			for (ByteBuffer who : entry.getValue()) {
+				rows.add(new Object[] { course.value(), instrumentId, comparison, entry.getKey().cell(),
+						entry.getKey().figure(), who.array() });
+				if (rows.size() == INSERT_CHUNK) {
+					insertRows(rows);
+					rows.clear();
+				}
+			}
+		}
+		if (!rows.isEmpty()) {
+			insertRows(rows);
+		}
+	}
+
+	private static final int INSERT_CHUNK = 5_000;
+
+	private void insertRows(List<Object[]> rows) {
 		// IGNORE: a row another instance wrote first is the same fact, not a conflict.
 		this.jdbc.batchUpdate("""
 				INSERT IGNORE INTO assessment_published_cell (course_id, instrument_id, comparison, cell, figure, respondent)
