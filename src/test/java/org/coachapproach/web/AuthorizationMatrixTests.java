@@ -137,10 +137,17 @@ class AuthorizationMatrixTests {
 	}
 
 	/** One line of the matrix file. */
-	record Line(int number, Route route, String request, String body, Map<Cell, String> expected, String note) {
+	record Line(int number, Route route, String request, String body, Map<Cell, String> expected, String withoutSession,
+			String note) {
 	}
 
 	static final List<Cell> CELLS = cells();
+
+	/** The column of someone with no session at all (no cookie, no token). */
+	static final String WITHOUT_SESSION = "none";
+
+	/** method, pattern, request, body, the persona cells, none, note. */
+	static final int COLUMNS = 4 + CELLS.size() + 2;
 
 	@LocalServerPort
 	int port;
@@ -202,7 +209,7 @@ class AuthorizationMatrixTests {
 		for (Route route : routes) {
 			if (!listed.contains(route)) {
 				problems.add("route without a line in " + MATRIX + ": " + route + "\n    add e.g.: " + route.method()
-						+ ", " + route.pattern() + ", , " + ", ?".repeat(CELLS.size()) + ", ");
+						+ ", " + route.pattern() + ", , " + ", ?".repeat(CELLS.size() + 1) + ", ");
 			}
 		}
 		for (Line line : lines) {
@@ -232,13 +239,17 @@ class AuthorizationMatrixTests {
 			for (Cell cell : CELLS) {
 				actual.put(cell, Integer.toString(request(line, this.sessions.get(cell))));
 			}
-			List<String> wrong = CELLS.stream()
+			String anonymous = Integer.toString(request(line, null));
+			List<String> wrong = new ArrayList<>(CELLS.stream()
 				.filter(cell -> !actual.get(cell).equals(line.expected().get(cell)))
 				.map(cell -> cell.label() + " expected " + line.expected().get(cell) + " but was " + actual.get(cell))
-				.toList();
+				.toList());
+			if (!anonymous.equals(line.withoutSession())) {
+				wrong.add(WITHOUT_SESSION + " expected " + line.withoutSession() + " but was " + anonymous);
+			}
 			if (!wrong.isEmpty()) {
 				differences.add("line " + line.number() + " " + line.route() + ":\n    " + String.join("\n    ", wrong));
-				corrected.add(format(line, actual));
+				corrected.add(format(line, actual, anonymous));
 			}
 		}
 		assertThat(differences).as("statuses that differ from " + MATRIX + "; the lines as the tool answers now:\n"
@@ -283,13 +294,13 @@ class AuthorizationMatrixTests {
 					continue;
 				}
 				// The note is the last column and may itself hold commas.
-				String[] cells = raw.split(",", 4 + CELLS.size() + 1);
+				String[] cells = raw.split(",", COLUMNS);
 				for (int c = 0; c < cells.length; c++) {
 					cells[c] = cells[c].strip();
 				}
-				if (cells.length != 4 + CELLS.size() + 1) {
+				if (cells.length != COLUMNS) {
 					throw new AssertionError(MATRIX + " line " + (i + 1) + " has " + cells.length + " columns, not "
-							+ (4 + CELLS.size() + 1) + ": " + raw);
+							+ COLUMNS + ": " + raw);
 				}
 				if (header) {
 					assertThat(List.of(cells)).as(MATRIX + " header").isEqualTo(headerColumns());
@@ -301,7 +312,7 @@ class AuthorizationMatrixTests {
 					expected.put(CELLS.get(c), cells[4 + c]);
 				}
 				lines.add(new Line(i + 1, new Route(cells[0], cells[1]), cells[2], cells[3], expected,
-						cells[cells.length - 1]));
+						cells[4 + CELLS.size()], cells[cells.length - 1]));
 			}
 			return lines;
 		}
@@ -313,14 +324,16 @@ class AuthorizationMatrixTests {
 	static List<String> headerColumns() {
 		List<String> columns = new ArrayList<>(List.of("method", "pattern", "request", "body"));
 		CELLS.forEach(cell -> columns.add(cell.label()));
+		columns.add(WITHOUT_SESSION);
 		columns.add("note");
 		return columns;
 	}
 
 	/** The line as the tool answers now, for pasting into the matrix after review. */
-	static String format(Line line, Map<Cell, String> statuses) {
+	static String format(Line line, Map<Cell, String> statuses, String withoutSession) {
 		return line.route().method() + ", " + line.route().pattern() + ", " + line.request() + ", " + line.body() + ", "
-				+ CELLS.stream().map(statuses::get).collect(Collectors.joining(", ")) + ", " + line.note();
+				+ CELLS.stream().map(statuses::get).collect(Collectors.joining(", ")) + ", " + withoutSession + ", "
+				+ line.note();
 	}
 
 	/**
@@ -330,9 +343,11 @@ class AuthorizationMatrixTests {
 	int request(Line line, String session) {
 		String path = fill(line.request().isEmpty() ? line.route().pattern() : line.request(), line);
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(tool(path)))
-			.header("Cookie", "__Host-ca_session=" + session)
 			.header("Sec-Fetch-Site", "same-origin")
 			.header("Accept", "text/html,application/xhtml+xml,application/json;q=0.9,*/*;q=0.8");
+		if (session != null) {
+			request.header("Cookie", "__Host-ca_session=" + session);
+		}
 		String method = line.route().method().equals("ANY") ? "GET" : line.route().method();
 		if (method.equals("GET")) {
 			request.GET();
