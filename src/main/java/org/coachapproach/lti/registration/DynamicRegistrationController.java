@@ -110,12 +110,11 @@ class DynamicRegistrationController {
 		}
 	}
 
-	/** Whether the URL's host is this machine: a loopback address, or {@code localhost}. */
+	/** Whether the URL's host is this machine: {@code localhost} or a loopback address. */
 	static boolean onThisMachine(String url) {
 		try {
 			String host = java.net.URI.create(url).getHost();
-			return host != null && (host.equalsIgnoreCase("localhost") || host.toLowerCase(java.util.Locale.ROOT).endsWith(".localhost")
-					|| DirectLocalRequest.isLoopback(host));
+			return ToolUrls.isLoopback(host) || DirectLocalRequest.isLoopback(host);
 		}
 		catch (IllegalArgumentException ex) {
 			return false;
