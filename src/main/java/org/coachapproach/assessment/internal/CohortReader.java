@@ -41,6 +41,13 @@ public class CohortReader {
 	/** The instrument whose once-asked questions define subgroups. */
 	public static final String DEMOGRAPHICS = "demographics";
 
+	/**
+	 * The course's own cohort: those who answer in the tool (and the demo's synthetic one).
+	 * Earlier cohorts imported into the course carry their label (for example {@code 2022-2023})
+	 * and enter only the comparison of cohorts.
+	 */
+	public static final String OWN = "";
+
 	private static final int FETCH = 1000;
 
 	private final JdbcTemplate jdbc;
@@ -78,7 +85,13 @@ public class CohortReader {
 	 */
 	public PairedAnswers paired(CourseId course, Instrument instrument, Wave firstWave, Wave secondWave, List<String> keys,
 			List<Subgroup> subgroups) {
-		Map<ByteBuffer, byte[]> groups = subgroups.isEmpty() ? Map.of() : groups(course, subgroups);
+		return paired(course, OWN, instrument, firstWave, secondWave, keys, subgroups);
+	}
+
+	/** As {@link #paired(CourseId, Instrument, Wave, Wave, List, List)}, for one cohort of the course. */
+	public PairedAnswers paired(CourseId course, String cohort, Instrument instrument, Wave firstWave, Wave secondWave,
+			List<String> keys, List<Subgroup> subgroups) {
+		Map<ByteBuffer, byte[]> groups = subgroups.isEmpty() ? Map.of() : groups(course, cohort, subgroups);
 		KeyIndex index = new KeyIndex(keys);
 		PairedAnswers paired = new PairedAnswers(keys, subgroups.size());
 		byte[] none = new byte[subgroups.size()];
@@ -88,8 +101,8 @@ public class CohortReader {
 		byte[][] respondent = { null };
 		this.jdbc.query("""
 				SELECT respondent, wave, answers, origin FROM assessment_response
-				WHERE course_id = ? AND instrument_id = ? AND wave IN (?, ?) AND submitted""" + ReleaseBatches.RELEASED
-				+ " ORDER BY respondent, wave", (ResultSet rs) -> {
+				WHERE course_id = ? AND instrument_id = ? AND wave IN (?, ?) AND cohort = ? AND submitted"""
+				+ ReleaseBatches.RELEASED + " ORDER BY respondent, wave", (ResultSet rs) -> {
 			byte[] who = rs.getBytes(1);
 			if (respondent[0] == null || !Arrays.equals(who, respondent[0])) {
 				flush(paired, current, seen, inTool, respondent[0], groups, none);
@@ -99,7 +112,7 @@ public class CohortReader {
 			int slot = rs.getString(2).equals(firstWave.label()) ? 0 : 1;
 			seen[slot] = true;
 			unpackScale(rs.getString(3), index, current[slot]);
-		}, course.value(), instrument.id(), firstWave.label(), secondWave.label());
+		}, course.value(), instrument.id(), firstWave.label(), secondWave.label(), cohort);
 		flush(paired, current, seen, inTool, respondent[0], groups, none);
 		return paired;
 	}
@@ -189,11 +202,12 @@ public class CohortReader {
 
 	}
 
-	private Map<ByteBuffer, byte[]> groups(CourseId course, List<Subgroup> subgroups) {
+	private Map<ByteBuffer, byte[]> groups(CourseId course, String cohort, List<Subgroup> subgroups) {
 		Map<ByteBuffer, byte[]> groups = new HashMap<>();
 		this.jdbc.query("""
 				SELECT respondent, answers FROM assessment_response
-				WHERE course_id = ? AND instrument_id = ? AND wave = 'once' AND submitted""" + ReleaseBatches.RELEASED,
+				WHERE course_id = ? AND instrument_id = ? AND wave = 'once' AND cohort = ? AND submitted"""
+						+ ReleaseBatches.RELEASED,
 				(ResultSet rs) -> {
 			Map<String, String> answers = AnswerCodec.unpack(rs.getString(2));
 			byte[] row = new byte[subgroups.size()];
@@ -201,7 +215,7 @@ public class CohortReader {
 				row[g] = (byte) subgroups.get(g).indexOf(answers.get(subgroups.get(g).item().id()));
 			}
 			groups.put(ByteBuffer.wrap(rs.getBytes(1)), row);
-		}, course.value(), DEMOGRAPHICS);
+		}, course.value(), DEMOGRAPHICS, cohort);
 		return groups;
 	}
 
@@ -212,6 +226,11 @@ public class CohortReader {
 	 * because {@link PublishedCells} decides per item whom its figure counts.
 	 */
 	public WaveAnswers answers(CourseId course, Instrument instrument, Wave wave) {
+		return answers(course, OWN, instrument, wave);
+	}
+
+	/** As {@link #answers(CourseId, Instrument, Wave)}, for one cohort of the course. */
+	public WaveAnswers answers(CourseId course, String cohort, Instrument instrument, Wave wave) {
 		List<Item> items = instrument.itemsIn(wave);
 		Map<String, Item> byId = new HashMap<>();
 		items.forEach(i -> byId.put(i.id(), i));
@@ -229,8 +248,8 @@ public class CohortReader {
 		List<ByteBuffer> inTool = new ArrayList<>();
 		this.jdbc.query("""
 				SELECT answers, origin, respondent FROM assessment_response
-				WHERE course_id = ? AND instrument_id = ? AND wave = ? AND submitted""" + ReleaseBatches.RELEASED,
-				(ResultSet rs) -> {
+				WHERE course_id = ? AND instrument_id = ? AND wave = ? AND cohort = ? AND submitted"""
+				+ ReleaseBatches.RELEASED, (ResultSet rs) -> {
 			int r = respondents[0]++;
 			inTool.add("TOOL".equals(rs.getString(2)) ? ByteBuffer.wrap(rs.getBytes(3)) : null);
 			scales.replaceAll((key, values) -> {
@@ -260,7 +279,7 @@ public class CohortReader {
 					case CHOICE -> choices.get(key)[r] = item.options().stream().map(Option::value).toList().indexOf(value);
 				}
 			});
-		}, course.value(), instrument.id(), wave.label());
+		}, course.value(), instrument.id(), wave.label(), cohort);
 		int n = respondents[0];
 		scales.replaceAll((key, values) -> Arrays.copyOf(values, n));
 		choices.replaceAll((key, values) -> Arrays.copyOf(values, n));
@@ -277,14 +296,19 @@ public class CohortReader {
 
 	/** Submitted responses per wave of an instrument, and how many respondents submitted both {@code a} and {@code b}. */
 	public Map<Wave, Respondents> respondents(CourseId course, String instrumentId) {
+		return respondents(course, OWN, instrumentId);
+	}
+
+	/** As {@link #respondents(CourseId, String)}, for one cohort of the course. */
+	public Map<Wave, Respondents> respondents(CourseId course, String cohort, String instrumentId) {
 		Map<Wave, Respondents> counts = new TreeMap<>();
 		this.jdbc.query("""
 				SELECT wave, COUNT(*), SUM(origin = 'TOOL') FROM assessment_response
-				WHERE course_id = ? AND instrument_id = ? AND submitted""" + ReleaseBatches.RELEASED + """
+				WHERE course_id = ? AND instrument_id = ? AND cohort = ? AND submitted""" + ReleaseBatches.RELEASED + """
 				GROUP BY wave""", (ResultSet rs) -> {
 			Respondents n = new Respondents(rs.getInt(2), rs.getInt(3));
 			Wave.fromLabel(rs.getString(1)).ifPresent(w -> counts.put(w, n));
-		}, course.value(), instrumentId);
+		}, course.value(), instrumentId, cohort);
 		return counts;
 	}
 
@@ -294,14 +318,27 @@ public class CohortReader {
 	 * for {@link PublishedCells}, which decides who of them the count may include.
 	 */
 	java.nio.ByteBuffer[] respondentsOfBoth(CourseId course, String instrumentId, Wave a, Wave b) {
+		return respondentsOfBoth(course, OWN, instrumentId, a, b);
+	}
+
+	java.nio.ByteBuffer[] respondentsOfBoth(CourseId course, String cohort, String instrumentId, Wave a, Wave b) {
 		List<java.nio.ByteBuffer> both = new ArrayList<>();
 		this.jdbc.query("""
 				SELECT respondent, MAX(origin = 'TOOL') FROM assessment_response
-				WHERE course_id = ? AND instrument_id = ? AND wave IN (?, ?) AND submitted""" + ReleaseBatches.RELEASED + """
+				WHERE course_id = ? AND instrument_id = ? AND wave IN (?, ?) AND cohort = ? AND submitted"""
+				+ ReleaseBatches.RELEASED + """
 				GROUP BY respondent HAVING COUNT(*) = 2""", (ResultSet rs) -> {
 			both.add(rs.getBoolean(2) ? java.nio.ByteBuffer.wrap(rs.getBytes(1)) : null);
-		}, course.value(), instrumentId, a.label(), b.label());
+		}, course.value(), instrumentId, a.label(), b.label(), cohort);
 		return both.toArray(java.nio.ByteBuffer[]::new);
+	}
+
+	/** The cohorts other than the course's own with responses to the instrument, in order (labels sort by year). */
+	public List<String> importedCohorts(CourseId course, String instrumentId) {
+		return this.jdbc.queryForList("""
+				SELECT DISTINCT cohort FROM assessment_response
+				WHERE course_id = ? AND instrument_id = ? AND cohort <> '' AND submitted ORDER BY cohort""", String.class,
+				course.value(), instrumentId);
 	}
 
 	/** Whether the course's responses include the demo's synthetic cohort. */

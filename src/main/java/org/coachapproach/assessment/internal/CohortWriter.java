@@ -29,15 +29,23 @@ public class CohortWriter {
 
 	/** @return how many were new (an existing response for the same respondent and wave is kept) */
 	public int write(CourseId course, String origin, String contentHash, List<Submitted> responses) {
+		return write(course, CohortReader.OWN, origin, contentHash, responses);
+	}
+
+	/**
+	 * Writes into one cohort of the course ({@link CohortReader#OWN} or an earlier cohort's label).
+	 * @return how many were new (an existing response for the same respondent, wave and cohort is kept)
+	 */
+	public int write(CourseId course, String cohort, String origin, String contentHash, List<Submitted> responses) {
 		List<Object[]> rows = new ArrayList<>(responses.size());
 		for (Submitted r : responses) {
-			rows.add(new Object[] { course.value(), r.instrumentId(), r.respondent(), r.wave().label(), origin, contentHash,
-					AnswerCodec.pack(r.answers()) });
+			rows.add(new Object[] { course.value(), r.instrumentId(), r.respondent(), r.wave().label(), cohort, origin,
+					contentHash, AnswerCodec.pack(r.answers()) });
 		}
 		int written = 0;
 		for (int[] batch : this.jdbc.batchUpdate("""
-				INSERT IGNORE INTO assessment_response (course_id, instrument_id, respondent, wave, submitted, origin, content_hash, answers)
-				VALUES (?, ?, ?, ?, TRUE, ?, ?, ?)""", rows, 1000, (ps, row) -> {
+				INSERT IGNORE INTO assessment_response (course_id, instrument_id, respondent, wave, cohort, submitted, origin, content_hash, answers)
+				VALUES (?, ?, ?, ?, ?, TRUE, ?, ?, ?)""", rows, 1000, (ps, row) -> {
 			for (int i = 0; i < row.length; i++) {
 				ps.setObject(i + 1, row[i]);
 			}

@@ -59,6 +59,16 @@ public class PrePostAnalysis {
 	 */
 	public PrePostReport report(CourseId course, Instrument instrument, Wave second, Adjustment adjustment,
 			String subgroupId, String crossId) {
+		return report(course, CohortReader.OWN, instrument, second, adjustment, subgroupId, crossId);
+	}
+
+	/**
+	 * As {@link #report(CourseId, Instrument, Wave, Adjustment, String, String)}, for one cohort of
+	 * the course: {@link CohortReader#OWN}, or an earlier cohort imported under its label, whose
+	 * figures are published apart ({@code pre/post@2022-2023}).
+	 */
+	public PrePostReport report(CourseId course, String cohort, Instrument instrument, Wave second,
+			Adjustment adjustment, String subgroupId, String crossId) {
 		List<Item> scaleItems = instrument.items().stream()
 			.filter(i -> i.type() == ItemType.SCALE && i.askedIn(Wave.PRE) && i.askedIn(second))
 			.toList();
@@ -72,7 +82,7 @@ public class PrePostAnalysis {
 		List<CohortReader.Subgroup> questions = new ArrayList<>();
 		subgroup.ifPresent(questions::add);
 		cross.ifPresent(questions::add);
-		PairedAnswers answers = this.reader.paired(course, instrument, Wave.PRE, second, keys, questions);
+		PairedAnswers answers = this.reader.paired(course, cohort, instrument, Wave.PRE, second, keys, questions);
 
 		List<Series> itemSeries = new ArrayList<>();
 		for (Item item : scaleItems) {
@@ -104,7 +114,8 @@ public class PrePostAnalysis {
 		all.addAll(itemSeries);
 		List<Series> everySeries = new ArrayList<>(all);
 		everySeries.addAll(thenSeries);
-		Counted counted = this.cells.publish(course, instrument.id(), Wave.PRE.label() + "/" + second.label(),
+		String comparison = Wave.PRE.label() + "/" + second.label() + (cohort.isEmpty() ? "" : "@" + cohort);
+		Counted counted = this.cells.publish(course, instrument.id(), comparison,
 				gate -> counted(gate, answers, everySeries, scaleSeries, subgroup, cross));
 
 		int pairsCounted = 0;

@@ -159,7 +159,7 @@ public class ResponseImport {
 		}
 		for (CohortWriter.Submitted response : responses) {
 			boolean exists = this.jdbc.sql("""
-					SELECT COUNT(*) FROM assessment_response WHERE course_id = ? AND instrument_id = ? AND respondent = ? AND wave = ?""")
+					SELECT COUNT(*) FROM assessment_response WHERE course_id = ? AND instrument_id = ? AND respondent = ? AND wave = ? AND cohort = ''""")
 				.params(course.value(), instrument.id(), response.respondent(), wave.label())
 				.query(Integer.class)
 				.single() > 0;

@@ -45,7 +45,7 @@ public class SurveyResponses {
 	public Optional<OwnResponse> own(Member member, String instrumentId, Wave wave) {
 		return this.jdbc.sql("""
 				SELECT submitted, answers FROM assessment_response
-				WHERE course_id = ? AND instrument_id = ? AND respondent = ? AND wave = ?""")
+				WHERE course_id = ? AND instrument_id = ? AND respondent = ? AND wave = ? AND cohort = ''""")
 			.params(member.course().value(), instrumentId, this.pseudonyms.of(member.course(), member.person()),
 					wave.label())
 			.query((rs, row) -> new OwnResponse(instrumentId, wave, rs.getBoolean(1), AnswerCodec.unpack(rs.getString(2))))
@@ -56,7 +56,7 @@ public class SurveyResponses {
 	public List<OwnResponse> mine(Member member) {
 		return this.jdbc.sql("""
 				SELECT instrument_id, wave, submitted, answers FROM assessment_response
-				WHERE course_id = ? AND respondent = ? ORDER BY instrument_id, wave""")
+				WHERE course_id = ? AND respondent = ? AND cohort = '' ORDER BY instrument_id, wave""")
 			.params(member.course().value(), this.pseudonyms.of(member.course(), member.person()))
 			.query((rs, row) -> new OwnResponse(rs.getString(1), Wave.fromLabel(rs.getString(2)).orElseThrow(),
 					rs.getBoolean(3), AnswerCodec.unpack(rs.getString(4))))
@@ -76,7 +76,7 @@ public class SurveyResponses {
 		byte[] respondent = this.pseudonyms.of(member.course(), member.person());
 		Optional<Boolean> submitted = this.jdbc.sql("""
 				SELECT submitted FROM assessment_response
-				WHERE course_id = ? AND instrument_id = ? AND respondent = ? AND wave = ? FOR UPDATE""")
+				WHERE course_id = ? AND instrument_id = ? AND respondent = ? AND wave = ? AND cohort = '' FOR UPDATE""")
 			.params(member.course().value(), instrument.id(), respondent, wave.label())
 			.query(Boolean.class)
 			.optional();
