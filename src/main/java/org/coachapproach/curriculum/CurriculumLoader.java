@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 
 import org.coachapproach.curriculum.Exercise.Kind;
 import org.coachapproach.curriculum.TrainingSession.AgendaItem;
+import org.coachapproach.curriculum.internal.CurriculumMarkdown;
 import org.coachapproach.curriculum.internal.MarkdownDocument;
 import org.coachapproach.curriculum.internal.Problems;
 import org.coachapproach.curriculum.internal.RecordingUrls;
@@ -390,7 +391,9 @@ public final class CurriculumLoader {
 	}
 
 	private Optional<MarkdownDocument> readMarkdown(String file) {
-		return read(file).flatMap(text -> MarkdownDocument.parse(file, text, this.problems));
+		Optional<MarkdownDocument> document = read(file).flatMap(text -> MarkdownDocument.parse(file, text, this.problems));
+		document.ifPresent(doc -> CurriculumMarkdown.check(file, doc.bodyLine(), doc.body(), this.problems));
+		return document;
 	}
 
 	private Optional<String> read(String file) {
