@@ -74,7 +74,8 @@ public final class CurriculumLoader {
 		List<Competency> competencies = framework.map(f -> competencies(f, domains)).orElse(List.of());
 		Set<String> competencyIds = ids(competencies.stream().map(Competency::id));
 		List<Exercise> exercises = exercises(competencyIds);
-		List<TrainingSession> sessions = sessions(competencyIds, ids(exercises.stream().map(Exercise::id)));
+		int meetMenteesAfter = program.map(Program::meetMenteesAfterSession).orElse(0);
+		List<TrainingSession> sessions = sessions(competencyIds, exercises, meetMenteesAfter);
 		program.ifPresent(p -> checkSessionOrder(p, sessions));
 		List<SeriesSession> series = series();
 		List<Instrument> instruments = Files.isDirectory(this.root.resolve(InstrumentReader.FOLDER))
@@ -124,7 +125,7 @@ public final class CurriculumLoader {
 			readMarkdown(file).ifPresent(doc -> {
 				YamlFields f = doc.frontMatter();
 				f.allowOnly(Set.of("id", "title", "kind", "durationMinutes", "competencies", "roles",
-						"observerChecklist", "reflectionPrompts"));
+						"observerChecklist", "reflectionPrompts", "withMentee"));
 				String id = id(f, "id");
 				if (id != null && !file.equals("exercises/" + id + ".md")) {
 					f.problem(f.line("id"), "id '" + id + "' must match the file name (" + id + ".md)");
@@ -147,8 +148,16 @@ public final class CurriculumLoader {
 				}
 				List<String> competencies = f.texts("competencies", 1);
 				f.checkReferences("competencies", competencies, competencyIds, "competency");
+				String withMentee = f.optionalText("withMentee");
+				if (withMentee != null && !withMentee.equals("true") && !withMentee.equals("false")) {
+					f.problem(f.line("withMentee"), "'withMentee' must be true or false");
+				}
+				else if ("true".equals(withMentee) && kind != null && kind != Kind.BETWEEN_SESSION) {
+					f.problem(f.line("withMentee"), "only a between-session exercise can be held with the mentee");
+				}
 				exercises.add(new Exercise(id, f.text("title"), kind, f.number("durationMinutes", 1, 600),
-						competencies, roles, checklist, f.texts("reflectionPrompts", 1), doc.body()));
+						competencies, roles, checklist, f.texts("reflectionPrompts", 1), "true".equals(withMentee),
+						doc.body()));
 			});
 		}
 		return exercises;
@@ -168,7 +177,10 @@ public final class CurriculumLoader {
 		return null;
 	}
 
-	private List<TrainingSession> sessions(Set<String> competencyIds, Set<String> exerciseIds) {
+	private List<TrainingSession> sessions(Set<String> competencyIds, List<Exercise> allExercises,
+			int meetMenteesAfter) {
+		Set<String> exerciseIds = ids(allExercises.stream().map(Exercise::id));
+		Set<String> withMentee = ids(allExercises.stream().filter(Exercise::withMentee).map(Exercise::id));
 		List<TrainingSession> sessions = new ArrayList<>();
 		Map<Integer, String> fileByNumber = new HashMap<>();
 		for (String file : markdownFiles("sessions")) {
@@ -207,6 +219,13 @@ public final class CurriculumLoader {
 				f.checkReferences("competencies", competencies, competencyIds, "competency");
 				List<String> exercises = f.texts("exercises", 1);
 				f.checkReferences("exercises", exercises, exerciseIds, "exercise");
+				// A session's exercises are done after it: mentee meetings may be asked for from that session on.
+				if (number > 0 && number < meetMenteesAfter) {
+					exercises.stream().filter(withMentee::contains).forEach(e -> f.problem(f.line("exercises"),
+							"session " + number + " comes before mentors meet their mentees (after session "
+									+ meetMenteesAfter + ", program.yml meetMenteesAfterSession) but lists '" + e
+									+ "', which is held with the mentee"));
+				}
 				sessions.add(new TrainingSession(id, number, f.text("title"), duration, f.optionalText("summary"),
 						f.texts("objectives", 1), competencies, agenda, exercises,
 						f.texts("preWork", 0), f.texts("betweenSessionPractice", 0), doc.body()));
