@@ -286,7 +286,7 @@ public final class CurriculumLoader {
 			f.problem(f.line("date"), "date " + date + " is outside the academic year " + year);
 		}
 		LocalTime start = parse(f, "startTime", LocalTime::parse, "a 24-hour time like \"12:00\" (quoted)");
-		ZoneId zone = parse(f, "timeZone", ZoneId::of, "a time zone like America/Los_Angeles");
+		ZoneId zone = parse(f, "timeZone", ZoneId::of, "a time zone like America/Chicago");
 		int duration = f.number("durationMinutes", 1, 600);
 		String categoryLabel = f.text("category");
 		SeriesCategory category = categoryLabel == null ? null : SeriesCategory.fromLabel(categoryLabel).orElse(null);
