@@ -220,7 +220,8 @@ class BrowserLaunchTests {
 
 	/**
 	 * Session 3's alliance table as a mentor sees it: a real table with its caption and column
-	 * header cells, not lines of '|'; axe-core clean at a desktop's and a phone's width.
+	 * header cells, not lines of '|'; axe-core clean at a desktop's and a phone's width, and
+	 * so is the listening log's table inside a numbered step.
 	 */
 	@Test
 	void shouldShowAMentorSessionThreesAllianceAsATable() throws IOException {
@@ -239,6 +240,12 @@ class BrowserLaunchTests {
 		this.chromium.resize(390, 844);
 		this.chromium.goInFrame("/sessions/3");
 		this.chromium.awaitFrameText("Elements of a designed alliance");
+		this.chromium.assertAccessible();
+
+		// A table inside a numbered step.
+		this.chromium.goInFrame("/exercises/ex-listening-log");
+		this.chromium.awaitFrameText("Listening log: what to note after each conversation");
+		assertThat(this.chromium.texts(".content ol table thead th[scope=col]")).containsExactly("prompt", "your notes");
 		this.chromium.assertAccessible();
 	}
 
