@@ -108,6 +108,9 @@ public final class CurriculumLoader {
 				c.allowOnly(Set.of("id", "number", "title", "summary", "behaviours", "examples"));
 				Competency competency = new Competency(id(c, "id"), c.number("number", 1, 99), domainId,
 						c.text("title"), c.text("summary"), c.texts("behaviours", 1), c.texts("examples", 0));
+				plainText(c, "summary", java.util.Collections.singletonList(competency.summary()));
+				plainText(c, "behaviours", competency.behaviours());
+				plainText(c, "examples", competency.examples());
 				ids.add(competency.id());
 				competencies.add(competency);
 				unique("competency id", competency.id(), c, "id");
@@ -134,7 +137,9 @@ public final class CurriculumLoader {
 				Kind kind = kind(f);
 				List<Exercise.Role> roles = f.mappings("roles", 0).stream().map(r -> {
 					r.allowOnly(Set.of("role", "brief"));
-					return new Exercise.Role(r.text("role"), r.text("brief"));
+					Exercise.Role role = new Exercise.Role(r.text("role"), r.text("brief"));
+					plainText(r, "brief", java.util.Collections.singletonList(role.brief()));
+					return role;
 				}).toList();
 				List<String> checklist = f.texts("observerChecklist", 0);
 				if (kind == Kind.IN_CLASS_TRIAD) {
@@ -155,9 +160,12 @@ public final class CurriculumLoader {
 				else if ("true".equals(withMentee) && kind != null && kind != Kind.BETWEEN_SESSION) {
 					f.problem(f.line("withMentee"), "only a between-session exercise can be held with the mentee");
 				}
-				exercises.add(new Exercise(id, f.text("title"), kind, f.number("durationMinutes", 1, 600),
+				Exercise exercise = new Exercise(id, f.text("title"), kind, f.number("durationMinutes", 1, 600),
 						competencies, roles, checklist, f.texts("reflectionPrompts", 1), "true".equals(withMentee),
-						doc.body()));
+						doc.body());
+				plainText(f, "observerChecklist", exercise.observerChecklist());
+				plainText(f, "reflectionPrompts", exercise.reflectionPrompts());
+				exercises.add(exercise);
 			});
 		}
 		return exercises;
@@ -205,7 +213,9 @@ public final class CurriculumLoader {
 				int duration = f.number("durationMinutes", 1, 600);
 				List<AgendaItem> agenda = f.mappings("agenda", 1).stream().map(a -> {
 					a.allowOnly(Set.of("minutes", "activity"));
-					return new AgendaItem(a.number("minutes", 1, 600), a.text("activity"));
+					AgendaItem item = new AgendaItem(a.number("minutes", 1, 600), a.text("activity"));
+					plainText(a, "activity", java.util.Collections.singletonList(item.activity()));
+					return item;
 				}).toList();
 				int planned = agenda.stream().mapToInt(AgendaItem::minutes).sum();
 				if (duration > 0 && f.has("agenda") && planned != duration) {
@@ -226,9 +236,14 @@ public final class CurriculumLoader {
 									+ meetMenteesAfter + ", program.yml meetMenteesAfterSession) but lists '" + e
 									+ "', which is held with the mentee"));
 				}
-				sessions.add(new TrainingSession(id, number, f.text("title"), duration, f.optionalText("summary"),
-						f.texts("objectives", 1), competencies, agenda, exercises,
-						f.texts("preWork", 0), f.texts("betweenSessionPractice", 0), doc.body()));
+				TrainingSession session = new TrainingSession(id, number, f.text("title"), duration,
+						f.optionalText("summary"), f.texts("objectives", 1), competencies, agenda, exercises,
+						f.texts("preWork", 0), f.texts("betweenSessionPractice", 0), doc.body());
+				plainText(f, "summary", java.util.Collections.singletonList(session.summary()));
+				plainText(f, "objectives", session.objectives());
+				plainText(f, "preWork", session.preWork());
+				plainText(f, "betweenSessionPractice", session.betweenSessionPractice());
+				sessions.add(session);
 			});
 		}
 		for (int n = 1; n <= SESSION_COUNT; n++) {
@@ -350,6 +365,13 @@ public final class CurriculumLoader {
 				&& session.title() != null && category != null && session.presenter() != null
 				&& session.summary() != null && captions != null;
 		return complete ? Optional.of(session) : Optional.empty();
+	}
+
+	/** Front-matter text is plain text, shown as typed: Markdown in it would appear literally. */
+	private static void plainText(YamlFields f, String field, List<String> values) {
+		values.stream().map(CurriculumMarkdown::markupInPlainText).flatMap(Optional::stream).findFirst()
+			.ifPresent(markup -> f.problem(f.line(field), "'" + field + "' is plain text, shown as typed: remove the "
+					+ "Markdown or HTML '" + markup + "' (only the body below the front matter is Markdown)"));
 	}
 
 	private static <T> T parse(YamlFields f, String field, java.util.function.Function<String, T> parser,

@@ -179,6 +179,18 @@ class CurriculumMarkdownCheckTests {
 			.satisfies(problem(SESSION, line, "a placeholder must be on one line"));
 	}
 
+	@Test
+	void shouldRefuseMarkdownInPlainTextFields() throws IOException {
+		Path session = this.copy.resolve(SESSION);
+		List<String> lines = new java.util.ArrayList<>(Files.readAllLines(session));
+		int objective = lines.indexOf("objectives:") + 2;
+		lines.set(objective - 1, "  - By the end of this session, mentors can **open** a first conversation.");
+		Files.write(session, lines);
+
+		assertThat(problems()).singleElement().satisfies(problem(SESSION, objective,
+				"'objectives' is plain text, shown as typed: remove the Markdown or HTML '**'"));
+	}
+
 	/** Appends {@code markdown} as the last paragraphs of {@code file}; returns the line it starts on. */
 	private int append(String file, String markdown) throws IOException {
 		Path path = this.copy.resolve(file);

@@ -3,6 +3,7 @@ package org.coachapproach.curriculum.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,6 +46,9 @@ public final class CurriculumMarkdown {
 	private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto");
 
 	private static final Pattern SCHEME = Pattern.compile("^([a-z][a-z0-9+.-]*):");
+
+	/** Markdown that a plain-text field (objectives, prompts, behaviours...) would show as typed. */
+	private static final Pattern MARKUP_IN_PLAIN_TEXT = Pattern.compile("\\*\\*|__|\\]\\(|`|<[A-Za-z/][^>]*>");
 
 	private static final Pattern UNESCAPED_PIPE = Pattern.compile("(?<!\\\\)\\|");
 
@@ -110,6 +114,15 @@ public final class CurriculumMarkdown {
 	public static void check(String file, int firstLine, String body, Problems problems) {
 		List<String> lines = body.lines().toList();
 		parse(body).accept(new Checker(file, firstLine, lines, problems));
+	}
+
+	/**
+	 * The first piece of Markdown or HTML in a plain-text field, which the pages would show as
+	 * typed ({@code **}, {@code __}, {@code ](}, a backtick or a tag), if any.
+	 */
+	public static Optional<String> markupInPlainText(String text) {
+		Matcher markup = MARKUP_IN_PLAIN_TEXT.matcher(text == null ? "" : text);
+		return markup.find() ? Optional.of(markup.group()) : Optional.empty();
 	}
 
 	private static boolean isCaption(Paragraph paragraph) {
