@@ -43,7 +43,7 @@ public final class ContentRenderer {
 	private final HtmlRenderer renderer = HtmlRenderer.builder()
 		.escapeHtml(true)
 		.sanitizeUrls(true)
-		.urlSanitizer(new DefaultUrlSanitizer(Set.of("http", "https", "mailto")))
+		.urlSanitizer(new DefaultUrlSanitizer(CurriculumMarkdown.SAFE_SCHEMES))
 		.extensions(CurriculumMarkdown.EXTENSIONS)
 		.nodeRendererFactory(CaptionRenderer::new)
 		.attributeProviderFactory(context -> (node, tagName, attributes) -> {

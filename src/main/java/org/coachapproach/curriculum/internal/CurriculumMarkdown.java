@@ -43,7 +43,8 @@ public final class CurriculumMarkdown {
 
 	public static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
 
-	private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto");
+	/** The only schemes a link or image may use; any other address is shown as plain text. */
+	public static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto");
 
 	private static final Pattern SCHEME = Pattern.compile("^([a-z][a-z0-9+.-]*):");
 
