@@ -218,6 +218,37 @@ class BrowserLaunchTests {
 		assertThat(sessionInUrl(this.chromium.frameUrl())).isNotBlank();
 	}
 
+	/**
+	 * Session 3's alliance table as a mentor sees it: a real table with its caption and column
+	 * header cells, not lines of '|'; axe-core clean at a desktop's and a phone's width, and
+	 * so is the listening log's table inside a numbered step.
+	 */
+	@Test
+	void shouldShowAMentorSessionThreesAllianceAsATable() throws IOException {
+		this.chromium = HeadlessChromium.start(Cookies.TOOL_BLOCKED);
+		this.chromium.launch(this.platform.launchUrl("mentor").toString());
+
+		this.chromium.goInFrame("/sessions/3");
+		String page = this.chromium.awaitFrameText("Elements of a designed alliance");
+
+		assertThat(page).doesNotContain("|---|").doesNotContain("| Purpose |");
+		assertThat(this.chromium.texts(".content table caption"))
+			.containsExactly("Elements of a designed alliance and the questions to agree on each");
+		assertThat(this.chromium.texts(".content table thead th[scope=col]")).containsExactly("element", "questions to agree");
+		assertThat(this.chromium.texts(".content table tbody tr")).hasSize(7);
+		this.chromium.assertAccessible();
+		this.chromium.resize(390, 844);
+		this.chromium.goInFrame("/sessions/3");
+		this.chromium.awaitFrameText("Elements of a designed alliance");
+		this.chromium.assertAccessible();
+
+		// A table inside a numbered step.
+		this.chromium.goInFrame("/exercises/ex-listening-log");
+		this.chromium.awaitFrameText("Listening log: what to note after each conversation");
+		assertThat(this.chromium.texts(".content ol table thead th[scope=col]")).containsExactly("prompt", "your notes");
+		this.chromium.assertAccessible();
+	}
+
 	/** An instructor sets a release date; the mentor sees the session as not yet open. */
 	@Test
 	void shouldLetAnInstructorChangeAReleaseDateThatLearnersSee() throws IOException {
@@ -687,6 +718,12 @@ class BrowserLaunchTests {
 					const done = arguments[arguments.length - 1];
 					fetch(document.querySelector(arguments[0]).href).then(r => r.text()).then(done, e => done('' + e));""",
 					linkCss);
+		}
+
+		/** The visible text of each element of the tool's frame that matches {@code css}. */
+		List<String> texts(String css) {
+			toToolFrame();
+			return this.driver.findElements(By.cssSelector(css)).stream().map(e -> e.getText().strip()).toList();
 		}
 
 		String frameTitle() {

@@ -2,7 +2,6 @@ package org.coachapproach.curriculum;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,14 +10,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.coachapproach.curriculum.internal.CurriculumMarkdown;
+import org.coachapproach.curriculum.internal.CurriculumMarkdown.TableCaption;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.Text;
-import org.commonmark.parser.Parser;
+import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
+import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.html.HtmlWriter;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -26,30 +31,32 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * Turns the curriculum's Markdown into safe HTML: raw HTML in a file is shown as text, links
  * and images keep only http, https, mailto and relative addresses (others become plain text),
- * and {@code [[INSTITUTION: ...]]} placeholders are marked so a program director sees what is
- * still to fill in. The catalog is immutable, so every item is rendered once, at start-up.
+ * tables get their caption and header cells with {@code scope}, and {@code [[INSTITUTION: ...]]}
+ * placeholders are marked so a program director sees what is still to fill in. The catalog is immutable, so every item is rendered once, at start-up.
  */
 @Component
 public final class ContentRenderer {
 
-	private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto");
-
-	private static final Pattern SCHEME = Pattern.compile("^([a-z][a-z0-9+.-]*):");
-
 	/** A placeholder as it appears in already-escaped HTML text. */
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\[\\[INSTITUTION:[^\\]\\n]*\\]\\]");
-
-	private final Parser parser = Parser.builder().build();
 
 	private final HtmlRenderer renderer = HtmlRenderer.builder()
 		.escapeHtml(true)
 		.sanitizeUrls(true)
-		.urlSanitizer(new DefaultUrlSanitizer(SAFE_SCHEMES))
+		.urlSanitizer(new DefaultUrlSanitizer(CurriculumMarkdown.SAFE_SCHEMES))
+		.extensions(CurriculumMarkdown.EXTENSIONS)
+		.nodeRendererFactory(CaptionRenderer::new)
 		.attributeProviderFactory(context -> (node, tagName, attributes) -> {
 			if (node instanceof Link && isAbsolute(attributes.get("href"))) {
 				// Another site usually refuses to be framed: open it beside the course instead.
 				attributes.put("target", "_blank");
 				attributes.put("rel", "noopener noreferrer");
+			}
+			else if (node instanceof TableCell cell && cell.isHeader()) {
+				attributes.put("scope", "col");
+			}
+			else if (node instanceof TableBlock) {
+				attributes.put("class", "content-table");
 			}
 		})
 		.build();
@@ -98,7 +105,7 @@ public final class ContentRenderer {
 
 	/** Renders any Markdown safely; not cached. */
 	public String markdown(String markdown) {
-		Node document = this.parser.parse(markdown == null ? "" : markdown);
+		Node document = CurriculumMarkdown.parse(markdown);
 		UnsafeLinks unsafe = new UnsafeLinks();
 		document.accept(unsafe);
 		unsafe.neutralise();
@@ -107,17 +114,7 @@ public final class ContentRenderer {
 
 	/** Whether a link or image address may be followed: http, https, mailto or relative. */
 	public static boolean isSafeUrl(String url) {
-		if (url == null) {
-			return false;
-		}
-		// Browsers ignore control characters and spaces inside a scheme ("java\tscript:").
-		String compact = url.chars()
-			.filter(c -> c > 0x20 && c != 0x7f)
-			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-			.toString()
-			.toLowerCase(Locale.ROOT);
-		Matcher scheme = SCHEME.matcher(compact);
-		return !scheme.find() || SAFE_SCHEMES.contains(scheme.group(1));
+		return CurriculumMarkdown.isSafeUrl(url);
 	}
 
 	private static boolean isAbsolute(String href) {
@@ -127,6 +124,34 @@ public final class ContentRenderer {
 	private static String markPlaceholders(String escapedHtml) {
 		Matcher placeholder = PLACEHOLDER.matcher(escapedHtml);
 		return placeholder.replaceAll(m -> Matcher.quoteReplacement("<mark class=\"placeholder\">" + m.group() + "</mark>"));
+	}
+
+	/** A table's caption as the first child of its {@code <table>}. */
+	private static final class CaptionRenderer implements NodeRenderer {
+
+		private final HtmlNodeRendererContext context;
+
+		CaptionRenderer(HtmlNodeRendererContext context) {
+			this.context = context;
+		}
+
+		@Override
+		public Set<Class<? extends Node>> getNodeTypes() {
+			return Set.of(TableCaption.class);
+		}
+
+		@Override
+		public void render(Node caption) {
+			HtmlWriter html = this.context.getWriter();
+			html.line();
+			html.tag("caption", this.context.extendAttributes(caption, "caption", Map.of()));
+			for (Node child = caption.getFirstChild(); child != null; child = child.getNext()) {
+				this.context.render(child);
+			}
+			html.tag("/caption");
+			html.line();
+		}
+
 	}
 
 	/** Replaces links and images with an unsafe address by their text. */

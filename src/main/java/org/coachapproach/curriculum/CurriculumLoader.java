@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 
 import org.coachapproach.curriculum.Exercise.Kind;
 import org.coachapproach.curriculum.TrainingSession.AgendaItem;
+import org.coachapproach.curriculum.internal.CurriculumMarkdown;
 import org.coachapproach.curriculum.internal.MarkdownDocument;
 import org.coachapproach.curriculum.internal.Problems;
 import org.coachapproach.curriculum.internal.RecordingUrls;
@@ -73,7 +74,8 @@ public final class CurriculumLoader {
 		List<Competency> competencies = framework.map(f -> competencies(f, domains)).orElse(List.of());
 		Set<String> competencyIds = ids(competencies.stream().map(Competency::id));
 		List<Exercise> exercises = exercises(competencyIds);
-		List<TrainingSession> sessions = sessions(competencyIds, ids(exercises.stream().map(Exercise::id)));
+		int meetMenteesAfter = program.map(Program::meetMenteesAfterSession).orElse(0);
+		List<TrainingSession> sessions = sessions(competencyIds, exercises, meetMenteesAfter);
 		program.ifPresent(p -> checkSessionOrder(p, sessions));
 		List<SeriesSession> series = series();
 		List<Instrument> instruments = Files.isDirectory(this.root.resolve(InstrumentReader.FOLDER))
@@ -106,6 +108,9 @@ public final class CurriculumLoader {
 				c.allowOnly(Set.of("id", "number", "title", "summary", "behaviours", "examples"));
 				Competency competency = new Competency(id(c, "id"), c.number("number", 1, 99), domainId,
 						c.text("title"), c.text("summary"), c.texts("behaviours", 1), c.texts("examples", 0));
+				plainText(c, "summary", java.util.Collections.singletonList(competency.summary()));
+				plainText(c, "behaviours", competency.behaviours());
+				plainText(c, "examples", competency.examples());
 				ids.add(competency.id());
 				competencies.add(competency);
 				unique("competency id", competency.id(), c, "id");
@@ -123,7 +128,7 @@ public final class CurriculumLoader {
 			readMarkdown(file).ifPresent(doc -> {
 				YamlFields f = doc.frontMatter();
 				f.allowOnly(Set.of("id", "title", "kind", "durationMinutes", "competencies", "roles",
-						"observerChecklist", "reflectionPrompts"));
+						"observerChecklist", "reflectionPrompts", "withMentee"));
 				String id = id(f, "id");
 				if (id != null && !file.equals("exercises/" + id + ".md")) {
 					f.problem(f.line("id"), "id '" + id + "' must match the file name (" + id + ".md)");
@@ -132,7 +137,9 @@ public final class CurriculumLoader {
 				Kind kind = kind(f);
 				List<Exercise.Role> roles = f.mappings("roles", 0).stream().map(r -> {
 					r.allowOnly(Set.of("role", "brief"));
-					return new Exercise.Role(r.text("role"), r.text("brief"));
+					Exercise.Role role = new Exercise.Role(r.text("role"), r.text("brief"));
+					plainText(r, "brief", java.util.Collections.singletonList(role.brief()));
+					return role;
 				}).toList();
 				List<String> checklist = f.texts("observerChecklist", 0);
 				if (kind == Kind.IN_CLASS_TRIAD) {
@@ -146,8 +153,19 @@ public final class CurriculumLoader {
 				}
 				List<String> competencies = f.texts("competencies", 1);
 				f.checkReferences("competencies", competencies, competencyIds, "competency");
-				exercises.add(new Exercise(id, f.text("title"), kind, f.number("durationMinutes", 1, 600),
-						competencies, roles, checklist, f.texts("reflectionPrompts", 1), doc.body()));
+				String withMentee = f.optionalText("withMentee");
+				if (withMentee != null && !withMentee.equals("true") && !withMentee.equals("false")) {
+					f.problem(f.line("withMentee"), "'withMentee' must be true or false");
+				}
+				else if ("true".equals(withMentee) && kind != null && kind != Kind.BETWEEN_SESSION) {
+					f.problem(f.line("withMentee"), "only a between-session exercise can be held with the mentee");
+				}
+				Exercise exercise = new Exercise(id, f.text("title"), kind, f.number("durationMinutes", 1, 600),
+						competencies, roles, checklist, f.texts("reflectionPrompts", 1), "true".equals(withMentee),
+						doc.body());
+				plainText(f, "observerChecklist", exercise.observerChecklist());
+				plainText(f, "reflectionPrompts", exercise.reflectionPrompts());
+				exercises.add(exercise);
 			});
 		}
 		return exercises;
@@ -167,7 +185,10 @@ public final class CurriculumLoader {
 		return null;
 	}
 
-	private List<TrainingSession> sessions(Set<String> competencyIds, Set<String> exerciseIds) {
+	private List<TrainingSession> sessions(Set<String> competencyIds, List<Exercise> allExercises,
+			int meetMenteesAfter) {
+		Set<String> exerciseIds = ids(allExercises.stream().map(Exercise::id));
+		Set<String> withMentee = ids(allExercises.stream().filter(Exercise::withMentee).map(Exercise::id));
 		List<TrainingSession> sessions = new ArrayList<>();
 		Map<Integer, String> fileByNumber = new HashMap<>();
 		for (String file : markdownFiles("sessions")) {
@@ -192,7 +213,9 @@ public final class CurriculumLoader {
 				int duration = f.number("durationMinutes", 1, 600);
 				List<AgendaItem> agenda = f.mappings("agenda", 1).stream().map(a -> {
 					a.allowOnly(Set.of("minutes", "activity"));
-					return new AgendaItem(a.number("minutes", 1, 600), a.text("activity"));
+					AgendaItem item = new AgendaItem(a.number("minutes", 1, 600), a.text("activity"));
+					plainText(a, "activity", java.util.Collections.singletonList(item.activity()));
+					return item;
 				}).toList();
 				int planned = agenda.stream().mapToInt(AgendaItem::minutes).sum();
 				if (duration > 0 && f.has("agenda") && planned != duration) {
@@ -206,9 +229,21 @@ public final class CurriculumLoader {
 				f.checkReferences("competencies", competencies, competencyIds, "competency");
 				List<String> exercises = f.texts("exercises", 1);
 				f.checkReferences("exercises", exercises, exerciseIds, "exercise");
-				sessions.add(new TrainingSession(id, number, f.text("title"), duration, f.optionalText("summary"),
-						f.texts("objectives", 1), competencies, agenda, exercises,
-						f.texts("preWork", 0), f.texts("betweenSessionPractice", 0), doc.body()));
+				// A session's exercises are done after it: mentee meetings may be asked for from that session on.
+				if (number > 0 && number < meetMenteesAfter) {
+					exercises.stream().filter(withMentee::contains).forEach(e -> f.problem(f.line("exercises"),
+							"session " + number + " comes before mentors meet their mentees (after session "
+									+ meetMenteesAfter + ", program.yml meetMenteesAfterSession) but lists '" + e
+									+ "', which is held with the mentee"));
+				}
+				TrainingSession session = new TrainingSession(id, number, f.text("title"), duration,
+						f.optionalText("summary"), f.texts("objectives", 1), competencies, agenda, exercises,
+						f.texts("preWork", 0), f.texts("betweenSessionPractice", 0), doc.body());
+				plainText(f, "summary", java.util.Collections.singletonList(session.summary()));
+				plainText(f, "objectives", session.objectives());
+				plainText(f, "preWork", session.preWork());
+				plainText(f, "betweenSessionPractice", session.betweenSessionPractice());
+				sessions.add(session);
 			});
 		}
 		for (int n = 1; n <= SESSION_COUNT; n++) {
@@ -266,7 +301,7 @@ public final class CurriculumLoader {
 			f.problem(f.line("date"), "date " + date + " is outside the academic year " + year);
 		}
 		LocalTime start = parse(f, "startTime", LocalTime::parse, "a 24-hour time like \"12:00\" (quoted)");
-		ZoneId zone = parse(f, "timeZone", ZoneId::of, "a time zone like America/Los_Angeles");
+		ZoneId zone = parse(f, "timeZone", ZoneId::of, "a time zone like America/Chicago");
 		int duration = f.number("durationMinutes", 1, 600);
 		String categoryLabel = f.text("category");
 		SeriesCategory category = categoryLabel == null ? null : SeriesCategory.fromLabel(categoryLabel).orElse(null);
@@ -332,6 +367,13 @@ public final class CurriculumLoader {
 		return complete ? Optional.of(session) : Optional.empty();
 	}
 
+	/** Front-matter text is plain text, shown as typed: Markdown in it would appear literally. */
+	private static void plainText(YamlFields f, String field, List<String> values) {
+		values.stream().map(CurriculumMarkdown::markupInPlainText).flatMap(Optional::stream).findFirst()
+			.ifPresent(markup -> f.problem(f.line(field), "'" + field + "' is plain text, shown as typed: remove the "
+					+ "Markdown or HTML '" + markup + "' (only the body below the front matter is Markdown)"));
+	}
+
 	private static <T> T parse(YamlFields f, String field, java.util.function.Function<String, T> parser,
 			String expected) {
 		String value = f.text(field);
@@ -390,7 +432,9 @@ public final class CurriculumLoader {
 	}
 
 	private Optional<MarkdownDocument> readMarkdown(String file) {
-		return read(file).flatMap(text -> MarkdownDocument.parse(file, text, this.problems));
+		Optional<MarkdownDocument> document = read(file).flatMap(text -> MarkdownDocument.parse(file, text, this.problems));
+		document.ifPresent(doc -> CurriculumMarkdown.check(file, doc.bodyLine(), doc.body(), this.problems));
+		return document;
 	}
 
 	private Optional<String> read(String file) {

@@ -2,9 +2,14 @@ package org.coachapproach.curriculum;
 
 import java.util.List;
 
-/** An experiential exercise, from {@code exercises/<id>.md}. */
+/**
+ * An experiential exercise, from {@code exercises/<id>.md}; {@code withMentee} when it is held
+ * with the mentor's assigned mentee, which only sessions from the program's
+ * {@code meetMenteesAfterSession} on may ask for.
+ */
 public record Exercise(String id, String title, Kind kind, int durationMinutes, List<String> competencyIds,
-		List<Role> roles, List<String> observerChecklist, List<String> reflectionPrompts, String body) {
+		List<Role> roles, List<String> observerChecklist, List<String> reflectionPrompts, boolean withMentee,
+		String body) {
 
 	public Exercise {
 		competencyIds = List.copyOf(competencyIds);

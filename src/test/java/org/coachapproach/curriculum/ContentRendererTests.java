@@ -52,6 +52,24 @@ class ContentRendererTests {
 	}
 
 	@Test
+	void shouldRenderATableWithItsCaptionAndColumnHeaders() {
+		String html = renderer.markdown("""
+				Table: The *alliance*, by element
+
+				| element | questions to agree |
+				|---|---|
+				| Purpose | What do you want from this year? |
+				| Fit | Ask [[INSTITUTION: staff contact]] |""");
+
+		assertThat(html).startsWith("<table class=\"content-table\">")
+			.contains("<caption>The <em>alliance</em>, by element</caption>")
+			.contains("<th scope=\"col\">element</th>").contains("<th scope=\"col\">questions to agree</th>")
+			.contains("<td>Purpose</td>")
+			.contains("<mark class=\"placeholder\">[[INSTITUTION: staff contact]]</mark>")
+			.doesNotContain("Table:").doesNotContain("<p>");
+	}
+
+	@Test
 	void shouldMarkInstitutionPlaceholders() {
 		assertThat(renderer.markdown("Ask [[INSTITUTION: name of the faculty affairs office]] first."))
 			.contains("<mark class=\"placeholder\">[[INSTITUTION: name of the faculty affairs office]]</mark>");

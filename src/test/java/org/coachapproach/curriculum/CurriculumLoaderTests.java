@@ -181,6 +181,33 @@ class CurriculumLoaderTests {
 	}
 
 	@Test
+	void shouldRefuseAMenteeMeetingAskedForBeforeMeetingsStart() throws IOException {
+		assertThat(CurriculumLoader.load(this.copy).exercise("ex-first-mentee-meeting").orElseThrow().withMentee())
+			.isTrue();
+		Path program = this.copy.resolve("program.yml");
+		replaceLine(program, "meetMenteesAfterSession:", "meetMenteesAfterSession: 5");
+		Path session = sessionFile("04");
+
+		assertThat(problems()).singleElement().satisfies(p -> {
+			assertThat(p.file()).isEqualTo("sessions/" + session.getFileName());
+			assertThat(p.line()).isEqualTo(lineOf(session, "exercises:"));
+			assertThat(p.message()).isEqualTo("session 4 comes before mentors meet their mentees (after session 5, "
+					+ "program.yml meetMenteesAfterSession) but lists 'ex-first-mentee-meeting', which is held with the mentee");
+		});
+	}
+
+	@Test
+	void shouldRefuseAnInClassExerciseHeldWithTheMentee() throws IOException {
+		Path exercise = this.copy.resolve("exercises/ex-listening-triad.md");
+		replaceLine(exercise, "kind:", "kind: in-class-triad\nwithMentee: true");
+
+		assertThat(problems()).singleElement().satisfies(p -> {
+			assertThat(p.file()).isEqualTo("exercises/ex-listening-triad.md");
+			assertThat(p.message()).isEqualTo("only a between-session exercise can be held with the mentee");
+		});
+	}
+
+	@Test
 	void shouldReportEveryProblemTogether() throws IOException {
 		Files.delete(sessionFile("05"));
 		replaceLine(sessionFile("02"), "exercises:", "exercises: [ex-does-not-exist]");

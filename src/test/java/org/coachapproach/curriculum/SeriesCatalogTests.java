@@ -139,7 +139,7 @@ class SeriesCatalogTests {
 				  - id: cfds-2026-09-08
 				    date: 2026-09-08
 				    startTime: "12:00"
-				    timeZone: America/Los_Angeles
+				    timeZone: America/Chicago
 				    durationMinutes: 60
 				    title: Welcome back
 				    category: professional-leadership
@@ -169,7 +169,7 @@ class SeriesCatalogTests {
 				  - id: cfds-2022-09-13
 				    date: 2023-09-12
 				    startTime: "12:00"
-				    timeZone: America/Los_Angeles
+				    timeZone: America/Chicago
 				    durationMinutes: 60
 				    title: Time management, again
 				    category: professional-leadership

@@ -78,7 +78,7 @@ class CalendarFeedTests {
 		Browser staff = this.launches.staff();
 		// Text that needs escaping and folding.
 		String title = "Burnout; rest, and renewal: a long title that certainly needs folding — " + UUID.randomUUID();
-		ZonedDateTime start = ZonedDateTime.now(ZoneId.of("America/Los_Angeles")).plusDays(9).withHour(12).withMinute(0)
+		ZonedDateTime start = ZonedDateTime.now(ZoneId.of("America/Chicago")).plusDays(9).withHour(12).withMinute(0)
 			.withSecond(0).withNano(0);
 		assertThat(staff.post(this.launches.tool("/series/schedule"), form(start, title)).statusCode()).isEqualTo(302);
 		String id = this.jdbc.sql("SELECT session_id FROM series_schedule WHERE title = ?").param(title)

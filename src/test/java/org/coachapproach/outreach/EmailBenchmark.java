@@ -60,7 +60,7 @@ public final class EmailBenchmark {
 				throw new IllegalStateException("import failed: " + imported.problems());
 			}
 
-			ZonedDateTime start = ZonedDateTime.now(ZoneId.of("America/Los_Angeles")).plusHours(24)
+			ZonedDateTime start = ZonedDateTime.now(ZoneId.of("America/Chicago")).plusHours(24)
 				.truncatedTo(ChronoUnit.MINUTES);
 			ScheduledSession session = app.getBean(SeriesSchedule.class)
 				.schedule(program, new SessionDraft(start.toLocalDate(), start.toLocalTime(), start.getZone(), 60,

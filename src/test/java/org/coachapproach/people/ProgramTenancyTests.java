@@ -127,7 +127,7 @@ class ProgramTenancyTests {
 				null, "course-first-" + this.tag, null, null, java.util.Set.of(CourseRole.LEARNER), null, false))
 			.person().value();
 		this.attendance.record(a, new PersonId(person), "cfds-2022-10-04", Attendance.Source.JOIN,
-				java.time.Instant.parse("2022-10-04T19:00:00Z"));
+				java.time.Instant.parse("2022-10-04T17:00:00Z"));
 
 		// The second program's administrator sees its own (empty) program, none of the first's.
 		assertThat(secondAdmin.get(tool("/series/schedule")).body()).doesNotContain(title);

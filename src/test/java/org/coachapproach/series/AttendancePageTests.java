@@ -154,7 +154,7 @@ class AttendancePageTests {
 	void shouldImportAReportForASessionScheduledInTheTool() {
 		Browser staff = launch(List.of(ADMINISTRATOR), null);
 		String title = "Scheduled here " + UUID.randomUUID();
-		java.time.ZonedDateTime start = java.time.ZonedDateTime.now(java.time.ZoneId.of("America/Los_Angeles")).plusDays(20)
+		java.time.ZonedDateTime start = java.time.ZonedDateTime.now(java.time.ZoneId.of("America/Chicago")).plusDays(20)
 			.withHour(12).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
 		assertThat(staff.post(tool("/series/schedule"), SeriesScheduleTests.form(start, title, false)).statusCode())
 			.isEqualTo(302);

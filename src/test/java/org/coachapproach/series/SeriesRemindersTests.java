@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MailTest
 class SeriesRemindersTests {
 
-	static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
+	static final ZoneId ZONE = ZoneId.of("America/Chicago");
 
 	static TestPlatform platform;
 

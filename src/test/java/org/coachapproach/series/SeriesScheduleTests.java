@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MailTest
 class SeriesScheduleTests {
 
-	static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
+	static final ZoneId ZONE = ZoneId.of("America/Chicago");
 
 	static TestPlatform platform;
 
@@ -110,7 +110,7 @@ class SeriesScheduleTests {
 		form.put("joinUrl", "http://meet.example.edu/plain");
 		HttpResponse<String> refused = this.launches.staff().post(tool("/series/schedule"), form);
 		assertThat(refused.statusCode()).isEqualTo(400);
-		assertThat(refused.body()).contains("Enter a time zone like America/Los_Angeles.");
+		assertThat(refused.body()).contains("Enter a time zone like America/Chicago.");
 
 		form.put("timeZone", ZONE.getId());
 		refused = this.launches.staff().post(tool("/series/schedule"), form);

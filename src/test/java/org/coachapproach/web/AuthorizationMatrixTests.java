@@ -438,7 +438,7 @@ class AuthorizationMatrixTests {
 				302, "survey window");
 
 		// A CFDS session scheduled in a few days.
-		ZonedDateTime start = ZonedDateTime.now(ZoneId.of("America/Los_Angeles")).plusDays(3).truncatedTo(ChronoUnit.HOURS);
+		ZonedDateTime start = ZonedDateTime.now(ZoneId.of("America/Chicago")).plusDays(3).truncatedTo(ChronoUnit.HOURS);
 		String title = "Matrix session " + run;
 		Map<String, String> session = new LinkedHashMap<>();
 		session.put("date", start.toLocalDate().toString());

@@ -3,8 +3,11 @@ package org.coachapproach.curriculum.internal;
 import java.util.List;
 import java.util.Optional;
 
-/** A Markdown file split into its YAML front matter and its body. */
-public record MarkdownDocument(YamlFields frontMatter, String body) {
+/**
+ * A Markdown file split into its YAML front matter and its body; {@code bodyLine} is the
+ * file's line (from 1) where the body starts, for problems found in it.
+ */
+public record MarkdownDocument(YamlFields frontMatter, String body, int bodyLine) {
 
 	private static final String FENCE = "---";
 
@@ -30,8 +33,13 @@ public record MarkdownDocument(YamlFields frontMatter, String body) {
 			return Optional.empty();
 		}
 		String yaml = String.join("\n", lines.subList(1, close));
-		String body = String.join("\n", lines.subList(close + 1, lines.size())).strip();
-		return YamlFields.parse(file, yaml, 1, problems).map(fields -> new MarkdownDocument(fields, body));
+		int first = close + 1;
+		while (first < lines.size() && lines.get(first).isBlank()) {
+			first++;
+		}
+		String body = String.join("\n", lines.subList(first, lines.size())).stripTrailing();
+		int bodyLine = first + 1;
+		return YamlFields.parse(file, yaml, 1, problems).map(fields -> new MarkdownDocument(fields, body, bodyLine));
 	}
 
 }

@@ -20,7 +20,7 @@ public record ScheduleForm(String date, String startTime, String timeZone, Strin
 		permissionToRecord = Boolean.TRUE.equals(permissionToRecord);
 	}
 
-	static final String DEFAULT_ZONE = "America/Los_Angeles";
+	static final String DEFAULT_ZONE = "America/Chicago";
 
 	static ScheduleForm blank() {
 		return new ScheduleForm("", "12:00", DEFAULT_ZONE, "60", "", "", "", "", "", false);

@@ -75,7 +75,7 @@ class AttendanceAnalysisTests {
 
 	private static SeriesSession session(int i) {
 		return new SeriesSession("cfds-" + i, "2030-2031", LocalDate.of(2030, 9, 3).plusWeeks(i), LocalTime.NOON,
-				ZoneId.of("America/Los_Angeles"), 60, "Session " + i, SeriesCategory.values()[0], "Presenter", "Summary",
+				ZoneId.of("America/Chicago"), 60, "Session " + i, SeriesCategory.values()[0], "Presenter", "Summary",
 				null, SeriesSession.Captions.NONE, null, null, false);
 	}
 
