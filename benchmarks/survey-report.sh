@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The full pre/post survey report (60 items, 2 waves, Holm-adjusted p, response rates, JSON)
-# from the embedded MariaDB at several cohort sizes, in a JVM limited to 256 MB of heap.
+# from the embedded MariaDB at several cohort sizes, in a JVM limited to 256 MB of heap, with 10 %
+# of answer cells blank (BENCH_JAVA_OPTS=-Dcoachapproach.bench.missing=0 for none).
 # Usage: benchmarks/survey-report.sh [sizes, e.g. 1000,10000,50000]
 set -euo pipefail
 cd "$(dirname "$0")/.."

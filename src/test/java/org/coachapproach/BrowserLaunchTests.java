@@ -422,6 +422,23 @@ class BrowserLaunchTests {
 		}
 	}
 
+	/** Staff's evaluation report (the demo course's synthetic cohort) and its printable layout, each checked by axe-core. */
+	@Test
+	void shouldShowStaffTheEvaluationReportAndItsPrintLayoutAccessibly() throws IOException {
+		this.chromium = HeadlessChromium.start(Cookies.TOOL_BLOCKED);
+		this.chromium.launch(this.platform.launchUrl("staff").toString());
+		this.chromium.goInFrame("/course/surveys/report");
+		this.chromium.awaitFrameText("SYNTHETIC DATA");
+		this.chromium.click("a[href*='/course/surveys/evaluation']");
+		assertThat(this.chromium.awaitFrameText("Methods")).contains("Table 1. Response rates")
+			.contains("Figure 1. Mentor self-assessment");
+		this.chromium.assertAccessible();
+		this.chromium.click("a[href*='print=true']");
+		this.chromium.awaitFrameText("Methods");
+		assertThat(this.chromium.frameUrl()).contains("print=true");
+		this.chromium.assertAccessible();
+	}
+
 	/**
 	 * The pages no journey above passes through, each opened inside the course frame without
 	 * cookies and checked with axe-core: staff's (audit history, survey import, meeting figures,

@@ -75,10 +75,11 @@ public final class SurveyReportBenchmark {
 		PrePostAnalysis analysis = context.getBean(PrePostAnalysis.class);
 		WaveAnalysis waves = context.getBean(WaveAnalysis.class);
 		JsonMapper json = JsonMapper.builder().build();
-		System.out.printf("max heap %d MB%n", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+		System.out.printf("max heap %d MB, answers given in %s, %.0f %% of answer cells blank%n",
+				Runtime.getRuntime().maxMemory() / (1024 * 1024), ORIGIN, MISSING * 100);
 		CohortReader reader = context.getBean(CohortReader.class);
 		List<String> keys = instrument.items().stream().map(Instrument.Item::id).toList();
-		System.out.println("| respondents | answers | seed s | report cold ms | report warm ms (median of 5) | of which reading ms | with subgroup ms | with two crossed ms | JSON KB | heap peak MB |");
+		System.out.println("| respondents | answer cells | seed s | report cold ms | report warm ms (median of 5) | of which reading ms | with subgroup ms | with two crossed ms | JSON KB | heap peak MB |");
 		System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 		for (int size : sizes) {
 			long seedStart = System.nanoTime();
@@ -131,6 +132,12 @@ public final class SurveyReportBenchmark {
 	 */
 	private static final String ORIGIN = System.getProperty("coachapproach.bench.origin", "SYNTHETIC");
 
+	/**
+	 * The share of answer cells left blank, at random, as a real export has them
+	 * ({@code -Dcoachapproach.bench.missing=0}: every cell answered).
+	 */
+	private static final double MISSING = Double.parseDouble(System.getProperty("coachapproach.bench.missing", "0.10"));
+
 	private static CourseId seed(ConfigurableApplicationContext context, Curriculum curriculum, Instrument instrument,
 			int size) {
 		People people = context.getBean(People.class);
@@ -153,8 +160,13 @@ public final class SurveyReportBenchmark {
 				double trait = random.nextGaussian() * 0.5;
 				for (int i = 0; i < ITEMS; i++) {
 					double before = 3 + trait + random.nextGaussian() * 0.7;
-					pre.put(itemId(i), point(before));
-					post.put(itemId(i), point(before + 0.3 + random.nextGaussian() * 0.6));
+					String after = point(before + 0.3 + random.nextGaussian() * 0.6);
+					if (random.nextDouble() >= MISSING) {
+						pre.put(itemId(i), point(before));
+					}
+					if (random.nextDouble() >= MISSING) {
+						post.put(itemId(i), after);
+					}
 				}
 				responses.add(new CohortWriter.Submitted(key, instrument.id(), Wave.PRE, pre));
 				responses.add(new CohortWriter.Submitted(key, instrument.id(), Wave.POST, post));

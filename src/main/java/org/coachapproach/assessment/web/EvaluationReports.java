@@ -1,0 +1,233 @@
+package org.coachapproach.assessment.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+
+import org.coachapproach.assessment.CfdsAttendance;
+import org.coachapproach.assessment.CfdsAttendanceSource;
+import org.coachapproach.assessment.internal.Adjustment;
+import org.coachapproach.assessment.internal.CohortReader;
+import org.coachapproach.assessment.internal.ComparisonRow;
+import org.coachapproach.assessment.internal.DemoSurveys;
+import org.coachapproach.assessment.internal.Distribution;
+import org.coachapproach.assessment.internal.PrePostAnalysis;
+import org.coachapproach.assessment.internal.PrePostReport;
+import org.coachapproach.assessment.internal.ReleaseBatches;
+import org.coachapproach.assessment.internal.SurveyAdministration;
+import org.coachapproach.assessment.internal.WaveAnalysis;
+import org.coachapproach.assessment.internal.WaveReport;
+import org.coachapproach.assessment.web.EvaluationReport.Comparison;
+import org.coachapproach.assessment.web.EvaluationReport.Part;
+import org.coachapproach.curriculum.Curriculum;
+import org.coachapproach.curriculum.Instrument;
+import org.coachapproach.curriculum.Instrument.Item;
+import org.coachapproach.curriculum.Instrument.ItemType;
+import org.coachapproach.curriculum.Instrument.Section;
+import org.coachapproach.curriculum.Instrument.Wave;
+import org.coachapproach.people.CourseId;
+import org.coachapproach.people.Member;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds a course's {@link EvaluationReport} from the instruments' definitions, every figure
+ * from {@link PrePostAnalysis} and {@link WaveAnalysis} (so under their suppression and
+ * publication rules), in the published evaluation's order.
+ */
+@Component
+class EvaluationReports {
+
+	/** The instruments the published evaluation reports, in its order; others follow in the curriculum's. */
+	static final List<String> PAPER_ORDER = List.of("mentor-prepost", "mentor-post", "mentee-prepost", "cfds-post");
+
+	/** The series survey, before which the attendance figures stand. */
+	static final String CFDS_SURVEY = "cfds-post";
+
+	/**
+	 * The sections the published evaluation draws as figures: the mentors' confidence in
+	 * modelling coaching behaviours (its Figure 2), the mentees' career confidence (its Figure 3).
+	 */
+	static final Map<String, String> CHARTED_SECTIONS = Map.of("mentor-prepost", "coaching-behaviours", "mentee-prepost",
+			"career-confidence");
+
+	private final Curriculum curriculum;
+
+	private final PrePostAnalysis prePost;
+
+	private final WaveAnalysis waves;
+
+	private final CohortReader reader;
+
+	private final DemoSurveys demo;
+
+	private final ReleaseBatches releases;
+
+	private final SurveyAdministration administration;
+
+	private final ObjectProvider<CfdsAttendanceSource> attendance;
+
+	EvaluationReports(Curriculum curriculum, PrePostAnalysis prePost, WaveAnalysis waves, CohortReader reader,
+			DemoSurveys demo, ReleaseBatches releases, SurveyAdministration administration,
+			ObjectProvider<CfdsAttendanceSource> attendance) {
+		this.curriculum = curriculum;
+		this.prePost = prePost;
+		this.waves = waves;
+		this.reader = reader;
+		this.demo = demo;
+		this.releases = releases;
+		this.administration = administration;
+		this.attendance = attendance;
+	}
+
+	EvaluationReport report(Member member) {
+		CourseId course = member.course();
+		this.demo.ensure(course);
+		this.releases.releaseDue(course);
+		Numbers numbers = new Numbers();
+		List<Part> parts = new ArrayList<>();
+		parts.add(new EvaluationReport.Rates("rates", numbers.table(),
+				this.waves.responseRates(course, this.curriculum.instruments()).stream().map(EvaluationReport.Rate::of).toList()));
+		Optional<Instrument> demographics = this.curriculum.instrument(CohortReader.DEMOGRAPHICS);
+		demographics.ifPresent(d -> parts.add(answers("demographics", numbers.table(), d,
+				this.waves.report(course, d, d.waves().get(0)), item -> item.subgroup())));
+
+		Optional<CfdsAttendance> cfds = member.isProgramStaff()
+				? this.attendance.getIfAvailable(() -> program -> Optional.empty()).latest(member.program())
+				: Optional.empty();
+		boolean attendanceShown = false;
+		// Retrospective and follow-up come after the published evaluation's results: numbered at the end.
+		List<IntFunction<Part>> later = new ArrayList<>();
+		for (Instrument instrument : ordered()) {
+			if (instrument.id().equals(CFDS_SURVEY) && cfds.isPresent()) {
+				parts.add(attendance(numbers, cfds.get()));
+				attendanceShown = true;
+			}
+			if (instrument.isPrePost()) {
+				PrePostReport holm = this.prePost.report(course, instrument, Wave.POST, Adjustment.HOLM, null);
+				PrePostReport bh = this.prePost.report(course, instrument, Wave.POST, Adjustment.BH, null);
+				parts.add(prePost("prePost", numbers.table(), holm, bh.scales(), bh.items()));
+				chart(course, instrument, holm, bh, numbers).ifPresent(parts::add);
+				if (!holm.retrospective().isEmpty()) {
+					later.add(number -> new EvaluationReport.PrePost("retrospective", number, holm.instrumentId(),
+							holm.title(), "then", holm.secondWave(), holm.pairs(), List.of(),
+							comparisons(holm.retrospective(), bh.retrospective())));
+				}
+				if (this.administration.runs(course, instrument, Wave.FOLLOW_UP)) {
+					PrePostReport followHolm = this.prePost.report(course, instrument, Wave.FOLLOW_UP, Adjustment.HOLM, null);
+					PrePostReport followBh = this.prePost.report(course, instrument, Wave.FOLLOW_UP, Adjustment.BH, null);
+					later.add(number -> prePost("followUp", number, followHolm, followBh.scales(), followBh.items()));
+				}
+			}
+			else if (instrument.waves().contains(Wave.POST)) {
+				parts.add(answers("answers", numbers.table(), instrument, this.waves.report(course, instrument, Wave.POST),
+						item -> item.type() != ItemType.TEXT));
+			}
+		}
+		if (cfds.isPresent() && !attendanceShown) {
+			parts.add(attendance(numbers, cfds.get()));
+		}
+		later.forEach(part -> parts.add(part.apply(numbers.table())));
+		List<SurveyReportController.HeldWave> held = new ArrayList<>();
+		for (Instrument instrument : this.curriculum.instruments()) {
+			this.reader.held(course, instrument.id())
+				.forEach(h -> held.add(new SurveyReportController.HeldWave(instrument.id(), instrument.title(),
+						h.wave().label(), h.closesOn())));
+		}
+		return new EvaluationReport(this.reader.hasSynthetic(course), held, parts,
+				!member.isProgramStaff());
+	}
+
+	/** The published evaluation's instruments in its order, then the others (demographics apart). */
+	private List<Instrument> ordered() {
+		List<Instrument> ordered = new ArrayList<>();
+		PAPER_ORDER.forEach(id -> this.curriculum.instrument(id).ifPresent(ordered::add));
+		this.curriculum.instruments().stream()
+			.filter(i -> !PAPER_ORDER.contains(i.id()) && !i.id().equals(CohortReader.DEMOGRAPHICS))
+			.forEach(ordered::add);
+		return ordered;
+	}
+
+	private static EvaluationReport.Attendance attendance(Numbers numbers, CfdsAttendance figures) {
+		return new EvaluationReport.Attendance("attendance", numbers.table(), numbers.table(), numbers.table(), figures);
+	}
+
+	private static EvaluationReport.Answers answers(String kind, int number, Instrument instrument, WaveReport report,
+			java.util.function.Predicate<Item> shown) {
+		List<Distribution> distributions = report.distributions().stream()
+			.filter(d -> instrument.item(d.key()).filter(shown).isPresent())
+			.toList();
+		return new EvaluationReport.Answers(kind, number, instrument.id(), instrument.title(), report.wave(),
+				report.respondents(), distributions);
+	}
+
+	private static EvaluationReport.PrePost prePost(String kind, int number, PrePostReport holm,
+			List<ComparisonRow> bhScales, List<ComparisonRow> bhItems) {
+		return new EvaluationReport.PrePost(kind, number, holm.instrumentId(), holm.title(), holm.firstWave(),
+				holm.secondWave(), holm.pairs(), comparisons(holm.scales(), bhScales), comparisons(holm.items(), bhItems));
+	}
+
+	private static List<Comparison> comparisons(List<ComparisonRow> holm, List<ComparisonRow> bh) {
+		List<Comparison> rows = new ArrayList<>();
+		for (int i = 0; i < holm.size(); i++) {
+			rows.add(Comparison.of(holm.get(i), bh.get(i)));
+		}
+		return rows;
+	}
+
+	/**
+	 * The figure of the instrument's charted section, if it has one with items compared: the
+	 * paired means from the comparison above, each wave's answers from its distributions.
+	 */
+	private Optional<Part> chart(CourseId course, Instrument instrument, PrePostReport holm, PrePostReport bh,
+			Numbers numbers) {
+		Optional<Section> section = Optional.ofNullable(CHARTED_SECTIONS.get(instrument.id()))
+			.flatMap(id -> instrument.sections().stream().filter(s -> s.id().equals(id)).findFirst());
+		if (section.isEmpty()) {
+			return Optional.empty();
+		}
+		Set<String> ids = section.get().items().stream().filter(i -> i.type() == ItemType.SCALE).map(Item::id)
+			.collect(Collectors.toSet());
+		List<Comparison> items = comparisons(holm.items(), bh.items());
+		Map<String, Distribution> pre = byKey(this.waves.report(course, instrument, Wave.PRE));
+		Map<String, Distribution> post = byKey(this.waves.report(course, instrument, Wave.POST));
+		List<EvaluationReport.ChartItem> charted = items.stream()
+			.filter(c -> ids.contains(c.key()))
+			.map(c -> new EvaluationReport.ChartItem(c.key(), c.label(), c, pre.get(c.key()), post.get(c.key())))
+			.toList();
+		if (charted.isEmpty()) {
+			return Optional.empty();
+		}
+		Item first = instrument.item(charted.get(0).key()).orElseThrow();
+		return Optional.of(new EvaluationReport.Chart("chart", numbers.figure(), instrument.id(), section.get().id(),
+				instrument.title() + ": " + section.get().title(), first.scale().points(), first.scale().labels(),
+				charted));
+	}
+
+	private static Map<String, Distribution> byKey(WaveReport report) {
+		return report.distributions().stream().collect(Collectors.toMap(Distribution::key, d -> d));
+	}
+
+	/** Tables and figures are numbered apart, as a journal numbers them. */
+	private static final class Numbers {
+
+		private int tables;
+
+		private int figures;
+
+		int table() {
+			return ++this.tables;
+		}
+
+		int figure() {
+			return ++this.figures;
+		}
+
+	}
+
+}
