@@ -486,6 +486,7 @@ class BrowserLaunchTests {
 		staffPages.put("/series", "Find a session");
 		staffPages.put("/course/settings/history", "History of changes");
 		staffPages.put("/course/surveys/import", "Import earlier responses");
+		staffPages.put("/course/surveys/interview-guide", "Questions for mentees");
 		staffPages.put("/matching/figures", "Meeting figures");
 		staffPages.put("/series/attendance", "CFDS attendance");
 		for (String kind : List.of("series-session", "survey-window-opening", "survey-window-closing", "mentoring-nudge")) {

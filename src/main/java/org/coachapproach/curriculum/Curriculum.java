@@ -31,6 +31,8 @@ public final class Curriculum {
 
 	private final Map<String, Instrument> instruments;
 
+	private final Map<String, InterviewGuide> interviewGuides;
+
 	private final String contentHash;
 
 	public Curriculum(Program program, List<TrainingSession> sessions, String frameworkVersion,
@@ -48,6 +50,14 @@ public final class Curriculum {
 	public Curriculum(Program program, List<TrainingSession> sessions, String frameworkVersion,
 			List<CompetencyDomain> domains, List<Competency> competencies, List<Exercise> exercises,
 			List<SeriesSession> series, List<Instrument> instruments, String contentHash) {
+		this(program, sessions, frameworkVersion, domains, competencies, exercises, series, instruments, List.of(),
+				contentHash);
+	}
+
+	public Curriculum(Program program, List<TrainingSession> sessions, String frameworkVersion,
+			List<CompetencyDomain> domains, List<Competency> competencies, List<Exercise> exercises,
+			List<SeriesSession> series, List<Instrument> instruments, List<InterviewGuide> interviewGuides,
+			String contentHash) {
 		this.program = program;
 		this.sessions = sessions.stream().sorted(Comparator.comparingInt(TrainingSession::number)).toList();
 		this.frameworkVersion = frameworkVersion;
@@ -62,6 +72,8 @@ public final class Curriculum {
 		this.seriesById = index(this.series, SeriesSession::id);
 		this.instruments = index(instruments.stream().sorted(Comparator.comparing(Instrument::id)).toList(),
 				Instrument::id);
+		this.interviewGuides = index(interviewGuides.stream().sorted(Comparator.comparing(InterviewGuide::id)).toList(),
+				InterviewGuide::id);
 		this.contentHash = contentHash;
 	}
 
@@ -143,6 +155,11 @@ public final class Curriculum {
 
 	public Optional<Instrument> instrument(String id) {
 		return Optional.ofNullable(this.instruments.get(id));
+	}
+
+	/** The guides for the evaluation's interviews, by id. */
+	public List<InterviewGuide> interviewGuides() {
+		return List.copyOf(this.interviewGuides.values());
 	}
 
 }

@@ -46,6 +46,8 @@ public final class CurriculumLoader {
 
 	private static final long MAX_FILE_BYTES = 1_000_000;
 
+	static final String EVALUATION = "evaluation";
+
 	private final Path root;
 
 	private final Problems problems = new Problems();
@@ -81,11 +83,12 @@ public final class CurriculumLoader {
 		List<Instrument> instruments = Files.isDirectory(this.root.resolve(InstrumentReader.FOLDER))
 				? new InstrumentReader(this::readYaml, competencyIds).read(files(InstrumentReader.FOLDER, ".yml"))
 				: List.of();
+		List<InterviewGuide> guides = interviewGuides();
 		if (!this.problems.isEmpty()) {
 			throw new InvalidCurriculumException(this.root.toString(), this.problems.list());
 		}
 		return new Curriculum(program.orElseThrow(), sessions, frameworkVersion, domains, competencies, exercises,
-				series, instruments, contentHash());
+				series, instruments, guides, contentHash());
 	}
 
 	private Program program(YamlFields f) {
@@ -286,6 +289,52 @@ public final class CurriculumLoader {
 			});
 		}
 		return series;
+	}
+
+	/**
+	 * Every {@code evaluation/<id>.md} interview guide; the folder is optional. Only mentors and
+	 * mentees are interviewed, and the body must speak to each audience under its own heading.
+	 */
+	private List<InterviewGuide> interviewGuides() {
+		List<InterviewGuide> guides = new ArrayList<>();
+		if (!Files.isDirectory(this.root.resolve(EVALUATION))) {
+			return guides;
+		}
+		for (String file : markdownFiles(EVALUATION)) {
+			readMarkdown(file).ifPresent(doc -> {
+				YamlFields f = doc.frontMatter();
+				f.allowOnly(Set.of("id", "title", "audiences", "durationMinutes"));
+				String id = id(f, "id");
+				if (id != null && !file.equals(EVALUATION + "/" + id + ".md")) {
+					f.problem(f.line("id"), "id '" + id + "' must match the file name (" + id + ".md)");
+				}
+				Set<Instrument.Audience> audiences = new java.util.LinkedHashSet<>();
+				for (String label : f.texts("audiences", 1)) {
+					Optional<Instrument.Audience> audience = Instrument.Audience.fromLabel(label)
+						.filter(a -> a != Instrument.Audience.FACULTY);
+					audience.ifPresentOrElse(audiences::add, () -> f.problem(f.line("audiences"),
+							"unknown audience '" + label + "' in 'audiences' (expected mentor or mentee)"));
+				}
+				int duration = f.number("durationMinutes", 1, 600);
+				String title = f.text("title");
+				if (doc.body().isBlank()) {
+					f.problem(f.line(), "the guide has no content after its front matter");
+				}
+				for (Instrument.Audience audience : audiences) {
+					String heading = "for " + audience.label() + "s";
+					boolean found = doc.body().lines()
+						.anyMatch(l -> l.startsWith("#") && l.toLowerCase(java.util.Locale.ROOT).contains(heading));
+					if (!doc.body().isBlank() && !found) {
+						f.problem(f.line("audiences"), "the guide is for " + audience.label()
+								+ "s but has no heading with '" + heading + "' (e.g. '## Questions " + heading + "')");
+					}
+				}
+				if (id != null && title != null && duration > 0 && !audiences.isEmpty() && !doc.body().isBlank()) {
+					guides.add(new InterviewGuide(id, title, audiences, duration, doc.body()));
+				}
+			});
+		}
+		return guides;
 	}
 
 	private Optional<SeriesSession> seriesSession(YamlFields f, String year, int firstYear) {

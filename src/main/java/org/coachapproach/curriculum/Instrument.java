@@ -106,8 +106,10 @@ public record Instrument(String id, String title, String intro, Set<Audience> au
 
 	/**
 	 * A group of items; when {@code scored}, its scale score is the mean of its scale items.
+	 *
+	 * @param stem the question its items answer (e.g. "How confident are you in ...?"), or {@code null}
 	 */
-	public record Section(String id, String title, boolean scored, List<Item> items) {
+	public record Section(String id, String title, String stem, boolean scored, List<Item> items) {
 
 		public Section {
 			items = List.copyOf(items);

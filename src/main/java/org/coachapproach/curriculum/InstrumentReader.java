@@ -110,7 +110,7 @@ final class InstrumentReader {
 		List<Section> sections = new ArrayList<>();
 		Set<String> sectionIds = new java.util.HashSet<>();
 		for (YamlFields s : f.mappings("sections", 1)) {
-			s.allowOnly(Set.of("id", "title", "scored", "items"));
+			s.allowOnly(Set.of("id", "title", "stem", "scored", "items"));
 			String sectionId = CurriculumLoader.id(s, "id");
 			if (sectionId != null && !sectionIds.add(sectionId)) {
 				s.problem(s.line("id"), "section id '" + sectionId + "' is already used in this instrument");
@@ -123,7 +123,7 @@ final class InstrumentReader {
 			if (scored && items.stream().anyMatch(i -> i.type() != ItemType.SCALE)) {
 				s.problem(s.line("scored"), "a scored section may hold only scale items (its score is their mean)");
 			}
-			sections.add(new Section(sectionId, s.text("title"), scored, items));
+			sections.add(new Section(sectionId, s.text("title"), stem(s), scored, items));
 		}
 		Retrospective retrospective = f.has("retrospective") ? retrospective(f, sections, waves) : null;
 		String title = f.text("title");
@@ -132,6 +132,18 @@ final class InstrumentReader {
 				&& sections.stream().allMatch(s -> s.id() != null && s.title() != null);
 		return complete ? Optional.of(new Instrument(id, title, intro, audience, waves, optional, sections, retrospective))
 				: Optional.empty();
+	}
+
+	/** The optional question a section's items answer: text that asks, ending in '?' or ':'. */
+	private static String stem(YamlFields s) {
+		if (!s.has("stem")) {
+			return null;
+		}
+		String stem = s.text("stem");
+		if (stem != null && !stem.endsWith("?") && !stem.endsWith(":")) {
+			s.problem(s.line("stem"), "'stem' is the question the section's items answer: end it with '?' or ':'");
+		}
+		return stem;
 	}
 
 	private static void checkWaves(YamlFields f, List<Wave> waves, List<Wave> optional) {

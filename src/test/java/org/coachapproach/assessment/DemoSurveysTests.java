@@ -7,8 +7,11 @@ import java.util.UUID;
 import org.coachapproach.assessment.internal.Adjustment;
 import org.coachapproach.assessment.internal.ComparisonRow;
 import org.coachapproach.assessment.internal.DemoSurveys;
+import org.coachapproach.assessment.internal.Distribution;
 import org.coachapproach.assessment.internal.PrePostAnalysis;
 import org.coachapproach.assessment.internal.PrePostReport;
+import org.coachapproach.assessment.internal.WaveAnalysis;
+import org.coachapproach.assessment.internal.WaveReport;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument.Wave;
 import org.coachapproach.people.Arrival;
@@ -43,6 +46,9 @@ class DemoSurveysTests {
 	PrePostAnalysis analysis;
 
 	@Autowired
+	WaveAnalysis waves;
+
+	@Autowired
 	Curriculum curriculum;
 
 	@Test
@@ -61,11 +67,13 @@ class DemoSurveysTests {
 				SELECT SUM(instrument_id = 'mentor-prepost' AND wave = 'pre') AS mentor_pre,
 				       SUM(instrument_id = 'mentor-prepost' AND wave = 'post') AS mentor_post,
 				       SUM(instrument_id = 'mentee-prepost' AND wave = 'pre') AS mentee_pre,
+				       SUM(instrument_id = 'mentee-post') AS mentee_feedback,
 				       SUM(instrument_id = 'cfds-post') AS cfds, SUM(origin <> 'SYNTHETIC') AS not_synthetic
 				FROM assessment_response WHERE course_id = ?""").param(demoCourse.value()).query().singleRow();
 		assertThat(counts).containsEntry("mentor_pre", new java.math.BigDecimal(39))
 			.containsEntry("mentor_post", new java.math.BigDecimal(35))
 			.containsEntry("mentee_pre", new java.math.BigDecimal(33))
+			.containsEntry("mentee_feedback", new java.math.BigDecimal(26))
 			.containsEntry("cfds", new java.math.BigDecimal(99))
 			.containsEntry("not_synthetic", java.math.BigDecimal.ZERO);
 		int loaded = count(demoCourse);
@@ -84,6 +92,36 @@ class DemoSurveysTests {
 			});
 		ComparisonRow climate = report.items().stream().filter(r -> r.key().equals("climate-overall")).findFirst().orElseThrow();
 		assertThat(climate.figures().firstMean()).isBetween(3.6, 4.4);
+		assertEveryItemThePaperReportsIsInTheReport(demoCourse);
+	}
+
+	/** The items added for the paper's full set of measures reach the report with the paper's pattern. */
+	private void assertEveryItemThePaperReportsIsInTheReport(CourseId demoCourse) {
+		PrePostReport mentees = this.analysis.report(demoCourse, this.curriculum.instrument("mentee-prepost").orElseThrow(),
+				Wave.POST, Adjustment.NONE, null);
+		assertThat(mentees.scales()).extracting(ComparisonRow::key).contains("mentee-climate");
+		assertThat(mentees.items()).filteredOn(r -> r.key().startsWith("mentee-climate-")).hasSize(4)
+			.allSatisfy(r -> assertThat(r.figures().firstMean()).as(r.key()).isBetween(3.4, 4.4));
+		// the paper: every mentee who answered had met their mentor at least once
+		Distribution meetings = distribution(demoCourse, "mentee-post", "mentee-meeting-frequency");
+		assertThat(meetings.n()).isEqualTo(26);
+		assertThat(meetings.labels()).startsWith("Not yet");
+		assertThat(meetings.counts().get(0)).isZero();
+		Distribution time = distribution(demoCourse, "mentor-post", "time-training-fair");
+		assertThat(time.agree()).isGreaterThan(50.0);
+		assertThat(distribution(demoCourse, "mentor-post", "approach-use-frequency").n()).isEqualTo(35);
+		// the paper: over 55 % agreed the series gave valuable opportunities in each area; all 11 divisions answered
+		for (String area : new String[] { "teaching", "leadership", "wellness", "dei", "promotion" }) {
+			assertThat(distribution(demoCourse, "cfds-post", "cfds-opportunity-" + area).agree()).as(area)
+				.isGreaterThan(55.0);
+		}
+		Distribution divisions = distribution(demoCourse, "cfds-post", "cfds-division");
+		assertThat(divisions.counts().subList(0, 11)).allSatisfy(c -> assertThat(c).isPositive());
+	}
+
+	private Distribution distribution(CourseId course, String instrument, String item) {
+		WaveReport report = this.waves.report(course, this.curriculum.instrument(instrument).orElseThrow(), Wave.POST);
+		return report.distributions().stream().filter(d -> d.key().equals(item)).findFirst().orElseThrow();
 	}
 
 	private int count(CourseId course) {

@@ -176,11 +176,15 @@ class EvaluationReportTests {
 			assertThat(count(html, "<caption[^>]*>Table \\d+\\. ")).isEqualTo(tables);
 			assertThat(count(html, "<figcaption[^>]*>Figure \\d+\\. ")).isEqualTo(figures);
 		}
-		// the published evaluation's order: rates, demographics, mentors, their figure and feedback, mentees, their figure, CFDS
-		assertThat(kinds).startsWith("rates", "demographics", "prePost", "chart", "answers", "prePost", "chart", "answers");
+		// the published evaluation's order: rates, demographics, mentors, their figure and feedback, mentees, their figure
+		// and meetings, CFDS
+		assertThat(kinds).startsWith("rates", "demographics", "prePost", "chart", "answers", "prePost", "chart", "answers",
+				"answers");
 		assertThat(rowsCompared).isGreaterThan(60);
 		assertThat(page.body()).contains("&lt; 0.001").contains("Table 3. Mentor self-assessment: scale scores and items")
-			.contains("Figure 1. Mentor self-assessment: ");
+			.contains("Figure 1. Mentor self-assessment: ")
+			.contains("Question asked: How confident are you in modelling each of these coaching behaviours?")
+			.contains("How often have you met with your mentor this year?");
 	}
 
 	@Test

@@ -98,7 +98,8 @@ class SurveyReportTests {
 			.contains("&lt; 0.001")
 			.containsPattern("<td class=\"num\">\\d\\.\\d\\d ± \\d\\.\\d\\d</td>")
 			.contains("<svg role=\"img\" aria-labelledby=\"dot-arrow-caption\"")
-			.contains("aria-describedby=\"dist-strategies-helpful dist-likely-to-use dist-meeting-frequency\"")
+			.contains("aria-describedby=\"dist-strategies-helpful dist-likely-to-use dist-approach-use-frequency dist-meeting-frequency "
+					+ "dist-time-training-fair dist-time-meetings-fair\"")
 			.contains("<caption>How helpful were the coach-approach strategies taught in the program?</caption>")
 			.contains("(synthetic) The structure of the sessions built week on week.");
 		assertThat(this.staff.get(tool("/course/surveys/report?print=true")).body()).doesNotContain("class=\"app-nav\"")

@@ -254,6 +254,71 @@ class SurveyTests {
 		assertThat(mentor.post(tool("/surveys/mentor-prepost/follow-up"), answers(5)).statusCode()).isEqualTo(302);
 	}
 
+	@Test
+	void shouldAskTheCoachingBehavioursUnderTheirQuestionStem() {
+		open("mentor-prepost", "pre", Map.of());
+
+		String form = mentor().get(tool("/surveys/mentor-prepost/pre")).body();
+
+		// the stem is part of the group's legend, so a screen reader announces it with the group
+		assertThat(form).containsPattern("<fieldset class=\"section\">\\s*<legend>\\s*"
+				+ "<span>Confidence in modelling coaching behaviours</span>\\s*"
+				+ "<span class=\"stem\" id=\"stem-coaching-behaviours\">"
+				+ "How confident are you in modelling each of these coaching behaviours\\?</span>\\s*</legend>");
+		assertThat(form).doesNotContain("id=\"stem-job-satisfaction\"");
+	}
+
+	@Test
+	void shouldAskTheItemsThePaperReportedInEverySurvey() {
+		open("cfds-post", "post", Map.of());
+		open("mentor-post", "post", Map.of());
+		open("mentee-prepost", "pre", Map.of());
+		open("mentee-post", "post", Map.of());
+		Browser mentor = mentor();
+		Browser mentee = this.launcher.launch("mentee-" + UUID.randomUUID(), "Mia Mentee", SurveyLaunch.LEARNER, "mentee");
+
+		assertThat(mentor.get(tool("/surveys/cfds-post/post")).body())
+			.contains("The series gave me valuable opportunities to develop my teaching skills.")
+			.contains("The series gave me valuable opportunities to develop skills for promotion.")
+			.contains("In which division do you work?").contains("name=\"a.cfds-division\" value=\"prefer-not-to-say\"")
+			.contains("Based on what you experienced in the series, how much do you agree with each statement?");
+		assertThat(mentor.get(tool("/surveys/mentor-post/post")).body())
+			.contains("The time set aside for the mentor training was fair and sufficient.")
+			.contains("The time set aside for meeting my mentee was fair and sufficient.")
+			.contains("how often have you used a coach approach").contains("Weekly or more often");
+		assertThat(mentee.get(tool("/surveys/mentee-prepost/pre")).body())
+			.contains("To what extent do you feel a good professional fit in the department?")
+			.contains("name=\"a.mentee-climate-development\"");
+		assertThat(mentee.get(tool("/surveys/mentee-post/post")).body())
+			.contains("How often have you met with your mentor this year?")
+			.contains("I have not been assigned a mentor");
+		// older exports lack the new optional items: an answer without them is still complete
+		assertThat(mentor.post(tool("/surveys/cfds-post/post"), Map.of("a.cfds-helped-professionally", "4",
+				"a.cfds-better-teacher", "4", "a.cfds-bias", "3", "a.cfds-leadership", "5", "a.cfds-division", "nephrology",
+				"action", "submit")).statusCode()).isEqualTo(302);
+		assertThat(mentor.post(tool("/surveys/mentor-post/post"), Map.of("a.strategies-helpful", "4",
+				"a.likely-to-use", "5", "a.meeting-frequency", "once", "a.time-training-fair", "9", "action", "submit"))
+			.statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void shouldShowTheInterviewGuideToStaffOnly() {
+		Browser staff = this.launcher.launch("staff-" + UUID.randomUUID(), "Sam Staff", SurveyLaunch.ADMINISTRATOR, "staff");
+
+		assertThat(staff.get(tool("/course/surveys")).body()).contains("/course/surveys/interview-guide");
+		HttpResponse<String> guide = staff.get(tool("/course/surveys/interview-guide"));
+		assertThat(guide.statusCode()).isEqualTo(200);
+		assertThat(guide.body()).contains("<h2 id=\"guide-interview-guide\">Interview guide for mentors and mentees</h2>")
+			.contains("<h2>Questions for mentors</h2>").contains("<h2>Questions for mentees</h2>")
+			.contains("For: mentor, mentee. About 45 minutes.");
+		HttpResponse<String> asMentor = mentor().get(tool("/course/surveys/interview-guide"));
+		assertThat(asMentor.statusCode()).isEqualTo(403);
+		assertThat(asMentor.body()).contains("Only program staff can see the interview guide.")
+			.doesNotContain("Questions for mentees");
+		assertThat(this.instructor.get(tool("/course/surveys/interview-guide")).statusCode()).isEqualTo(403);
+		assertThat(this.instructor.get(tool("/course/surveys")).body()).doesNotContain("/course/surveys/interview-guide");
+	}
+
 	private Browser mentor() {
 		return this.launcher.launch("mentor-" + UUID.randomUUID(), "Mo Mentor", SurveyLaunch.LEARNER, "mentor");
 	}

@@ -30,7 +30,7 @@ class InstrumentLoaderTests {
 		Curriculum curriculum = CurriculumLoader.load(Path.of("curriculum"));
 
 		assertThat(curriculum.instruments()).extracting(Instrument::id)
-			.containsExactly("cfds-post", "demographics", "mentee-prepost", "mentor-post", "mentor-prepost");
+			.containsExactly("cfds-post", "demographics", "mentee-post", "mentee-prepost", "mentor-post", "mentor-prepost");
 		Instrument mentor = curriculum.instrument("mentor-prepost").orElseThrow();
 		assertThat(mentor.waves()).containsExactly(Wave.PRE, Wave.POST);
 		assertThat(mentor.optionalWaves()).containsExactly(Wave.FOLLOW_UP);
@@ -56,6 +56,67 @@ class InstrumentLoaderTests {
 		assertThat(curriculum.instrument("mentee-prepost").orElseThrow().sections().get(0).items()).hasSize(8);
 		assertThat(curriculum.instrument("cfds-post").orElseThrow().items().get(0).scale().labels())
 			.startsWith("Strongly disagree").endsWith("Strongly agree");
+	}
+
+	@Test
+	void shouldAskEveryItemThePaperReports() {
+		Curriculum curriculum = CurriculumLoader.load(Path.of("curriculum"));
+
+		Instrument mentor = curriculum.instrument("mentor-prepost").orElseThrow();
+		assertThat(mentor.sections()).filteredOn(s -> s.id().equals("coaching-behaviours")).singleElement()
+			.extracting(Instrument.Section::stem)
+			.isEqualTo("How confident are you in modelling each of these coaching behaviours?");
+		Instrument mentee = curriculum.instrument("mentee-prepost").orElseThrow();
+		assertThat(mentee.sections()).filteredOn(s -> s.id().equals("mentee-climate")).singleElement()
+			.satisfies(s -> assertThat(s.scored()).isTrue())
+			.extracting(s -> s.items().stream().filter(i -> i.askedIn(Wave.PRE) && i.askedIn(Wave.POST)).count())
+			.isEqualTo(4L);
+		assertThat(curriculum.instrument("mentee-post").orElseThrow().item("mentee-meeting-frequency")).isPresent();
+		Instrument feedback = curriculum.instrument("mentor-post").orElseThrow();
+		assertThat(feedback.items()).extracting(Instrument.Item::id)
+			.contains("approach-use-frequency", "meeting-frequency", "time-training-fair", "time-meetings-fair");
+		assertThat(feedback.item("meeting-frequency").orElseThrow().option("monthly-or-quarterly")).isPresent();
+		Instrument cfds = curriculum.instrument("cfds-post").orElseThrow();
+		assertThat(cfds.items()).extracting(Instrument.Item::id).contains("cfds-opportunity-teaching",
+				"cfds-opportunity-leadership", "cfds-opportunity-wellness", "cfds-opportunity-dei",
+				"cfds-opportunity-promotion");
+		// the same division values as the demographics question, so the two read together
+		assertThat(cfds.item("cfds-division").orElseThrow().options()).extracting(Instrument.Option::value)
+			.containsExactlyElementsOf(curriculum.instrument("demographics").orElseThrow().item("division").orElseThrow()
+				.options().stream().map(Instrument.Option::value).toList())
+			.contains("prefer-not-to-say");
+		// the scales' labels as the paper reports them
+		assertThat(feedback.item("strategies-helpful").orElseThrow().scale().labels())
+			.contains("Very helpful", "Somewhat helpful", "Somewhat unhelpful");
+		assertThat(feedback.item("likely-to-use").orElseThrow().scale().labels())
+			.contains("Very likely", "Somewhat likely", "Somewhat unlikely");
+	}
+
+	@Test
+	void shouldRefuseAStemThatDoesNotAsk() throws IOException {
+		edit("mentor-prepost.yml", "stem: \"How confident are you in modelling each of these coaching behaviours?\"",
+				"stem: Coaching behaviours");
+
+		assertThat(problems()).anySatisfy(p -> {
+			assertThat(p.file()).isEqualTo("instruments/mentor-prepost.yml");
+			assertThat(p.line()).isEqualTo(lineOf("mentor-prepost.yml", "stem: Coaching behaviours"));
+			assertThat(p.message()).startsWith("'stem' is the question the section's items answer");
+		});
+	}
+
+	@Test
+	void shouldRefuseAnEmptyOrListStem() throws IOException {
+		edit("mentor-prepost.yml", "stem: \"How confident are you in modelling each of these coaching behaviours?\"",
+				"stem: \"\"");
+		edit("mentor-post.yml", "stem: \"How much do you agree with each statement?\"", "stem: [agree, disagree]");
+
+		assertThat(problems()).anySatisfy(p -> {
+			assertThat(p.file()).isEqualTo("instruments/mentor-prepost.yml");
+			assertThat(p.message()).isEqualTo("'stem' must not be empty");
+		}).anySatisfy(p -> {
+			assertThat(p.file()).isEqualTo("instruments/mentor-post.yml");
+			assertThat(p.message()).isEqualTo("'stem' must be text, not a list or mapping");
+		});
 	}
 
 	@Test

@@ -100,6 +100,7 @@ public class DemoSurveys {
 				"mentee-prepost", Map.of(Wave.PRE, range(today.minusDays(300), today.minusDays(270)), Wave.POST,
 						range(today.minusDays(14), today.plusDays(30))),
 				"mentor-post", Map.of(Wave.POST, range(today.minusDays(14), today.plusDays(30))),
+				"mentee-post", Map.of(Wave.POST, range(today.minusDays(14), today.plusDays(30))),
 				"cfds-post", Map.of(Wave.POST, range(today.minusDays(14), today.plusDays(30))),
 				"demographics", Map.of(Wave.ONCE, range(today.minusDays(300), today.plusDays(30))));
 		Timestamp now = new Timestamp(System.currentTimeMillis());

@@ -15,7 +15,7 @@ import org.coachapproach.curriculum.Instrument.Wave;
 
 /**
  * A SYNTHETIC cohort for the demo course: 43 mentors and 37 mentees with pre and post
- * answers, mentor feedback and a CFDS survey of 99, drawn with a fixed seed so that the
+ * answers, mentor and mentee feedback and a CFDS survey of 99, drawn with a fixed seed so that the
  * figures resemble the published evaluation (knowledge gains of about 0.7 to 0.9 points,
  * confidence about 0.5, small changes in coaching behaviours and climate, 43 % / 43 %
  * "very" / "somewhat helpful", about 70 % agreeing the CFDS helped). None of it is anyone's
@@ -48,6 +48,7 @@ public final class SyntheticCohort {
 		Instrument mentor = instrument("mentor-prepost");
 		Instrument mentee = instrument("mentee-prepost");
 		Instrument feedback = instrument("mentor-post");
+		Instrument menteeFeedback = instrument("mentee-post");
 		Instrument demographics = instrument("demographics");
 		for (int i = 0; i < MENTORS; i++) {
 			String code = String.format("synthetic-mentor-%02d", i + 1);
@@ -99,6 +100,8 @@ public final class SyntheticCohort {
 			}
 			if (post) {
 				all.add(new CohortWriter.Submitted(key(code), mentee.id(), Wave.POST, postAnswers));
+				all.add(new CohortWriter.Submitted(key(code), menteeFeedback.id(), Wave.POST,
+						Map.of("mentee-meeting-frequency", bucket(MENTEE_MEETINGS, MENTEE_MEETING_COUNTS, i - 8))));
 			}
 			if (pre || post) {
 				all.add(new CohortWriter.Submitted(key(code), demographics.id(), Wave.ONCE, demographics(false)));
@@ -129,7 +132,7 @@ public final class SyntheticCohort {
 		return switch (id) {
 			case "mentee-alignment" -> new double[] { 3.2, 0.05 };
 			case "job-description", "career-satisfaction", "promotion-path", "work-life-balance" -> new double[] { 4.0, 0.1 };
-			default -> new double[] { 3.0, 0.3 };
+			default -> id.startsWith("mentee-climate-") ? new double[] { 3.9, 0.12 } : new double[] { 3.0, 0.3 };
 		};
 	}
 
@@ -140,6 +143,20 @@ public final class SyntheticCohort {
 	private static final String[] MEETINGS = { "not-yet", "once", "a-few-times", "monthly-or-quarterly" };
 
 	private static final int[] MEETING_COUNTS = { 9, 10, 6, 10 };
+
+	/** Every mentee who answered met their mentor at least once, as in the paper. */
+	private static final String[] MENTEE_MEETINGS = { "once", "a-few-times", "monthly-or-quarterly" };
+
+	private static final int[] MENTEE_MEETING_COUNTS = { 9, 11, 6 };
+
+	private static final String[] APPROACH_USE = { "not-yet", "once-or-twice", "monthly", "weekly" };
+
+	private static final int[] APPROACH_USE_COUNTS = { 3, 9, 13, 10 };
+
+	/** Most agree the time set aside was fair and sufficient (the paper's Discussion). */
+	private static final String[] TIME_TRAINING_FAIR = spread(new int[] { 0, 2, 5, 17, 11 });
+
+	private static final String[] TIME_MEETINGS_FAIR = spread(new int[] { 1, 4, 8, 14, 8 });
 
 	private static final String[] MENTOR_COMMENTS = { "The structure of the sessions built week on week.",
 			"Practising with colleagues in triads was the most useful part.",
@@ -160,15 +177,10 @@ public final class SyntheticCohort {
 		Map<String, String> answers = new LinkedHashMap<>();
 		answers.put("strategies-helpful", HELPFUL[index]);
 		answers.put("likely-to-use", LIKELY[index]);
-		int bucket = 0;
-		for (int i = 0, seen = 0; i < MEETING_COUNTS.length; i++) {
-			seen += MEETING_COUNTS[i];
-			if (index < seen) {
-				bucket = i;
-				break;
-			}
-		}
-		answers.put("meeting-frequency", MEETINGS[bucket]);
+		answers.put("approach-use-frequency", bucket(APPROACH_USE, APPROACH_USE_COUNTS, (index * 11) % 35));
+		answers.put("meeting-frequency", bucket(MEETINGS, MEETING_COUNTS, index));
+		answers.put("time-training-fair", TIME_TRAINING_FAIR[(index * 13) % 35]);
+		answers.put("time-meetings-fair", TIME_MEETINGS_FAIR[(index * 17) % 35]);
 		if (index < MENTOR_COMMENTS.length) {
 			answers.put("comments", "(synthetic) " + MENTOR_COMMENTS[index]);
 		}
@@ -177,18 +189,29 @@ public final class SyntheticCohort {
 
 	private List<CohortWriter.Submitted> cfds() {
 		Instrument cfds = instrument("cfds-post");
-		int[][] counts = { { 3, 7, 20, 44, 25 }, { 4, 10, 28, 37, 20 }, { 4, 10, 30, 37, 18 }, { 4, 9, 27, 37, 22 } };
+		// Outcomes (about 70 % and 56-60 % agree), then opportunities in teaching, leadership,
+		// wellness, DEI and promotion (each over 55 %).
+		int[][] counts = { { 3, 7, 20, 44, 25 }, { 4, 10, 28, 37, 20 }, { 4, 10, 30, 37, 18 }, { 4, 9, 27, 37, 22 },
+				{ 4, 9, 28, 38, 20 }, { 3, 10, 27, 37, 22 }, { 4, 11, 28, 36, 20 }, { 5, 10, 27, 35, 22 },
+				{ 3, 8, 25, 40, 23 } };
 		List<String> items = cfds.items().stream().filter(i -> i.type() == ItemType.SCALE).map(Item::id).toList();
+		if (items.size() != counts.length) {
+			throw new IllegalStateException("the synthetic CFDS counts cover " + counts.length + " scale items, not "
+					+ items.size());
+		}
 		List<String[]> columns = new ArrayList<>();
 		for (int[] c : counts) {
 			columns.add(spread(c));
 		}
+		List<String> divisions = cfds.item("cfds-division").orElseThrow().options().stream()
+			.map(Instrument.Option::value).toList();
 		List<CohortWriter.Submitted> all = new ArrayList<>();
 		for (int r = 0; r < CFDS_RESPONDENTS; r++) {
 			Map<String, String> answers = new LinkedHashMap<>();
 			for (int i = 0; i < items.size(); i++) {
 				answers.put(items.get(i), columns.get(i)[(r * STRIDES[i]) % CFDS_RESPONDENTS]);
 			}
+			answers.put("cfds-division", bucket(divisions.toArray(String[]::new), DIVISION_COUNTS, r));
 			if (r % 8 == 0) {
 				answers.put("cfds-comments", "(synthetic) " + CFDS_COMMENTS[(r / 8) % CFDS_COMMENTS.length]);
 			}
@@ -199,7 +222,10 @@ public final class SyntheticCohort {
 	}
 
 	/** Strides coprime with 99, so each item's answers are a different permutation of its counts. */
-	private static final int[] STRIDES = { 7, 13, 17, 19 };
+	private static final int[] STRIDES = { 7, 13, 17, 19, 23, 25, 29, 31, 35 };
+
+	/** CFDS respondents by division, in the item's option order: all eleven divisions, as in the paper. */
+	private static final int[] DIVISION_COUNTS = { 12, 6, 9, 19, 5, 10, 14, 6, 6, 7, 5, 0 };
 
 	private static final String[] CFDS_COMMENTS = { "The variety of topics kept me coming back.",
 			"Noon on Tuesdays is hard with clinic.", "The clinical teaching sessions were excellent.",
@@ -228,6 +254,17 @@ public final class SyntheticCohort {
 				"hematology-oncology", "hospital-medicine", "infectious-disease", "nephrology" };
 		answers.put("division", divisions[this.random.nextInt(divisions.length)]);
 		return answers;
+	}
+
+	/** The value whose run of {@code counts} holds the {@code index}-th respondent. */
+	private static String bucket(String[] values, int[] counts, int index) {
+		for (int i = 0, seen = 0; i < counts.length; i++) {
+			seen += counts[i];
+			if (index < seen) {
+				return values[i];
+			}
+		}
+		throw new IllegalArgumentException("respondent " + index + " is beyond the counts");
 	}
 
 	/** Answers listing each point as often as {@code counts} says, points 1 upwards. */

@@ -74,7 +74,8 @@ record EvaluationReport(boolean synthetic, List<SurveyReportController.HeldWave>
 	 * A figure of one section's pre and post means (the published Figures 2 and 3), with its data:
 	 * the means and each wave's answers per point.
 	 */
-	record Chart(String kind, int number, String instrumentId, String section, String title, int points,
+	/** @param stem the question the section's items answer (its {@code stem}), or {@code null} */
+	record Chart(String kind, int number, String instrumentId, String section, String title, String stem, int points,
 			List<String> pointLabels, List<ChartItem> items) implements Part {
 	}
 

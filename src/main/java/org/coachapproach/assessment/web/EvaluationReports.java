@@ -44,7 +44,8 @@ import org.springframework.stereotype.Component;
 class EvaluationReports {
 
 	/** The instruments the published evaluation reports, in its order; others follow in the curriculum's. */
-	static final List<String> PAPER_ORDER = List.of("mentor-prepost", "mentor-post", "mentee-prepost", "cfds-post");
+	static final List<String> PAPER_ORDER = List.of("mentor-prepost", "mentor-post", "mentee-prepost", "mentee-post",
+			"cfds-post");
 
 	/** The series survey, before which the attendance figures stand. */
 	static final String CFDS_SURVEY = "cfds-post";
@@ -205,7 +206,8 @@ class EvaluationReports {
 		}
 		Item first = instrument.item(charted.get(0).key()).orElseThrow();
 		return Optional.of(new EvaluationReport.Chart("chart", numbers.figure(), instrument.id(), section.get().id(),
-				instrument.title() + ": " + section.get().title(), first.scale().points(), first.scale().labels(),
+				instrument.title() + ": " + section.get().title(), section.get().stem(), first.scale().points(),
+				first.scale().labels(),
 				charted));
 	}
 

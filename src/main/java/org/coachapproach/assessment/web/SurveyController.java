@@ -230,14 +230,14 @@ class SurveyController {
 				.map(i -> Question.of(i.id(), i, answers.get(i.id()), problems))
 				.toList();
 			if (!questions.isEmpty()) {
-				sections.add(new SectionView(section.id(), section.title(), null, questions));
+				sections.add(new SectionView(section.id(), section.title(), section.stem(), null, questions));
 			}
 		}
 		List<Question> then = asked.entrySet().stream().filter(e -> !e.getKey().equals(e.getValue().id()))
 			.map(e -> Question.of(e.getKey(), e.getValue(), answers.get(e.getKey()), problems))
 			.toList();
 		if (!then.isEmpty()) {
-			sections.add(new SectionView("retrospective", null, instrument.retrospective().prompt(), then));
+			sections.add(new SectionView("retrospective", null, null, instrument.retrospective().prompt(), then));
 		}
 		model.addAttribute("member", member);
 		model.addAttribute("instrument", instrument);
@@ -252,7 +252,8 @@ class SurveyController {
 		return "assessment/survey";
 	}
 
-	record SectionView(String id, String title, String prompt, List<Question> questions) {
+	/** A section of the form; {@code stem} is the question its items answer, shown in the group's legend. */
+	record SectionView(String id, String title, String stem, String prompt, List<Question> questions) {
 	}
 
 	/** One question on the form: its input name, current value and any problem with it. */
