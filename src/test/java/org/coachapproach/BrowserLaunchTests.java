@@ -471,6 +471,69 @@ class BrowserLaunchTests {
 	}
 
 	/**
+	 * Staff open the comparison of cohorts over years from the survey report: two earlier cohorts
+	 * imported into the demo course beside its own (synthetic) one, tables and a trend chart per
+	 * scale score, checked by axe-core on the screen and on a phone's width.
+	 */
+	@Test
+	void shouldCompareCohortsOverYearsAccessibly() throws IOException {
+		// The demo course exists once someone launched into it.
+		this.chromium = HeadlessChromium.start(Cookies.TOOL_BLOCKED);
+		this.chromium.launch(this.platform.launchUrl("staff").toString());
+		org.springframework.jdbc.core.simple.JdbcClient jdbc = this.context
+			.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+		org.coachapproach.people.CourseId course = new org.coachapproach.people.CourseId(
+				jdbc.sql("SELECT id FROM course WHERE context_id = 'c5d3a0e2-7b1f-4d9a-8e62-3f0b9c4a1d57'")
+					.query(Long.class).single());
+		org.coachapproach.curriculum.Curriculum curriculum = this.context
+			.getBean(org.coachapproach.curriculum.Curriculum.class);
+		org.coachapproach.assessment.internal.Pseudonyms pseudonyms = this.context
+			.getBean(org.coachapproach.assessment.internal.Pseudonyms.class);
+		org.coachapproach.curriculum.Instrument instrument = curriculum.instrument("mentor-prepost").orElseThrow();
+		List<String> cohorts = List.of("2022-2023", "2023-2024");
+		try {
+			for (String cohort : cohorts) {
+				List<org.coachapproach.assessment.internal.CohortWriter.Submitted> responses = new java.util.ArrayList<>();
+				int n = cohort.equals("2022-2023") ? 3 : 9;
+				for (int r = 0; r < n; r++) {
+					byte[] key = pseudonyms.ofExternal(course, "browser-" + cohort + "-" + r);
+					String pre = String.valueOf(2 + r % 2);
+					String post = String.valueOf(3 + r % 3);
+					Map<String, String> first = new java.util.LinkedHashMap<>();
+					Map<String, String> second = new java.util.LinkedHashMap<>();
+					instrument.items().stream()
+						.filter(i -> i.type() == org.coachapproach.curriculum.Instrument.ItemType.SCALE)
+						.forEach(i -> {
+							first.put(i.id(), pre);
+							second.put(i.id(), post);
+						});
+					responses.add(new org.coachapproach.assessment.internal.CohortWriter.Submitted(key, instrument.id(),
+							org.coachapproach.curriculum.Instrument.Wave.PRE, first));
+					responses.add(new org.coachapproach.assessment.internal.CohortWriter.Submitted(key, instrument.id(),
+							org.coachapproach.curriculum.Instrument.Wave.POST, second));
+				}
+				this.context.getBean(org.coachapproach.assessment.internal.CohortWriter.class)
+					.write(course, cohort, "IMPORT", curriculum.contentHash(), responses);
+			}
+			this.chromium.goInFrame("/course/surveys/report");
+			this.chromium.awaitFrameText("SYNTHETIC DATA");
+			this.chromium.click("a[href*='/course/surveys/cohorts']");
+			String page = this.chromium.awaitFrameText("Scale scores over the cohorts");
+			assertThat(page).contains("2022-2023").contains("2023-2024").contains("This course")
+				.contains("not shown: fewer than 5 respondents");
+			this.chromium.assertAccessible();
+			this.chromium.resize(390, 844);
+			this.chromium.goInFrame("/course/surveys/cohorts");
+			this.chromium.awaitFrameText("Scale scores over the cohorts");
+			this.chromium.assertAccessible();
+		}
+		finally {
+			jdbc.sql("DELETE FROM assessment_response WHERE course_id = ? AND cohort IN ('2022-2023', '2023-2024')")
+				.param(course.value()).update();
+		}
+	}
+
+	/**
 	 * The pages no journey above passes through, each opened inside the course frame without
 	 * cookies and checked with axe-core: staff's (audit history, survey import, meeting figures,
 	 * attendance, each email's preview with the email's own HTML), a mentor's (own answers, a

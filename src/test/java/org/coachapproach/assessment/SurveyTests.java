@@ -190,9 +190,9 @@ class SurveyTests {
 
 		List<String> columns = this.jdbc.sql("SELECT column_name FROM information_schema.columns WHERE table_schema = DATABASE() "
 				+ "AND table_name = 'assessment_response' ORDER BY ordinal_position").query(String.class).list();
-		// release_batch orders batches of at least five (see ReleaseBatches): no time, no person.
+		// release_batch orders batches of at least five (see ReleaseBatches): no time, no person; cohort is a year's label.
 		assertThat(columns).containsExactly("id", "course_id", "instrument_id", "respondent", "wave", "submitted", "origin",
-				"content_hash", "answers", "release_batch");
+				"content_hash", "answers", "release_batch", "cohort");
 		assertThat(this.jdbc.sql("SELECT column_name FROM information_schema.columns WHERE table_schema = DATABASE() "
 				+ "AND table_name = 'assessment_release' ORDER BY ordinal_position").query(String.class).list())
 			.containsExactly("course_id", "instrument_id", "wave", "batch", "respondents");

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.coachapproach.assessment.internal.CohortComparisonReport;
 import org.coachapproach.assessment.internal.ComparisonRow;
 import org.coachapproach.assessment.internal.Distribution;
 import org.coachapproach.assessment.internal.IntersectionRow;
@@ -148,6 +149,99 @@ final class ReportView {
 	}
 
 	record Segment(double x, double width, String style, String label, String percent) {
+	}
+
+	/** One cohort's gain in a side-by-side table, formatted; a {@code suppressed} cell shows a dash and why. */
+	record GainCell(boolean suppressed, String n, String gain, String interval, String dz, String p) {
+
+		static GainCell of(CohortComparisonReport.Gain g) {
+			if (g.suppressed()) {
+				return new GainCell(true, "", "", "", "", "");
+			}
+			return new GainCell(false, String.valueOf(g.n()), JournalFormat.number(g.gain(), 2),
+					JournalFormat.interval(g.ciLow(), g.ciHigh()), JournalFormat.number(g.dz(), 2), JournalFormat.p(g.p()));
+		}
+
+	}
+
+	/** A measure's row of the side-by-side table: one {@link GainCell} per cohort. */
+	record GainRow(String key, String label, List<GainCell> cells) {
+
+		static List<GainRow> of(List<CohortComparisonReport.Measure> measures) {
+			return measures.stream()
+				.map(m -> new GainRow(m.key(), m.label(), m.gains().stream().map(GainCell::of).toList()))
+				.toList();
+		}
+
+	}
+
+	/**
+	 * A scale score's gain over the cohorts: x the cohorts in order, y the mean gain with its 95%
+	 * interval as whiskers, and a line at zero (no change). A suppressed cohort keeps its place
+	 * on the axis with a dash; {@code cells} are the same figures for the data table after it.
+	 */
+	record TrendChart(String key, String label, int width, int height, double zeroY, double plotLeft, double plotRight,
+			List<AxisTick> ticks, List<TrendPoint> points, List<GainCell> cells) {
+
+		static final int LEFT = 56;
+
+		static final int TOP = 16;
+
+		static final int PLOT_HEIGHT = 180;
+
+		static final int COLUMN = 110;
+
+		static TrendChart of(CohortComparisonReport.Measure measure, List<String> cohorts) {
+			double low = 0;
+			double high = 0;
+			for (CohortComparisonReport.Gain g : measure.gains()) {
+				if (!g.suppressed()) {
+					low = Math.min(low, g.ciLow() == null ? g.gain() : Math.min(g.ciLow(), g.gain()));
+					high = Math.max(high, g.ciHigh() == null ? g.gain() : Math.max(g.ciHigh(), g.gain()));
+				}
+			}
+			double step = step(high - low);
+			double bottom = Math.floor(low / step) * step;
+			double top = Math.max(Math.ceil(high / step) * step, bottom + step);
+			List<AxisTick> ticks = new ArrayList<>();
+			for (int i = 0; bottom + i * step <= top + step / 1000; i++) {
+				double v = bottom + i * step;
+				ticks.add(new AxisTick(JournalFormat.number(Math.abs(v) < step / 1000 ? 0.0 : v, step < 0.1 ? 2 : step < 1 ? 1 : 0),
+						y(v, bottom, top)));
+			}
+			List<TrendPoint> points = new ArrayList<>();
+			for (int c = 0; c < cohorts.size(); c++) {
+				CohortComparisonReport.Gain g = measure.gains().get(c);
+				double x = LEFT + COLUMN * (c + 0.5);
+				points.add(g.suppressed() ? new TrendPoint(cohorts.get(c), x, false, y(0, bottom, top), null, null)
+						: new TrendPoint(cohorts.get(c), x, true, y(g.gain(), bottom, top),
+								g.ciLow() == null ? null : y(g.ciLow(), bottom, top),
+								g.ciHigh() == null ? null : y(g.ciHigh(), bottom, top)));
+			}
+			int width = LEFT + COLUMN * cohorts.size() + 10;
+			return new TrendChart(measure.key(), measure.label(), width, TOP + PLOT_HEIGHT + 40, y(0, bottom, top), LEFT,
+					width - 10, ticks, points, measure.gains().stream().map(GainCell::of).toList());
+		}
+
+		/** A round step giving about four ticks over the range: 1, 2 or 5 times a power of ten. */
+		static double step(double range) {
+			double raw = Math.max(range, 0.1) / 4;
+			double power = Math.pow(10, Math.floor(Math.log10(raw)));
+			double scaled = raw / power;
+			return (scaled <= 1 ? 1 : scaled <= 2 ? 2 : scaled <= 5 ? 5 : 10) * power;
+		}
+
+		static double y(double value, double bottom, double top) {
+			return TOP + (top - value) / (top - bottom) * PLOT_HEIGHT;
+		}
+
+	}
+
+	record AxisTick(String label, double y) {
+	}
+
+	/** One cohort on the trend chart; {@code low} and {@code high} are {@code null} where the interval is undefined. */
+	record TrendPoint(String cohort, double x, boolean shown, double y, Double low, Double high) {
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletResponse;
 import org.coachapproach.assessment.internal.AnswerProblem;
 import org.coachapproach.assessment.internal.AnswersRefusedException;
+import org.coachapproach.assessment.internal.CohortLabels;
 import org.coachapproach.assessment.internal.InstrumentSettings;
 import org.coachapproach.assessment.internal.SurveyAdministration;
 import org.coachapproach.assessment.internal.SurveyWindow;
@@ -39,9 +40,12 @@ class SurveyAdminController {
 
 	private final SurveyAdministration administration;
 
-	SurveyAdminController(Curriculum curriculum, SurveyAdministration administration) {
+	private final CohortLabels cohortLabels;
+
+	SurveyAdminController(Curriculum curriculum, SurveyAdministration administration, CohortLabels cohortLabels) {
 		this.curriculum = curriculum;
 		this.administration = administration;
+		this.cohortLabels = cohortLabels;
 	}
 
 	@GetMapping("/course/surveys")
@@ -93,6 +97,30 @@ class SurveyAdminController {
 		return "redirect:/course/surveys?saved=" + instrumentId;
 	}
 
+	/**
+	 * Program staff name the course's own cohort for the comparison of cohorts over years (as
+	 * they read the survey report, instructors do not); a bad label is refused and nothing saved.
+	 */
+	@PostMapping("/course/surveys/cohorts/label")
+	String saveCohortLabel(@RequestParam(name = "label", required = false) String label,
+			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
+			Model model) {
+		Member member = session.member();
+		if (!SurveyReportController.mayRead(member)) {
+			return SurveyController.refused(member, "assessment.refused.notStaff", response, model);
+		}
+		String trimmed = label == null ? "" : label.strip();
+		String problem = CohortLabels.problem(trimmed);
+		if (problem != null) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("cohortLabelProblem", problem);
+			model.addAttribute("cohortLabelPosted", label);
+			return page(member, null, Map.of(), List.of(), model);
+		}
+		this.cohortLabels.setOwn(member.course(), trimmed);
+		return "redirect:/course/surveys?saved=cohort-label";
+	}
+
 	private static LocalDate date(MultiValueMap<String, String> posted, Wave wave, String which,
 			List<AnswerProblem> problems) {
 		String value = posted.getFirst(wave.label() + "." + which);
@@ -131,6 +159,9 @@ class SurveyAdminController {
 		model.addAttribute("member", member);
 		model.addAttribute("forms", forms);
 		model.addAttribute("today", this.administration.today().toString());
+		if (member.isStaff() && !model.containsAttribute("cohortLabelPosted")) {
+			model.addAttribute("cohortLabelPosted", this.cohortLabels.own(course).orElse(""));
+		}
 		return "assessment/admin";
 	}
 
