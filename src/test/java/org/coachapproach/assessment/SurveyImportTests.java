@@ -388,6 +388,9 @@ class SurveyImportTests {
 		}
 		assertThat(rows.get("item:To what extent does the department support your professional development?").get("suppressed")
 			.asBoolean()).isTrue();
+		assertThat(this.staff.get(tool("/course/surveys/report?instrument=mentor-prepost")).body())
+			.contains("<p id=\"scale-rule\" class=\"muted\">Scale scores: a respondent")
+			.contains("the mean of the items they answered, when they answered at least half of the section");
 	}
 
 	private HttpResponse<String> importExport(String file, String wave) throws Exception {

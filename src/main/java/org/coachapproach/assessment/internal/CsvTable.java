@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class CsvTable {
 	/**
 	 * The text of an uploaded export: UTF-8 (with or without a byte order mark), or UTF-16 with
 	 * one (Qualtrics' "TSV" download is UTF-16LE with a BOM).
-	 * @throws CharacterCodingException when it is neither
+	 * @throws CharacterCodingException when it is neither (text holding NUL characters included)
 	 */
 	public static String text(byte[] file) throws CharacterCodingException {
 		Charset charset = StandardCharsets.UTF_8;
@@ -44,11 +45,16 @@ public final class CsvTable {
 		else if (file.length >= 3 && (file[0] & 0xFF) == 0xEF && (file[1] & 0xFF) == 0xBB && (file[2] & 0xFF) == 0xBF) {
 			skip = 3;
 		}
-		return charset.newDecoder()
+		String text = charset.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT)
 			.decode(ByteBuffer.wrap(file, skip, file.length - skip))
 			.toString();
+		if (text.indexOf('\0') >= 0) {
+			// valid UTF-8 as bytes, but no export holds NUL: UTF-16 without its byte order mark
+			throw new MalformedInputException(1);
+		}
+		return text;
 	}
 
 	/** A tab for a {@code .tsv} file or a header row holding more tabs than commas; otherwise a comma. */
