@@ -98,12 +98,16 @@ public class ResponseImport {
 	public record Missing(String key, String text, int missing) {
 	}
 
+	/** An item the file has no column for: not asked in that cohort (so missing for no one). */
+	public record NotAsked(String key, String text) {
+	}
+
 	/**
 	 * What an import would write, as the preview shows it.
 	 * @param paired respondents whose code already has the other wave (pre, or post / follow-up) in the same cohort
 	 * @param notAsked the items the file has no column for (not asked in that cohort)
 	 */
-	public record Preview(int rows, int respondents, int paired, List<Missing> missing, List<Missing> notAsked) {
+	public record Preview(int rows, int respondents, int paired, List<Missing> missing, List<NotAsked> notAsked) {
 	}
 
 	/** A file that passed every check: the responses to write and its preview. */
@@ -250,8 +254,8 @@ public class ResponseImport {
 		List<Missing> missingPerItem = missing.entrySet().stream()
 			.map(e -> new Missing(e.getKey(), asked.get(e.getKey()).text(), e.getValue()))
 			.toList();
-		List<Missing> notAsked = asked.entrySet().stream().filter(e -> !mapping.containsKey(e.getKey()))
-			.map(e -> new Missing(e.getKey(), e.getValue().text(), responses.size()))
+		List<NotAsked> notAsked = asked.entrySet().stream().filter(e -> !mapping.containsKey(e.getKey()))
+			.map(e -> new NotAsked(e.getKey(), e.getValue().text()))
 			.toList();
 		return new Checked(request, responses,
 				new Preview(layout.responses(), responses.size(), paired, missingPerItem, notAsked));
@@ -264,7 +268,7 @@ public class ResponseImport {
 	public long start(Checked checked, PersonId startedBy) {
 		Request request = checked.request();
 		long job = this.jobs.start(request.course(), request.cohort(), request.instrument().id(), request.wave().label(),
-				checked.responses().size(), checked.preview().notAsked().stream().map(Missing::key).toList(), startedBy);
+				checked.responses().size(), checked.preview().notAsked().stream().map(NotAsked::key).toList(), startedBy);
 		this.executor.execute(() -> write(job, checked));
 		return job;
 	}
