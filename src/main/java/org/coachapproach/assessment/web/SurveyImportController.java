@@ -111,8 +111,9 @@ class SurveyImportController {
 			Map<String, Item> asked = asked(member, instrument.get(), wave.get());
 			int respondent = layout.columns().stream().filter(c -> RESPONDENT_COLUMNS.stream().anyMatch(c.id()::equalsIgnoreCase))
 				.mapToInt(ResponseImport.Column::index).findFirst().orElse(0);
-			Request request = new Request(member.course(), cohort, instrument.get(), wave.get(), false, text, delimiter,
-					respondent, ResponseImport.suggestedMapping(layout, asked));
+			Request request = new Request(member.course(), cohort, instrument.get(), wave.get(),
+					retrospective(member, instrument.get()), text, delimiter, respondent,
+					ResponseImport.suggestedMapping(layout, asked));
 			return mapping(member, request, layout, List.of(), model);
 		}
 		catch (ImportRefusedException ex) {
