@@ -550,6 +550,7 @@ class BrowserLaunchTests {
 		staffPages.put("/course/settings/history", "History of changes");
 		staffPages.put("/course/surveys/import", "Import earlier responses");
 		staffPages.put("/course/surveys/interview-guide", "Questions for mentees");
+		staffPages.put("/course/surveys/import/jobs/" + finishedImportOfDemoCourse(), "responses imported into");
 		staffPages.put("/matching/figures", "Meeting figures");
 		staffPages.put("/series/attendance", "CFDS attendance");
 		for (String kind : List.of("series-session", "survey-window-opening", "survey-window-closing", "mentoring-nudge")) {
@@ -593,6 +594,22 @@ class BrowserLaunchTests {
 			.of(new org.coachapproach.people.CourseId(course), new org.coachapproach.people.PersonId(person));
 		jdbc.sql("DELETE FROM assessment_response WHERE course_id = ? AND respondent = ? AND instrument_id = 'mentor-post'")
 			.params(course, key).update();
+	}
+
+	/** A finished import job of the demo course, for its status page (one item not asked). */
+	private long finishedImportOfDemoCourse() {
+		org.springframework.jdbc.core.simple.JdbcClient jdbc = this.context
+			.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+		int inserted = jdbc.sql("""
+				INSERT INTO assessment_import_job (course_id, cohort, instrument_id, wave, rows_total, rows_done, status,
+				    imported, not_asked, started_by, started_at, updated_at, finished_at)
+				SELECT c.id, '2022-2023', 'mentor-prepost', 'pre', 40, 40, 'DONE', 40, 'climate-development', p.id,
+				    CURRENT_TIMESTAMP(6), CURRENT_TIMESTAMP(6), CURRENT_TIMESTAMP(6)
+				FROM course c, person p
+				WHERE c.context_id = 'c5d3a0e2-7b1f-4d9a-8e62-3f0b9c4a1d57' AND p.subject = '7f3a9c2e-41b8-4d6f-a0e5-8c1d2b3f4a51'""")
+			.update();
+		assertThat(inserted).isOne();
+		return jdbc.sql("SELECT MAX(id) FROM assessment_import_job").query(Long.class).single();
 	}
 
 	private static String sessionInUrl(String url) {

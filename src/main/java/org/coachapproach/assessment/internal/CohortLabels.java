@@ -20,7 +20,7 @@ public class CohortLabels {
 	/** As long as {@code assessment_response.cohort} holds. */
 	public static final int MAX_LENGTH = 32;
 
-	private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{N} ._-]+");
+	private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._-]*");
 
 	private final JdbcClient jdbc;
 
@@ -32,9 +32,9 @@ public class CohortLabels {
 	}
 
 	/**
-	 * Why a label cannot be a cohort's, as a message key;
-	 * {@code null} when it can. A label is 1 to {@value #MAX_LENGTH} letters, digits, spaces,
-	 * dots, hyphens and underscores, not only spaces.
+	 * Why a label cannot be a cohort's (the course's own, or an earlier one imported), as a message
+	 * key; {@code null} when it can. A label is 1 to {@value #MAX_LENGTH} letters, digits, spaces,
+	 * dots, hyphens and underscores, starting with a letter or digit. The one rule for both.
 	 */
 	public static String problem(String label) {
 		if (label == null || label.isBlank()) {

@@ -1,11 +1,19 @@
 package org.coachapproach.assessment.internal;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * RFC 4180 text split into rows of cells (quoted cells may hold commas, quotes and line
- * breaks), remembering each row's first line number in the file for error messages.
+ * RFC 4180 text split into rows of cells (quoted cells may hold the delimiter, quotes and line
+ * breaks), remembering each row's first line number in the file for error messages. The
+ * delimiter is a comma (CSV) or a tab (TSV, as Qualtrics downloads it).
  */
 public final class CsvTable {
 
@@ -18,7 +26,52 @@ public final class CsvTable {
 		this.lines = lines;
 	}
 
+	/**
+	 * The text of an uploaded export: UTF-8 (with or without a byte order mark), or UTF-16 with
+	 * one (Qualtrics' "TSV" download is UTF-16LE with a BOM).
+	 * @throws CharacterCodingException when it is neither (text holding NUL characters included)
+	 */
+	public static String text(byte[] file) throws CharacterCodingException {
+		Charset charset = StandardCharsets.UTF_8;
+		int skip = 0;
+		if (file.length >= 2 && (file[0] & 0xFF) == 0xFF && (file[1] & 0xFF) == 0xFE) {
+			charset = StandardCharsets.UTF_16LE;
+			skip = 2;
+		}
+		else if (file.length >= 2 && (file[0] & 0xFF) == 0xFE && (file[1] & 0xFF) == 0xFF) {
+			charset = StandardCharsets.UTF_16BE;
+			skip = 2;
+		}
+		else if (file.length >= 3 && (file[0] & 0xFF) == 0xEF && (file[1] & 0xFF) == 0xBB && (file[2] & 0xFF) == 0xBF) {
+			skip = 3;
+		}
+		String text = charset.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT)
+			.decode(ByteBuffer.wrap(file, skip, file.length - skip))
+			.toString();
+		if (text.indexOf('\0') >= 0) {
+			// valid UTF-8 as bytes, but no export holds NUL: UTF-16 without its byte order mark
+			throw new MalformedInputException(1);
+		}
+		return text;
+	}
+
+	/** A tab for a {@code .tsv} file or a header row holding more tabs than commas; otherwise a comma. */
+	public static char delimiter(String text, String fileName) {
+		if (fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".tsv")) {
+			return '\t';
+		}
+		int end = text.indexOf('\n');
+		String header = end < 0 ? text : text.substring(0, end);
+		return header.chars().filter(c -> c == '\t').count() > header.chars().filter(c -> c == ',').count() ? '\t' : ',';
+	}
+
 	public static CsvTable parse(String text) {
+		return parse(text, ',');
+	}
+
+	public static CsvTable parse(String text, char delimiter) {
 		String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
 		List<List<String>> rows = new ArrayList<>();
 		List<Integer> lines = new ArrayList<>();
@@ -46,14 +99,15 @@ public final class CsvTable {
 				}
 				continue;
 			}
+			if (c == delimiter) {
+				row.add(cell.toString());
+				cell.setLength(0);
+				any = true;
+				continue;
+			}
 			switch (c) {
 				case '"' -> {
 					quoted = true;
-					any = true;
-				}
-				case ',' -> {
-					row.add(cell.toString());
-					cell.setLength(0);
 					any = true;
 				}
 				case '\r' -> {

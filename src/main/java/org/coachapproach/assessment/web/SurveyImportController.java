@@ -2,18 +2,21 @@ package org.coachapproach.assessment.web;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.coachapproach.assessment.internal.AnswerCheck;
+import org.coachapproach.assessment.internal.CohortReader;
 import org.coachapproach.assessment.internal.CsvTable;
+import org.coachapproach.assessment.internal.ImportJobs;
 import org.coachapproach.assessment.internal.ResponseImport;
 import org.coachapproach.assessment.internal.ResponseImport.ImportRefusedException;
 import org.coachapproach.assessment.internal.ResponseImport.Layout;
+import org.coachapproach.assessment.internal.ResponseImport.Request;
 import org.coachapproach.assessment.internal.ResponseImport.RowProblem;
 import org.coachapproach.assessment.internal.SurveyAdministration;
 import org.coachapproach.curriculum.Curriculum;
@@ -24,19 +27,23 @@ import org.coachapproach.people.AccessSession;
 import org.coachapproach.people.AccessSessions;
 import org.coachapproach.people.Member;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.View;
 
 /**
- * Staff import an earlier cohort's responses: upload a CSV export, map its columns to the
- * instrument's items, import. The file travels from the mapping step to the import in the
- * form itself (there is no server-side session) and is never stored.
+ * Staff import an earlier cohort's responses: upload an export (CSV or TSV), map its columns to
+ * the instrument's items, preview, import. The file travels from step to step in the form
+ * itself (there is no server-side session) and is never stored, so every step checks it all
+ * again; the import itself runs as a job whose status page refreshes itself until it is done.
  */
 @Controller
 class SurveyImportController {
@@ -48,11 +55,15 @@ class SurveyImportController {
 
 	private final ResponseImport imports;
 
+	private final ImportJobs jobs;
+
 	private final SurveyAdministration administration;
 
-	SurveyImportController(Curriculum curriculum, ResponseImport imports, SurveyAdministration administration) {
+	SurveyImportController(Curriculum curriculum, ResponseImport imports, ImportJobs jobs,
+			SurveyAdministration administration) {
 		this.curriculum = curriculum;
 		this.imports = imports;
+		this.jobs = jobs;
 		this.administration = administration;
 	}
 
@@ -68,7 +79,7 @@ class SurveyImportController {
 
 	@PostMapping("/course/surveys/import")
 	String mapColumns(@RequestParam("file") MultipartFile file, @RequestParam("instrument") String instrumentId,
-			@RequestParam("wave") String waveLabel,
+			@RequestParam("wave") String waveLabel, @RequestParam(name = "cohort", defaultValue = "") String cohortLabel,
 			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
 			Model model) throws IOException {
 		Member member = session.member();
@@ -81,21 +92,29 @@ class SurveyImportController {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return upload(member, List.of(new RowProblem(0, "noSuchWave", List.of())), model);
 		}
-		String csv;
+		String cohort = cohortLabel.strip();
+		if (!cohort.isEmpty() && !ResponseImport.isCohortLabel(cohort)) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return upload(member, List.of(new RowProblem(0, "badCohort", List.of(cohort))), model);
+		}
+		String text;
 		try {
-			csv = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(file.getBytes())).toString();
+			text = CsvTable.text(file.getBytes());
 		}
 		catch (CharacterCodingException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return upload(member, List.of(new RowProblem(0, "notUtf8", List.of())), model);
 		}
+		char delimiter = CsvTable.delimiter(text, file.getOriginalFilename());
 		try {
-			Layout layout = ResponseImport.layout(CsvTable.parse(csv));
+			Layout layout = ResponseImport.layout(CsvTable.parse(text, delimiter));
 			Map<String, Item> asked = asked(member, instrument.get(), wave.get());
 			int respondent = layout.columns().stream().filter(c -> RESPONDENT_COLUMNS.stream().anyMatch(c.id()::equalsIgnoreCase))
 				.mapToInt(ResponseImport.Column::index).findFirst().orElse(0);
-			return mapping(member, instrument.get(), wave.get(), csv, layout, respondent,
-					ResponseImport.suggestedMapping(layout, asked), List.of(), model);
+			Request request = new Request(member.course(), cohort, instrument.get(), wave.get(),
+					retrospective(member, instrument.get()), text, delimiter, respondent,
+					ResponseImport.suggestedMapping(layout, asked));
+			return mapping(member, request, layout, List.of(), model);
 		}
 		catch (ImportRefusedException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -103,20 +122,103 @@ class SurveyImportController {
 		}
 	}
 
-	@PostMapping("/course/surveys/import/confirm")
-	String importResponses(@RequestParam MultiValueMap<String, String> posted,
+	/** Checks the whole file as it would be imported, writing nothing, and shows what the import would do. */
+	@PostMapping("/course/surveys/import/preview")
+	String preview(@RequestParam MultiValueMap<String, String> posted,
 			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
 			Model model) {
 		Member member = session.member();
 		if (!SurveyReportController.mayRead(member)) {
 			return SurveyController.refused(member, "assessment.refused.notStaff", response, model);
 		}
-		Optional<Instrument> instrument = this.curriculum.instrument(String.valueOf(posted.getFirst("instrument")));
-		Optional<Wave> wave = Wave.fromLabel(posted.getFirst("wave")).filter(w -> instrument.map(i -> i.runsIn(w)).orElse(false));
-		String csv = posted.getFirst("csv");
-		if (instrument.isEmpty() || wave.isEmpty() || csv == null) {
+		Optional<Request> request = request(member, posted);
+		if (request.isEmpty()) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return upload(member, List.of(new RowProblem(0, "noSuchWave", List.of())), model);
+		}
+		try {
+			ResponseImport.Checked checked = this.imports.check(request.get());
+			model.addAttribute("member", member);
+			model.addAttribute("request", request.get());
+			model.addAttribute("delimiter", delimiterName(request.get().delimiter()));
+			model.addAttribute("preview", checked.preview());
+			return "assessment/import-preview";
+		}
+		catch (ImportRefusedException ex) {
+			return refused(member, request.get(), ex, response, model);
+		}
+	}
+
+	/** Checks the file again (it came back from the browser) and starts the import. */
+	@PostMapping("/course/surveys/import/confirm")
+	String importResponses(@RequestParam MultiValueMap<String, String> posted,
+			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletRequest servletRequest,
+			HttpServletResponse response, Model model) {
+		Member member = session.member();
+		if (!SurveyReportController.mayRead(member)) {
+			return SurveyController.refused(member, "assessment.refused.notStaff", response, model);
+		}
+		Optional<Request> request = request(member, posted);
+		if (request.isEmpty()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return upload(member, List.of(new RowProblem(0, "noSuchWave", List.of())), model);
+		}
+		try {
+			long job = this.imports.start(this.imports.check(request.get()), member.person());
+			servletRequest.setAttribute(View.RESPONSE_STATUS_ATTRIBUTE, HttpStatus.SEE_OTHER);
+			return "redirect:/course/surveys/import/jobs/" + job;
+		}
+		catch (ImportRefusedException ex) {
+			return refused(member, request.get(), ex, response, model);
+		}
+	}
+
+	/** An import's progress, then its result; only staff of the course it imports into see it. */
+	@GetMapping("/course/surveys/import/jobs/{id}")
+	String job(@PathVariable("id") long id, @RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
+			HttpServletResponse response, Model model) {
+		Member member = session.member();
+		if (!SurveyReportController.mayRead(member)) {
+			return SurveyController.refused(member, "assessment.refused.notStaff", response, model);
+		}
+		Optional<ImportJobs.Job> job = this.jobs.find(member.course(), id);
+		if (job.isEmpty()) {
+			String view = SurveyController.refused(member, "assessment.import.job.notFound", response, model);
+			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+			return view;
+		}
+		Optional<Instrument> instrument = this.curriculum.instrument(job.get().instrumentId());
+		Map<String, Item> asked = instrument.flatMap(i -> Wave.fromLabel(job.get().wave()).map(w -> AnswerCheck.asked(i, w, true)))
+			.orElse(Map.of());
+		model.addAttribute("member", member);
+		model.addAttribute("job", job.get());
+		model.addAttribute("instrumentTitle", instrument.map(Instrument::title).orElse(job.get().instrumentId()));
+		model.addAttribute("notAsked", job.get().notAsked().stream()
+			.map(key -> asked.containsKey(key) ? asked.get(key).text() : key)
+			.toList());
+		return "assessment/import-job";
+	}
+
+	private String refused(Member member, Request request, ImportRefusedException ex, HttpServletResponse response,
+			Model model) {
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		Layout layout;
+		try {
+			layout = ResponseImport.layout(CsvTable.parse(request.text(), request.delimiter()));
+		}
+		catch (ImportRefusedException empty) {
+			return upload(member, empty.problems(), model);
+		}
+		return mapping(member, request, layout, ex.problems(), model);
+	}
+
+	/** The form's fields as a request; empty when the survey or wave is not one. */
+	private Optional<Request> request(Member member, MultiValueMap<String, String> posted) {
+		Optional<Instrument> instrument = this.curriculum.instrument(String.valueOf(posted.getFirst("instrument")));
+		Optional<Wave> wave = Wave.fromLabel(posted.getFirst("wave")).filter(w -> instrument.map(i -> i.runsIn(w)).orElse(false));
+		String text = posted.getFirst("csv");
+		if (instrument.isEmpty() || wave.isEmpty() || text == null) {
+			return Optional.empty();
 		}
 		Map<String, Integer> mapping = new LinkedHashMap<>();
 		posted.forEach((name, values) -> {
@@ -124,22 +226,15 @@ class SurveyImportController {
 				mapping.put(name.substring(4), number(values.get(0)));
 			}
 		});
-		int respondent = number(posted.getFirst("respondentColumn"));
-		boolean retrospective = this.administration.settings(member.course(), instrument.get().id()).retrospective();
-		try {
-			int imported = this.imports.importResponses(member.course(), instrument.get(), wave.get(), retrospective, csv,
-					respondent, mapping);
-			model.addAttribute("member", member);
-			model.addAttribute("imported", imported);
-			model.addAttribute("instrument", instrument.get());
-			model.addAttribute("wave", wave.get().label());
-			return "assessment/imported";
-		}
-		catch (ImportRefusedException ex) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			Layout layout = ResponseImport.layout(CsvTable.parse(csv));
-			return mapping(member, instrument.get(), wave.get(), csv, layout, respondent, mapping, ex.problems(), model);
-		}
+		String cohort = Optional.ofNullable(posted.getFirst("cohort")).orElse(CohortReader.OWN).strip();
+		char delimiter = "tab".equals(posted.getFirst("delimiter")) ? '\t' : ',';
+		return Optional.of(new Request(member.course(), cohort, instrument.get(), wave.get(),
+				retrospective(member, instrument.get()), text, delimiter, number(posted.getFirst("respondentColumn")),
+				mapping));
+	}
+
+	private static String delimiterName(char delimiter) {
+		return delimiter == '\t' ? "tab" : "comma";
 	}
 
 	private static int number(String value) {
@@ -151,9 +246,12 @@ class SurveyImportController {
 		}
 	}
 
+	private boolean retrospective(Member member, Instrument instrument) {
+		return this.administration.settings(member.course(), instrument.id()).retrospective();
+	}
+
 	private Map<String, Item> asked(Member member, Instrument instrument, Wave wave) {
-		return AnswerCheck.asked(instrument, wave,
-				this.administration.settings(member.course(), instrument.id()).retrospective());
+		return AnswerCheck.asked(instrument, wave, retrospective(member, instrument));
 	}
 
 	private String upload(Member member, List<RowProblem> problems, Model model) {
@@ -163,16 +261,16 @@ class SurveyImportController {
 		return "assessment/import";
 	}
 
-	private String mapping(Member member, Instrument instrument, Wave wave, String csv, Layout layout, int respondent,
-			Map<String, Integer> mapping, List<RowProblem> problems, Model model) {
+	private String mapping(Member member, Request request, Layout layout, List<RowProblem> problems, Model model) {
 		model.addAttribute("member", member);
-		model.addAttribute("instrument", instrument);
-		model.addAttribute("wave", wave.label());
-		model.addAttribute("csv", csv);
+		model.addAttribute("request", request);
+		model.addAttribute("instrument", request.instrument());
+		model.addAttribute("wave", request.wave().label());
+		model.addAttribute("delimiter", delimiterName(request.delimiter()));
 		model.addAttribute("layout", layout);
-		model.addAttribute("respondentColumn", respondent);
-		model.addAttribute("asked", asked(member, instrument, wave));
-		model.addAttribute("mapping", mapping);
+		model.addAttribute("respondentColumn", request.respondentColumn());
+		model.addAttribute("asked", asked(member, request.instrument(), request.wave()));
+		model.addAttribute("mapping", request.mapping());
 		model.addAttribute("problems", problems);
 		return "assessment/import-mapping";
 	}

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The committed inputs and R's expected values under src/test/resources/analysis (written by
  * reference.R there), and the comparison to R's 17 significant digits.
  */
-final class RFixtures {
+public final class RFixtures {
 
 	/** Relative tolerance; below {@link #ABSOLUTE} in magnitude, absolute. */
 	static final double RELATIVE = 1e-9;
@@ -54,7 +54,7 @@ final class RFixtures {
 	}
 
 	/** Asserts {@code actual} is R's {@code expected} within the tolerance, NaN where R has NA. */
-	static void assertR(String what, double actual, String expected) {
+	public static void assertR(String what, double actual, String expected) {
 		double r = number(expected);
 		if (Double.isNaN(r)) {
 			assertThat(actual).as(what + " (R: NA)").isNaN();
