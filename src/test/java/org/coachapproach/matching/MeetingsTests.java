@@ -3,6 +3,7 @@ package org.coachapproach.matching;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,6 +45,9 @@ class MeetingsTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Value("${coachapproach.curriculum.time-zone:UTC}")
+	ZoneId zone;
 
 	@Autowired
 	Mentoring mentoring;
@@ -153,7 +158,9 @@ class MeetingsTests {
 		assertThat(ics.statusCode()).isEqualTo(200);
 		assertThat(ics.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/calendar");
 		assertThat(ics.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
-		String start = first.toString().replace("-", "").replace(":", "") + "00Z";
+		// the proposed time is the program's local time; the invitation gives it in UTC
+		String start = first.atZone(this.zone).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime().toString()
+			.replace("-", "").replace(":", "") + "00Z";
 		assertThat(ics.body()).startsWith("BEGIN:VCALENDAR\r\n").contains("\r\nUID:" + Meetings.meetingUid(time) + "\r\n")
 			.contains("\r\nDTSTART:" + start.substring(0, 15) + "Z\r\n").containsPattern("\r\nDTSTAMP:\\d{8}T\\d{6}Z\r\n")
 			.contains("SUMMARY:Mentoring meeting: Theo Mentee and Mara Mentor");
