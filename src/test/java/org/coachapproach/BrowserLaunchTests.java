@@ -249,6 +249,31 @@ class BrowserLaunchTests {
 		this.chromium.assertAccessible();
 	}
 
+	/**
+	 * Session 1 as a mentor sees it: the time outside the session, each item marked essential
+	 * or optional with its minutes, the career development segments and their triad; axe-core
+	 * clean on both pages.
+	 */
+	@Test
+	void shouldShowAMentorSessionOnesWorkloadAndCareerDevelopmentTriad() throws IOException {
+		this.chromium = HeadlessChromium.start(Cookies.TOOL_BLOCKED);
+		this.chromium.launch(this.platform.launchUrl("mentor").toString());
+
+		this.chromium.goInFrame("/sessions/1");
+		String page = this.chromium.awaitFrameText("Three routes of career development");
+
+		assertThat(this.chromium.texts("p.workload")).singleElement().asString().contains("about 80 minutes essential");
+		assertThat(this.chromium.texts("ul.assignments .marker")).containsExactly("Essential", "Essential", "Optional",
+				"Essential", "Optional", "Optional");
+		assertThat(page).contains("Through education").contains("Through networking")
+			.contains("Aligning personal goals with the department's").contains("Imposter phenomenon");
+		this.chromium.assertAccessible();
+
+		this.chromium.goInFrame("/exercises/ex-career-development-triad");
+		this.chromium.awaitFrameText("Observer checklist");
+		this.chromium.assertAccessible();
+	}
+
 	/** An instructor sets a release date; the mentor sees the session as not yet open. */
 	@Test
 	void shouldLetAnInstructorChangeAReleaseDateThatLearnersSee() throws IOException {

@@ -29,6 +29,11 @@ public final class Curriculum {
 
 	private final Map<String, SeriesSession> seriesById;
 
+	/** The instrument whose division question holds the department's list of divisions. */
+	static final String DEMOGRAPHICS = "demographics";
+
+	static final String DIVISION_ITEM = "division";
+
 	private final Map<String, Instrument> instruments;
 
 	private final Map<String, InterviewGuide> interviewGuides;
@@ -155,6 +160,19 @@ public final class Curriculum {
 
 	public Optional<Instrument> instrument(String id) {
 		return Optional.ofNullable(this.instruments.get(id));
+	}
+
+	/**
+	 * The department's divisions: the options of the demographics' division question, without
+	 * "prefer not to say". The adopting institution replaces the list; the intake's division
+	 * criterion and every other division question must agree with it.
+	 */
+	public List<Instrument.Option> divisions() {
+		return instrument(DEMOGRAPHICS).flatMap(i -> i.item(DIVISION_ITEM)).map(Instrument.Item::options)
+			.orElse(List.of())
+			.stream()
+			.filter(o -> !o.value().equals(Instrument.Option.PREFER_NOT_TO_SAY))
+			.toList();
 	}
 
 	/** The guides for the evaluation's interviews, by id. */

@@ -20,7 +20,7 @@ public final class CurriculumCheck {
 	static int run(Path location, PrintStream out, PrintStream err) {
 		try {
 			Curriculum curriculum = CurriculumLoader.load(location);
-			IntakeForms.load(location);
+			IntakeForms.load(location, curriculum);
 			out.printf("Curriculum OK: %s version %s, %d sessions, %d competencies, %d exercises, %d instruments%n"
 					+ "content hash %s%n", curriculum.program().id(), curriculum.version(), curriculum.sessions().size(),
 					curriculum.competencies().size(), curriculum.exercises().size(), curriculum.instruments().size(),

@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 
 import org.coachapproach.curriculum.Exercise.Kind;
 import org.coachapproach.curriculum.TrainingSession.AgendaItem;
+import org.coachapproach.curriculum.TrainingSession.Assignment;
 import org.coachapproach.curriculum.internal.CurriculumMarkdown;
 import org.coachapproach.curriculum.internal.MarkdownDocument;
 import org.coachapproach.curriculum.internal.Problems;
@@ -45,6 +46,14 @@ public final class CurriculumLoader {
 	private static final Pattern SERIES_FILE = Pattern.compile("(\\d{4})-(\\d{4})\\.yml");
 
 	private static final long MAX_FILE_BYTES = 1_000_000;
+
+	/**
+	 * Essential pre-work and between-session minutes per session. Sessions are about six weeks
+	 * apart, so this keeps the load near 20 minutes a week: time was the paper's main barrier.
+	 */
+	static final int MAX_ESSENTIAL_MINUTES = 120;
+
+	private static final Pattern EXERCISE_NAMED = Pattern.compile("\\bex-[a-z0-9]+(-[a-z0-9]+)*");
 
 	static final String EVALUATION = "evaluation";
 
@@ -239,13 +248,21 @@ public final class CurriculumLoader {
 									+ meetMenteesAfter + ", program.yml meetMenteesAfterSession) but lists '" + e
 									+ "', which is held with the mentee"));
 				}
+				List<Assignment> preWork = assignments(f, "preWork", List.of());
+				List<Exercise> ownBetweenSession = allExercises.stream()
+					.filter(e -> exercises.contains(e.id()) && e.kind() == Kind.BETWEEN_SESSION)
+					.toList();
+				List<Assignment> practice = assignments(f, "betweenSessionPractice", ownBetweenSession);
 				TrainingSession session = new TrainingSession(id, number, f.text("title"), duration,
-						f.optionalText("summary"), f.texts("objectives", 1), competencies, agenda, exercises,
-						f.texts("preWork", 0), f.texts("betweenSessionPractice", 0), doc.body());
+						f.optionalText("summary"), f.texts("objectives", 1), competencies, agenda, exercises, preWork,
+						practice, doc.body());
+				if (session.essentialMinutes() > MAX_ESSENTIAL_MINUTES) {
+					f.problem(f.line("betweenSessionPractice"), "essential pre-work and between-session practice add up to "
+							+ session.essentialMinutes() + " minutes, more than " + MAX_ESSENTIAL_MINUTES
+							+ ": mark some as essential: false, or shorten them");
+				}
 				plainText(f, "summary", java.util.Collections.singletonList(session.summary()));
 				plainText(f, "objectives", session.objectives());
-				plainText(f, "preWork", session.preWork());
-				plainText(f, "betweenSessionPractice", session.betweenSessionPractice());
 				sessions.add(session);
 			});
 		}
@@ -259,6 +276,45 @@ public final class CurriculumLoader {
 			this.problems.add("sessions", 0, "no session files found");
 		}
 		return sessions;
+	}
+
+	/**
+	 * A session's pre-work or between-session practice: each item {@code text}, estimated
+	 * {@code minutes} and whether it is {@code essential}. An item naming one of the session's
+	 * own between-session exercises takes its time from the exercise and is essential, since the
+	 * session is complete only when its exercises are.
+	 */
+	private static List<Assignment> assignments(YamlFields f, String field, List<Exercise> ownExercises) {
+		List<Assignment> assignments = new ArrayList<>();
+		for (YamlFields a : f.mappings(field, 1)) {
+			a.allowOnly(Set.of("text", "minutes", "essential"));
+			String text = a.text("text");
+			int minutes = a.number("minutes", 1, 600);
+			String essential = a.text("essential");
+			if (essential != null && !essential.equals("true") && !essential.equals("false")) {
+				a.problem(a.line("essential"), "'essential' must be true or false, not '" + essential + "'");
+			}
+			if (text == null) {
+				continue;
+			}
+			plainText(a, "text", List.of(text));
+			Matcher named = EXERCISE_NAMED.matcher(text);
+			while (named.find()) {
+				String exerciseId = named.group();
+				ownExercises.stream().filter(e -> e.id().equals(exerciseId)).findFirst().ifPresent(e -> {
+					if (minutes > 0 && minutes != e.durationMinutes()) {
+						a.problem(a.line("minutes"), "'" + exerciseId + "' takes " + e.durationMinutes()
+								+ " minutes (its durationMinutes), not " + minutes);
+					}
+					if ("false".equals(essential)) {
+						a.problem(a.line("essential"), "'" + exerciseId + "' is one of the session's exercises, "
+								+ "which complete the session: it is essential");
+					}
+				});
+			}
+			assignments.add(new Assignment(text, minutes, "true".equals(essential)));
+		}
+		return assignments;
 	}
 
 	/** Every {@code series/<academic-year>.yml}; the folder is optional. */

@@ -40,6 +40,9 @@ final class InstrumentReader {
 
 	private final Map<String, String> itemIds = new HashMap<>();
 
+	/** Other questions about the respondent's division, checked against {@link Curriculum#DIVISION_ITEM}. */
+	private final Map<Item, YamlFields> divisionItems = new LinkedHashMap<>();
+
 	InstrumentReader(Function<String, Optional<YamlFields>> yaml, Set<String> competencyIds) {
 		this.yaml = yaml;
 		this.competencyIds = competencyIds;
@@ -53,7 +56,24 @@ final class InstrumentReader {
 				this.yaml.apply(file).flatMap(f -> instrument(f, file, scales)).ifPresent(instruments::add);
 			}
 		}
+		checkDivisions(instruments);
 		return instruments;
+	}
+
+	/**
+	 * Every question about the respondent's division offers the department's division list,
+	 * values and labels as in the demographics' division question, so their answers read together.
+	 */
+	private void checkDivisions(List<Instrument> instruments) {
+		Optional<Item> divisions = instruments.stream().filter(i -> i.id().equals(Curriculum.DEMOGRAPHICS))
+			.flatMap(i -> i.item(Curriculum.DIVISION_ITEM).stream()).findFirst();
+		divisions.ifPresent(reference -> this.divisionItems.forEach((item, fields) -> {
+			if (!item.options().equals(reference.options())) {
+				fields.problem(fields.line("options"), "'" + item.id() + "' asks for the respondent's division, so it "
+						+ "offers the same options (values and labels) as '" + Curriculum.DIVISION_ITEM + "' in "
+						+ FOLDER + "/" + Curriculum.DEMOGRAPHICS + ".yml, the institution's list of divisions");
+			}
+		}));
 	}
 
 	private Map<String, Scale> scales(YamlFields f) {
@@ -218,7 +238,11 @@ final class InstrumentReader {
 		if (id == null || type == null || text == null || (type == ItemType.SCALE && scale == null)) {
 			return Optional.empty();
 		}
-		return Optional.of(new Item(id, type, text, required, scale, options, waves, subgroup, groups, competency));
+		Item item = new Item(id, type, text, required, scale, options, waves, subgroup, groups, competency);
+		if (type == ItemType.CHOICE && id.endsWith("-" + Curriculum.DIVISION_ITEM)) {
+			this.divisionItems.put(item, i);
+		}
+		return Optional.of(item);
 	}
 
 	private static List<Option> options(YamlFields i, String field, int min, List<Option> groups) {

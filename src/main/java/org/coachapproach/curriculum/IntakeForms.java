@@ -78,13 +78,14 @@ public final class IntakeForms {
 	}
 
 	/**
-	 * Loads and checks {@code intake/} under the curriculum folder {@code root}.
+	 * Loads and checks {@code intake/} under the curriculum folder {@code root}, whose
+	 * {@code curriculum} holds the department's list of divisions ({@link Curriculum#divisions()}).
 	 * @throws InvalidCurriculumException listing every problem found
 	 */
-	public static IntakeForms load(Path root) {
+	public static IntakeForms load(Path root, Curriculum curriculum) {
 		Problems problems = new Problems();
 		Optional<YamlFields> matching = read(root, "intake/matching.yml", problems);
-		List<Criterion> criteria = matching.map(f -> criteria(f)).orElse(List.of());
+		List<Criterion> criteria = matching.map(f -> criteria(f, curriculum.divisions())).orElse(List.of());
 		int reminderDays = matching.map(f -> f.number("meetingReminderDays", 1, 365)).orElse(0);
 		Form mentor = read(root, "intake/mentor.yml", problems).map(f -> form(f, "mentor")).orElse(null);
 		Form mentee = read(root, "intake/mentee.yml", problems).map(f -> form(f, "mentee")).orElse(null);
@@ -94,7 +95,7 @@ public final class IntakeForms {
 		return new IntakeForms(criteria, mentor, mentee, reminderDays);
 	}
 
-	private static List<Criterion> criteria(YamlFields f) {
+	private static List<Criterion> criteria(YamlFields f, List<Instrument.Option> divisions) {
 		f.allowOnly(Set.of("meetingReminderDays", "criteria"));
 		List<Criterion> criteria = new ArrayList<>();
 		List<String> seen = new ArrayList<>();
@@ -130,12 +131,32 @@ public final class IntakeForms {
 			if (options.size() > MAX_OPTIONS) {
 				c.problem(c.line("options"), "at most " + MAX_OPTIONS + " options, not " + options.size());
 			}
+			if ("division".equals(id) && !divisions.isEmpty()) {
+				checkDivisions(c, options, divisions);
+			}
 			criteria.add(new Criterion(id, c.text("label"), "several".equals(choose), weight, otherText, options));
 		}
 		CRITERIA.stream().filter(id -> !seen.contains(id))
 			.forEach(id -> f.problem(f.line("criteria"), "criterion '" + id + "' is missing"));
 		criteria.sort(java.util.Comparator.comparingInt(c -> CRITERIA.indexOf(c.id())));
 		return criteria;
+	}
+
+	/**
+	 * The intake offers the same divisions, by label, as the surveys' division question. Option
+	 * ids are stored with answers and never renamed, so they may differ; the labels may not.
+	 */
+	private static void checkDivisions(YamlFields c, List<Option> options, List<Instrument.Option> divisions) {
+		Set<String> intake = new java.util.LinkedHashSet<>(
+				options.stream().filter(o -> !o.notSaid()).map(Option::label).toList());
+		Set<String> surveys = new java.util.LinkedHashSet<>(divisions.stream().map(Instrument.Option::label).toList());
+		List<String> onlyHere = intake.stream().filter(l -> !surveys.contains(l)).toList();
+		List<String> onlyThere = surveys.stream().filter(l -> !intake.contains(l)).toList();
+		if (!onlyHere.isEmpty() || !onlyThere.isEmpty()) {
+			c.problem(c.line("options"), "the division options must name the same divisions as 'division' in "
+					+ "instruments/demographics.yml (the institution's list of divisions); only here: " + onlyHere
+					+ "; only in the survey: " + onlyThere);
+		}
 	}
 
 	private static Form form(YamlFields f, String role) {

@@ -208,6 +208,86 @@ class CurriculumLoaderTests {
 	}
 
 	@Test
+	void shouldEstimateEveryPieceOfWorkOutsideTheSessionsAndKeepTheEssentialLoadLight() {
+		Curriculum curriculum = CurriculumLoader.load(Path.of("curriculum"));
+
+		assertThat(curriculum.sessions()).allSatisfy(session -> {
+			assertThat(session.preWork()).isNotEmpty();
+			assertThat(session.betweenSessionPractice()).isNotEmpty();
+			assertThat(session.essentialMinutes()).isBetween(1, CurriculumLoader.MAX_ESSENTIAL_MINUTES);
+		});
+		TrainingSession first = curriculum.session(1).orElseThrow();
+		assertThat(first.betweenSessionPractice()).first()
+			.isEqualTo(new TrainingSession.Assignment(
+					"Build your personal resource map (ex-resource-map) and bring one surprise to session 2.", 45, true));
+		assertThat(first.optionalMinutes()).isPositive();
+	}
+
+	@Test
+	void shouldRefuseWorkOutsideTheSessionWithoutMinutesOrAnEssentialFlag() throws IOException {
+		Path session = sessionFile("02");
+		replaceLine(session, "    minutes: 15", "    minutes: soon");
+		replaceLine(session, "    essential: true", "    essential: maybe");
+
+		assertThat(problems()).anySatisfy(p -> {
+			assertThat(p.file()).isEqualTo("sessions/" + session.getFileName());
+			assertThat(p.message()).isEqualTo("'minutes' must be a whole number, not 'soon'");
+		}).anySatisfy(p -> assertThat(p.message()).isEqualTo("'essential' must be true or false, not 'maybe'"));
+	}
+
+	@Test
+	void shouldRefuseAPlainTextItemOfPreWork() throws IOException {
+		Path session = sessionFile("03");
+		String text = Files.readString(session);
+		Files.writeString(session, text.replace(
+				"  - text: Bring your confidentiality statement from session 2.\n    minutes: 5\n    essential: true\n",
+				"  - Bring your confidentiality statement from session 2.\n"));
+
+		assertThat(problems()).anySatisfy(p -> {
+			assertThat(p.file()).isEqualTo("sessions/" + session.getFileName());
+			assertThat(p.message()).isEqualTo("each item of 'preWork' must be a mapping of fields");
+		});
+	}
+
+	@Test
+	void shouldRefuseAnOptionalOrMistimedExerciseOfTheSession() throws IOException {
+		Path session = sessionFile("05");
+		Files.writeString(session, Files.readString(session).replace(
+				"(ex-listening-log), covering at least one mentee meeting and three other conversations.\n    minutes: 60\n    essential: true",
+				"(ex-listening-log), covering at least one mentee meeting and three other conversations.\n    minutes: 30\n    essential: false"));
+
+		assertThat(problems()).extracting(CurriculumProblem::message).containsExactlyInAnyOrder(
+				"'ex-listening-log' takes 60 minutes (its durationMinutes), not 30",
+				"'ex-listening-log' is one of the session's exercises, which complete the session: it is essential");
+	}
+
+	@Test
+	void shouldRefuseMoreEssentialWorkOutsideTheSessionThanABusyClinicianCanDo() throws IOException {
+		Path session = sessionFile("06");
+		Files.writeString(session, Files.readString(session).replace("    minutes: 10\n", "    minutes: 70\n"));
+
+		assertThat(problems()).singleElement().satisfies(p -> {
+			assertThat(p.file()).isEqualTo("sessions/" + session.getFileName());
+			assertThat(p.message()).isEqualTo("essential pre-work and between-session practice add up to 135 minutes, "
+					+ "more than 120: mark some as essential: false, or shorten them");
+		});
+	}
+
+	@Test
+	void shouldRefuseADivisionQuestionThatDiffersFromTheDepartmentsDivisions() throws IOException {
+		Path cfds = this.copy.resolve("instruments/cfds-post.yml");
+		Files.writeString(cfds, Files.readString(cfds).replace("label: \"Nephrology\"", "label: Kidney medicine"));
+
+		assertThat(problems()).singleElement().satisfies(p -> {
+			assertThat(p.file()).isEqualTo("instruments/cfds-post.yml");
+			assertThat(p.line()).isEqualTo(lineOf(cfds, "        options:", lineOf(cfds, "      - id: cfds-division")) + 1);
+			assertThat(p.message()).isEqualTo("'cfds-division' asks for the respondent's division, so it offers the "
+					+ "same options (values and labels) as 'division' in instruments/demographics.yml, the "
+					+ "institution's list of divisions");
+		});
+	}
+
+	@Test
 	void shouldReportEveryProblemTogether() throws IOException {
 		Files.delete(sessionFile("05"));
 		replaceLine(sessionFile("02"), "exercises:", "exercises: [ex-does-not-exist]");
@@ -257,6 +337,16 @@ class CurriculumLoaderTests {
 	private static int lineOf(Path file, String prefix) throws IOException {
 		List<String> lines = Files.readAllLines(file);
 		for (int i = 0; i < lines.size(); i++) {
+			if (lines.get(i).startsWith(prefix)) {
+				return i + 1;
+			}
+		}
+		throw new AssertionError(prefix + " not in " + file);
+	}
+
+	private static int lineOf(Path file, String prefix, int after) throws IOException {
+		List<String> lines = Files.readAllLines(file);
+		for (int i = after; i < lines.size(); i++) {
 			if (lines.get(i).startsWith(prefix)) {
 				return i + 1;
 			}

@@ -25,7 +25,7 @@ class IntakeFormsTests {
 
 	@Test
 	void shouldLoadTheRealIntakeForms() {
-		IntakeForms forms = IntakeForms.load(Path.of("curriculum"));
+		IntakeForms forms = IntakeForms.load(Path.of("curriculum"), CurriculumLoader.load(Path.of("curriculum")));
 
 		assertThat(forms.criteria()).extracting(IntakeForms.Criterion::id).containsExactlyElementsOf(IntakeForms.CRITERIA);
 		assertThat(forms.criterion("division").orElseThrow().options()).hasSize(11);
@@ -78,8 +78,31 @@ class IntakeFormsTests {
 		assertThat(problems()).extracting(CurriculumProblem::toString).contains("intake/mentee.yml: file not found");
 	}
 
+	@Test
+	void shouldOfferTheSameDivisionsAsTheSurveysWhateverTheStoredIds() {
+		Curriculum curriculum = CurriculumLoader.load(Path.of("curriculum"));
+		IntakeForms forms = IntakeForms.load(Path.of("curriculum"), curriculum);
+
+		assertThat(forms.criterion("division").orElseThrow().options()).extracting(IntakeForms.Option::label)
+			.containsExactlyInAnyOrderElementsOf(curriculum.divisions().stream().map(Instrument.Option::label).toList());
+		assertThat(forms.criterion("division").orElseThrow().indexOf("cardiovascular-medicine")).isNotNegative();
+		assertThat(curriculum.divisions()).extracting(Instrument.Option::value).contains("cardiology")
+			.doesNotContain(Instrument.Option.PREFER_NOT_TO_SAY);
+	}
+
+	@Test
+	void shouldRefuseAnIntakeWhoseDivisionsDifferFromTheSurveys() throws IOException {
+		Path matching = this.copy.resolve("intake/matching.yml");
+		Files.writeString(matching, Files.readString(matching)
+			.replace("{id: nephrology, label: Nephrology}", "{id: nephrology, label: Kidney Medicine}"));
+
+		assertThat(problems()).singleElement().hasToString("intake/matching.yml:" + (lineOf(matching, "id: division") + 6)
+				+ ": the division options must name the same divisions as 'division' in instruments/demographics.yml "
+				+ "(the institution's list of divisions); only here: [Kidney Medicine]; only in the survey: [Nephrology]");
+	}
+
 	private List<CurriculumProblem> problems() {
-		return assertThatExceptionOfType(InvalidCurriculumException.class).isThrownBy(() -> IntakeForms.load(this.copy))
+		return assertThatExceptionOfType(InvalidCurriculumException.class).isThrownBy(() -> IntakeForms.load(this.copy, CurriculumLoader.load(this.copy)))
 			.actual()
 			.problems();
 	}

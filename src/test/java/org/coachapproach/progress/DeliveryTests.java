@@ -129,6 +129,26 @@ class DeliveryTests {
 	}
 
 	@Test
+	void shouldShowSessionOnesKnowledgeBaseAndTheTimeOutsideTheSessionMarkedEssentialOrOptional() {
+		HttpResponse<String> page = get("/sessions/1");
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body())
+			.contains("Time outside the session: about 80 minutes essential, before and after it; 30 minutes more if you do the optional items.")
+			.contains("Build your personal resource map (ex-resource-map) and bring one surprise to session 2.</span>\n  <span class=\"muted\">· about 45 minutes</span>\n  <span class=\"marker\">Essential</span>")
+			.contains("<span class=\"muted\">· about 10 minutes</span>\n  <span class=\"marker\">Optional</span>")
+			.contains("<h3>Through networking</h3>").contains("<h3>Aligning personal goals with the department's</h3>")
+			.contains("<h2>Segment 4: Faculty well-being, burnout and imposter phenomenon (15 minutes)</h2>")
+			.contains("<mark class=\"placeholder\">[[INSTITUTION: the department's strategic priorities and where they are published]]</mark>")
+			.contains("href=\"/exercises/ex-career-development-triad\"");
+		HttpResponse<String> exercise = get("/exercises/ex-career-development-triad");
+		assertThat(exercise.statusCode()).isEqualTo(200);
+		assertThat(exercise.body()).contains("Career Development in Three Conversations").contains("Observer checklist")
+			.contains("The mentor asked about the colleague&#39;s own goals before mentioning what the department or others want.")
+			.contains("<h2>Question bank</h2>");
+	}
+
+	@Test
 	void shouldShowACompetencyModuleWithWhereItIsPractised() {
 		HttpResponse<String> page = get("/competencies/active-listening");
 

@@ -2,6 +2,7 @@ package org.coachapproach.curriculum.internal;
 
 import java.nio.file.Path;
 
+import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.IntakeForms;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -13,8 +14,9 @@ import org.springframework.context.annotation.Configuration;
 class IntakeFormsConfiguration {
 
 	@Bean
-	IntakeForms intakeForms(@Value("${coachapproach.curriculum.location:./curriculum}") Path location) {
-		return IntakeForms.load(location);
+	IntakeForms intakeForms(@Value("${coachapproach.curriculum.location:./curriculum}") Path location,
+			Curriculum curriculum) {
+		return IntakeForms.load(location, curriculum);
 	}
 
 }
