@@ -69,13 +69,21 @@ class DemoSurveysTests {
 				       SUM(instrument_id = 'mentee-prepost' AND wave = 'pre') AS mentee_pre,
 				       SUM(instrument_id = 'mentee-post') AS mentee_feedback,
 				       SUM(instrument_id = 'cfds-post') AS cfds, SUM(origin <> 'SYNTHETIC') AS not_synthetic
-				FROM assessment_response WHERE course_id = ?""").param(demoCourse.value()).query().singleRow();
+				FROM assessment_response WHERE course_id = ? AND cohort = ''""").param(demoCourse.value()).query().singleRow();
 		assertThat(counts).containsEntry("mentor_pre", new java.math.BigDecimal(39))
 			.containsEntry("mentor_post", new java.math.BigDecimal(35))
 			.containsEntry("mentee_pre", new java.math.BigDecimal(33))
 			.containsEntry("mentee_feedback", new java.math.BigDecimal(26))
 			.containsEntry("cfds", new java.math.BigDecimal(99))
 			.containsEntry("not_synthetic", java.math.BigDecimal.ZERO);
+		// and the year before as an earlier cohort, for the comparison of cohorts (its own respondents)
+		assertThat(this.jdbc.sql("""
+				SELECT DISTINCT cohort FROM assessment_response WHERE course_id = ? AND cohort <> '' AND origin = 'SYNTHETIC'""")
+			.param(demoCourse.value()).query(String.class).list()).singleElement().asString().matches("\\d{4}-\\d{4}");
+		assertThat(this.jdbc.sql("""
+				SELECT COUNT(*) FROM assessment_response a JOIN assessment_response b
+				ON a.course_id = b.course_id AND a.respondent = b.respondent AND a.cohort = '' AND b.cohort <> ''
+				WHERE a.course_id = ?""").param(demoCourse.value()).query(Integer.class).single()).isZero();
 		int loaded = count(demoCourse);
 		this.demo.ensure(demoCourse);
 		assertThat(count(demoCourse)).isEqualTo(loaded);

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Fills the demo course's surveys with the {@link SyntheticCohort} and opens its windows, the
+ * Fills the demo course's surveys with the {@link SyntheticCohort} (and the year before's, as an
+ * earlier cohort for the comparison of cohorts) and opens its windows, the
  * first time anyone is in that course (with the demo platform on); once per course, however
  * often it is asked. The demo course is recognised by its platform context id.
  */
@@ -27,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class DemoSurveys {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoSurveys.class);
+
+	private static final long EARLIER_SEED = 20210914L;
 
 	private final boolean enabled;
 
@@ -46,12 +49,14 @@ public class DemoSurveys {
 
 	private final TransactionTemplate transactions;
 
+	private final CohortLabels labels;
+
 	private final Set<CourseId> checked = ConcurrentHashMap.newKeySet();
 
 	DemoSurveys(@Value("${coachapproach.demo.enabled:false}") boolean enabled,
 			@Value("${coachapproach.assessment.demo-context-id:c5d3a0e2-7b1f-4d9a-8e62-3f0b9c4a1d57}") String contextId,
 			People people, Curriculum curriculum, Pseudonyms pseudonyms, CohortWriter writer,
-			SurveyAdministration administration, JdbcTemplate jdbc, TransactionTemplate transactions) {
+			SurveyAdministration administration, JdbcTemplate jdbc, TransactionTemplate transactions, CohortLabels labels) {
 		this.enabled = enabled;
 		this.contextId = contextId;
 		this.people = people;
@@ -61,6 +66,7 @@ public class DemoSurveys {
 		this.administration = administration;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
+		this.labels = labels;
 	}
 
 	/** Loads the synthetic cohort into the course if it is the demo course and has none yet. */
@@ -84,8 +90,19 @@ public class DemoSurveys {
 		}
 		Integer written = this.transactions.execute(status -> {
 			openWindows(course);
+			// The demo's own cohort answered pre last winter, so it is that academic year's (July to June);
+			// the year before it is an earlier cohort, as if imported, so the comparison of cohorts has two.
+			LocalDate pre = this.administration.today().minusDays(300);
+			int year = pre.getMonthValue() >= 7 ? pre.getYear() : pre.getYear() - 1;
+			String earlier = (year - 1) + "-" + year;
+			if (this.labels.own(course).isEmpty()) {
+				this.labels.setOwn(course, year + "-" + (year + 1));
+			}
 			return this.writer.write(course, "SYNTHETIC", this.curriculum.contentHash(),
-					new SyntheticCohort(this.curriculum, code -> this.pseudonyms.ofExternal(course, code)).responses());
+					new SyntheticCohort(this.curriculum, code -> this.pseudonyms.ofExternal(course, code)).responses())
+					+ this.writer.write(course, earlier, "SYNTHETIC", this.curriculum.contentHash(),
+							new SyntheticCohort(this.curriculum, code -> this.pseudonyms.ofExternal(course, earlier + "/" + code),
+									EARLIER_SEED, 0.7).responses());
 		});
 		log.info("Loaded a SYNTHETIC survey cohort of {} responses into demo course {}", written, course.value());
 		return written == null ? 0 : written;

@@ -35,12 +35,25 @@ public final class SyntheticCohort {
 
 	private final Function<String, byte[]> pseudonym;
 
-	private final Random random = new Random(SEED);
+	private final Random random;
+
+	/** The share of the published gains this cohort shows (1 for the demo's own cohort). */
+	private final double gains;
 
 	/** @param pseudonym the stored key of a synthetic respondent's code */
 	public SyntheticCohort(Curriculum curriculum, Function<String, byte[]> pseudonym) {
+		this(curriculum, pseudonym, SEED, 1);
+	}
+
+	/**
+	 * Another year's synthetic cohort, for the demo's comparison of cohorts: drawn with its own
+	 * {@code seed}, its pre/post gains {@code gains} times the published ones.
+	 */
+	public SyntheticCohort(Curriculum curriculum, Function<String, byte[]> pseudonym, long seed, double gains) {
 		this.curriculum = curriculum;
 		this.pseudonym = pseudonym;
+		this.random = new Random(seed);
+		this.gains = gains;
 	}
 
 	public List<CohortWriter.Submitted> responses() {
@@ -60,7 +73,7 @@ public final class SyntheticCohort {
 			for (Item item : mentor.items()) {
 				double[] p = mentorItem(item.id());
 				double before = p[0] + trait + this.random.nextGaussian() * 0.65;
-				double after = before + p[1] + this.random.nextGaussian() * 0.55;
+				double after = before + p[1] * this.gains + this.random.nextGaussian() * 0.55;
 				preAnswers.put(item.id(), point(before));
 				postAnswers.put(item.id(), point(after));
 			}
@@ -88,7 +101,7 @@ public final class SyntheticCohort {
 				}
 				double[] p = menteeItem(item.id());
 				double before = p[0] + trait + this.random.nextGaussian() * 0.7;
-				double after = before + p[1] + this.random.nextGaussian() * 0.6;
+				double after = before + p[1] * this.gains + this.random.nextGaussian() * 0.6;
 				preAnswers.put(item.id(), point(before));
 				postAnswers.put(item.id(), point(after));
 			}
