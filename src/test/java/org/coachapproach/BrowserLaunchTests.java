@@ -607,6 +607,42 @@ class BrowserLaunchTests {
 		}
 	}
 
+	/**
+	 * The capstone's rating form, the mentor's competency profile, certificate and letter (the
+	 * last two also in print layout), and staff's course profile and a mentor's certificate:
+	 * axe-core on each.
+	 */
+	@Test
+	void shouldShowTheCapstoneRecognitionAndCompetencyProfilesAccessibly() throws IOException {
+		this.chromium = HeadlessChromium.start(Cookies.TOOL_BLOCKED);
+		this.chromium.launch(this.platform.launchUrl("mentor").toString());
+		this.chromium.goInFrame("/exercises/ex-capstone-coaching-conversation");
+		this.chromium.awaitFrameText("Rate the mentor you observed");
+		this.chromium.assertAccessible();
+		this.chromium.goInFrame("/recognition/profile");
+		this.chromium.awaitFrameText("Observer ratings received");
+		this.chromium.assertAccessible();
+		for (String page : List.of("/recognition/certificate", "/recognition/letter")) {
+			this.chromium.goInFrame(page);
+			this.chromium.awaitFrameText("Program home");
+			this.chromium.assertAccessible();
+			this.chromium.printMedia(true);
+			this.chromium.assertAccessible();
+			this.chromium.printMedia(false);
+		}
+		try (HeadlessChromium staff = HeadlessChromium.start(Cookies.TOOL_BLOCKED)) {
+			staff.launch(this.platform.launchUrl("staff").toString());
+			staff.goInFrame("/course/competency-profile");
+			staff.awaitFrameText("Certificates and letters");
+			staff.assertAccessible();
+			staff.click("a[href*='/certificate']");
+			staff.awaitFrameText("Program home");
+			staff.assertAccessible();
+			staff.printMedia(true);
+			staff.assertAccessible();
+		}
+	}
+
 	/** The demo mentor's earlier answer to the feedback survey, if a previous run left one (tests share a database). */
 	private void forgetDemoMentorsFeedback() {
 		org.springframework.jdbc.core.simple.JdbcClient jdbc = this.context
@@ -794,6 +830,11 @@ class BrowserLaunchTests {
 		void type(String css, String text) {
 			toToolFrame();
 			this.driver.findElement(By.cssSelector(css)).sendKeys(text);
+		}
+
+		/** Lays pages out as for printing (the print stylesheet), or back as for the screen. */
+		void printMedia(boolean print) {
+			this.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", print ? "print" : ""));
 		}
 
 		/** Sets the browser window's size, as on a phone or a narrow screen. */

@@ -140,7 +140,7 @@ public final class CurriculumLoader {
 			readMarkdown(file).ifPresent(doc -> {
 				YamlFields f = doc.frontMatter();
 				f.allowOnly(Set.of("id", "title", "kind", "durationMinutes", "competencies", "roles",
-						"observerChecklist", "reflectionPrompts", "withMentee"));
+						"observerChecklist", "reflectionPrompts", "withMentee", "competencyRatings"));
 				String id = id(f, "id");
 				if (id != null && !file.equals("exercises/" + id + ".md")) {
 					f.problem(f.line("id"), "id '" + id + "' must match the file name (" + id + ".md)");
@@ -172,9 +172,20 @@ public final class CurriculumLoader {
 				else if ("true".equals(withMentee) && kind != null && kind != Kind.BETWEEN_SESSION) {
 					f.problem(f.line("withMentee"), "only a between-session exercise can be held with the mentee");
 				}
+				String ratings = f.optionalText("competencyRatings");
+				if (ratings != null && !ratings.equals("true") && !ratings.equals("false")) {
+					f.problem(f.line("competencyRatings"), "'competencyRatings' must be true or false");
+				}
+				else if ("true".equals(ratings) && (kind != Kind.IN_CLASS_TRIAD
+						|| !Set.copyOf(competencies).equals(competencyIds) || checklist.size() != competencyIds.size())) {
+					// The observer rates the coach on each checklist item, item n for competency n.
+					f.problem(f.line("competencyRatings"), "an exercise with competencyRatings is an in-class-triad that lists"
+							+ " all " + competencyIds.size() + " competencies and has one observerChecklist item per competency,"
+							+ " in the competencies' order");
+				}
 				Exercise exercise = new Exercise(id, f.text("title"), kind, f.number("durationMinutes", 1, 600),
 						competencies, roles, checklist, f.texts("reflectionPrompts", 1), "true".equals(withMentee),
-						doc.body());
+						"true".equals(ratings), doc.body());
 				plainText(f, "observerChecklist", exercise.observerChecklist());
 				plainText(f, "reflectionPrompts", exercise.reflectionPrompts());
 				exercises.add(exercise);

@@ -5,11 +5,12 @@ import java.util.List;
 /**
  * An experiential exercise, from {@code exercises/<id>.md}; {@code withMentee} when it is held
  * with the mentor's assigned mentee, which only sessions from the program's
- * {@code meetMenteesAfterSession} on may ask for.
+ * {@code meetMenteesAfterSession} on may ask for; {@code competencyRatings} when an observer rates
+ * the coach on every ICF competency, checklist item n for competency number n (the capstone).
  */
 public record Exercise(String id, String title, Kind kind, int durationMinutes, List<String> competencyIds,
 		List<Role> roles, List<String> observerChecklist, List<String> reflectionPrompts, boolean withMentee,
-		String body) {
+		boolean competencyRatings, String body) {
 
 	public Exercise {
 		competencyIds = List.copyOf(competencyIds);

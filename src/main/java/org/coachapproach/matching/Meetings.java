@@ -16,7 +16,9 @@ import java.util.Set;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.outreach.AgendaEntry;
 import org.coachapproach.outreach.ICalendar;
+import org.coachapproach.people.CourseId;
 import org.coachapproach.people.Member;
+import org.coachapproach.people.PersonId;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -222,6 +224,26 @@ public class Meetings {
 				time.startsAt(), time.startsAt().plus(Duration.ofMinutes(time.durationMinutes())), null, null,
 				List.of("MENTORING"), 0, false, null);
 		return ICalendar.feed(summary, List.of(meeting), this.clock.instant());
+	}
+
+	/**
+	 * The mentor's record of mentoring in the course, as counts and dates only (never topics or
+	 * notes): for the letter of mentoring service.
+	 */
+	public MentoringRecord recordOf(PersonId mentor, CourseId course) {
+		return this.jdbc.sql("""
+				SELECT COUNT(DISTINCT p.mentee_id), COUNT(m.id), MIN(m.met_on), MAX(m.met_on)
+				FROM matching_pair p LEFT JOIN matching_meeting m ON m.pair_id = p.id
+				WHERE p.course_id = ? AND p.mentor_id = ?""")
+			.params(course.value(), mentor.value())
+			.query((rs, row) -> new MentoringRecord(rs.getInt(1), rs.getInt(2),
+					rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate(),
+					rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate()))
+			.single();
+	}
+
+	/** @param firstMet the first logged meeting's date, {@code null} when none */
+	public record MentoringRecord(int mentees, int meetings, LocalDate firstMet, LocalDate lastMet) {
 	}
 
 	/** The calendar UID of an agreed meeting time: stable, one per meeting. */

@@ -14,7 +14,10 @@ import org.coachapproach.people.AccessSession;
 import org.coachapproach.progress.NotInACourseException;
 import org.coachapproach.people.AccessSessions;
 import org.coachapproach.people.Member;
+import org.coachapproach.people.PersonId;
+import org.coachapproach.progress.CompetencyRatings;
 import org.coachapproach.progress.ObserverChecklists;
+import org.coachapproach.progress.RatingRefusedException;
 import org.coachapproach.progress.Reflection;
 import org.coachapproach.progress.ReflectionSubmittedException;
 import org.coachapproach.progress.ReflectionTooLongException;
@@ -53,11 +56,14 @@ class ExerciseController {
 
 	private final ObserverChecklists checklists;
 
+	private final CompetencyRatings ratings;
+
 	private final MessageSource messages;
 
 	ExerciseController(Curriculum curriculum, ContentRenderer content, Reflections reflections,
-			ObserverChecklists checklists, MessageSource messages) {
+			ObserverChecklists checklists, CompetencyRatings ratings, MessageSource messages) {
 		this.curriculum = curriculum;
+		this.ratings = ratings;
 		this.content = content;
 		this.reflections = reflections;
 		this.checklists = checklists;
@@ -123,7 +129,57 @@ class ExerciseController {
 		return "redirect:/exercises/" + id + "#checklists";
 	}
 
+	/**
+	 * An observer's ratings of a colleague on every competency (the capstone): form fields
+	 * {@code colleague} (a person id) and {@code rating-<competency id>} (0 to 3). A refusal
+	 * stores nothing and shows the page again with the reason.
+	 */
+	@PostMapping("/exercises/{id}/ratings")
+	String rate(@PathVariable String id, @RequestParam Map<String, String> form,
+			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
+			Model model) {
+		Exercise exercise = exercise(id, session);
+		if (!exercise.competencyRatings()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		Map<String, Integer> given = new java.util.HashMap<>();
+		exercise.competencyIds().forEach(c -> {
+			Integer value = number(form.get("rating-" + c));
+			if (value != null) {
+				given.put(c, value);
+			}
+		});
+		Integer colleague = number(form.get("colleague"));
+		try {
+			this.ratings.rate(session.member(), id, colleague == null ? null : new PersonId(colleague), given);
+		}
+		catch (RatingRefusedException ex) {
+			response.setStatus("already-rated".equals(ex.reason()) ? HttpServletResponse.SC_CONFLICT
+					: "not-a-mentor".equals(ex.reason()) ? HttpServletResponse.SC_FORBIDDEN
+							: HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("ratingProblem", ex.reason());
+			Member member = session.member();
+			return page(exercise, member, this.reflections.find(member, id), null, model);
+		}
+		return "redirect:/exercises/" + id + "?rated#ratings";
+	}
+
+	private static Integer number(String value) {
+		if (value == null || !value.matches("\\d{1,9}")) {
+			return null;
+		}
+		return Integer.valueOf(value);
+	}
+
 	private String page(Exercise exercise, Member member, Reflection reflection, String rejectedText, Model model) {
+		if (exercise.competencyRatings()) {
+			model.addAttribute("ratingCompetencies", this.curriculum.competencies());
+			model.addAttribute("mayRate", this.ratings.mayRate(member));
+			model.addAttribute("colleaguesToRate", this.ratings.colleaguesToRate(member, exercise.id()));
+			model.addAttribute("colleaguesRated", this.ratings.colleaguesRated(member, exercise.id()));
+			model.addAttribute("ratingPoints", java.util.stream.IntStream
+				.rangeClosed(CompetencyRatings.NOT_OBSERVED, CompetencyRatings.HIGHEST).boxed().toList());
+		}
 		model.addAttribute("member", member);
 		model.addAttribute("exercise", exercise);
 		model.addAttribute("render", this.content);
