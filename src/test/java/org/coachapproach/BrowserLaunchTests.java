@@ -626,9 +626,11 @@ class BrowserLaunchTests {
 			this.chromium.goInFrame(page);
 			this.chromium.awaitFrameText("Program home");
 			this.chromium.assertAccessible();
-			this.chromium.printMedia(true);
+			// print media emulation does not reach a cross-site frame: switch the page's print rules on instead
+			this.chromium.applyPrintRules();
+			assertThat(this.chromium.style("header.app", "display")).as(page).isEqualTo("none");
+			assertThat(this.chromium.style("body", "background-color")).as(page).isEqualTo("rgb(255, 255, 255)");
 			this.chromium.assertAccessible();
-			this.chromium.printMedia(false);
 		}
 		try (HeadlessChromium staff = HeadlessChromium.start(Cookies.TOOL_BLOCKED)) {
 			staff.launch(this.platform.launchUrl("staff").toString());
@@ -638,8 +640,52 @@ class BrowserLaunchTests {
 			staff.click("a[href*='/certificate']");
 			staff.awaitFrameText("Program home");
 			staff.assertAccessible();
-			staff.printMedia(true);
+			staff.applyPrintRules();
+			assertThat(staff.style("header.app", "display")).isEqualTo("none");
 			staff.assertAccessible();
+		}
+	}
+
+	/**
+	 * What runs the program: staff open session 2's facilitator guide from the session page, the
+	 * printable session summary and the handouts, each checked by axe-core on screen and in its
+	 * print layout (no navigation, black on white); a mentee opens the orientation from home.
+	 */
+	@Test
+	void shouldShowFacilitatorGuidesHandoutsAndTheOrientationAccessiblyOnScreenAndInPrint() throws IOException {
+		this.chromium = HeadlessChromium.start(Cookies.TOOL_BLOCKED);
+		this.chromium.launch(this.platform.launchUrl("staff").toString());
+		this.chromium.goInFrame("/sessions/2");
+		this.chromium.awaitFrameText("The Coaching Mindset");
+		this.chromium.click("a[href*='/sessions/2/facilitator']");
+		this.chromium.awaitFrameText("Advice mode versus coach mode");
+		assertThat(this.chromium.texts(".content table caption")).containsExactly("Session 2, minute by minute");
+		Map<String, String> printable = new java.util.LinkedHashMap<>();
+		printable.put("/sessions/2/facilitator", "Advice mode versus coach mode");
+		printable.put("/sessions/3/summary", "Session 3 summary");
+		printable.put("/handouts/alliance-template", "Our mentoring alliance");
+		printable.put("/handouts/question-bank", "Turning advice into a question");
+		printable.put("/handouts/confidentiality-statement", "The limits to name");
+		for (Map.Entry<String, String> page : printable.entrySet()) {
+			this.chromium.goInFrame(page.getKey());
+			this.chromium.awaitFrameText(page.getValue());
+			this.chromium.assertAccessible();
+			assertThat(this.chromium.style("header.app", "display")).as(page.getKey()).isNotEqualTo("none");
+
+			this.chromium.applyPrintRules();
+			assertThat(this.chromium.style("header.app", "display")).as(page.getKey()).isEqualTo("none");
+			assertThat(this.chromium.style("nav.breadcrumb", "display")).as(page.getKey()).isEqualTo("none");
+			assertThat(this.chromium.style("main", "color")).as(page.getKey()).isEqualTo("rgb(0, 0, 0)");
+			assertThat(this.chromium.style("main", "background-color")).as(page.getKey()).isEqualTo("rgb(255, 255, 255)");
+			assertThat(this.chromium.style("main h2", "break-after")).as(page.getKey()).isEqualTo("avoid");
+			this.chromium.assertAccessible();
+		}
+
+		try (HeadlessChromium mentee = HeadlessChromium.start(Cookies.TOOL_BLOCKED)) {
+			mentee.launch(this.platform.launchUrl("mentee").toString());
+			mentee.click("a[href*='/matching/orientation']");
+			mentee.awaitFrameText("How to use the meeting log");
+			mentee.assertAccessible();
 		}
 	}
 
@@ -832,11 +878,6 @@ class BrowserLaunchTests {
 			this.driver.findElement(By.cssSelector(css)).sendKeys(text);
 		}
 
-		/** Lays pages out as for printing (the print stylesheet), or back as for the screen. */
-		void printMedia(boolean print) {
-			this.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", print ? "print" : ""));
-		}
-
 		/** Sets the browser window's size, as on a phone or a narrow screen. */
 		void resize(int width, int height) {
 			this.driver.switchTo().defaultContent();
@@ -865,6 +906,32 @@ class BrowserLaunchTests {
 					const done = arguments[arguments.length - 1];
 					fetch(document.querySelector(arguments[0]).href).then(r => r.text()).then(done, e => done('' + e));""",
 					linkCss);
+		}
+
+		/**
+		 * Applies the tool page's {@code @media print} rules on screen, as printing would. DevTools'
+		 * media emulation does not reach the tool's cross-site frame, so the rules are switched on
+		 * in the frame's own style sheets.
+		 */
+		void applyPrintRules() {
+			toToolFrame();
+			((JavascriptExecutor) this.driver).executeScript("""
+					for (const sheet of document.styleSheets) {
+					  for (const rule of sheet.cssRules) {
+					    if (rule instanceof CSSMediaRule && rule.media.mediaText === 'print') {
+					      rule.media.mediaText = 'all';
+					    }
+					  }
+					}
+					""");
+		}
+
+		/** The computed value of a CSS property of the first element in the tool's frame that matches {@code css}. */
+		String style(String css, String property) {
+			toToolFrame();
+			return (String) ((JavascriptExecutor) this.driver).executeScript(
+					"return getComputedStyle(document.querySelector(arguments[0])).getPropertyValue(arguments[1]);", css,
+					property);
 		}
 
 		/** The visible text of each element of the tool's frame that matches {@code css}. */

@@ -38,6 +38,8 @@ public final class Curriculum {
 
 	private final Map<String, InterviewGuide> interviewGuides;
 
+	private final ProgramMaterials materials;
+
 	private final String contentHash;
 
 	public Curriculum(Program program, List<TrainingSession> sessions, String frameworkVersion,
@@ -63,6 +65,14 @@ public final class Curriculum {
 			List<CompetencyDomain> domains, List<Competency> competencies, List<Exercise> exercises,
 			List<SeriesSession> series, List<Instrument> instruments, List<InterviewGuide> interviewGuides,
 			String contentHash) {
+		this(program, sessions, frameworkVersion, domains, competencies, exercises, series, instruments,
+				interviewGuides, ProgramMaterials.NONE, contentHash);
+	}
+
+	public Curriculum(Program program, List<TrainingSession> sessions, String frameworkVersion,
+			List<CompetencyDomain> domains, List<Competency> competencies, List<Exercise> exercises,
+			List<SeriesSession> series, List<Instrument> instruments, List<InterviewGuide> interviewGuides,
+			ProgramMaterials materials, String contentHash) {
 		this.program = program;
 		this.sessions = sessions.stream().sorted(Comparator.comparingInt(TrainingSession::number)).toList();
 		this.frameworkVersion = frameworkVersion;
@@ -79,6 +89,7 @@ public final class Curriculum {
 				Instrument::id);
 		this.interviewGuides = index(interviewGuides.stream().sorted(Comparator.comparing(InterviewGuide::id)).toList(),
 				InterviewGuide::id);
+		this.materials = materials;
 		this.contentHash = contentHash;
 	}
 
@@ -178,6 +189,11 @@ public final class Curriculum {
 	/** The guides for the evaluation's interviews, by id. */
 	public List<InterviewGuide> interviewGuides() {
 		return List.copyOf(this.interviewGuides.values());
+	}
+
+	/** Facilitator guides, handouts and the mentee orientation. */
+	public ProgramMaterials materials() {
+		return this.materials;
 	}
 
 }

@@ -93,11 +93,13 @@ public final class CurriculumLoader {
 				? new InstrumentReader(this::readYaml, competencyIds).read(files(InstrumentReader.FOLDER, ".yml"))
 				: List.of();
 		List<InterviewGuide> guides = interviewGuides();
+		ProgramMaterials materials = new ProgramMaterialsReader(this::readMarkdown, this::markdownFiles, this.problems)
+			.read(sessions);
 		if (!this.problems.isEmpty()) {
 			throw new InvalidCurriculumException(this.root.toString(), this.problems.list());
 		}
 		return new Curriculum(program.orElseThrow(), sessions, frameworkVersion, domains, competencies, exercises,
-				series, instruments, guides, contentHash());
+				series, instruments, guides, materials, contentHash());
 	}
 
 	private Program program(YamlFields f) {

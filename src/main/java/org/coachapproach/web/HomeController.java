@@ -2,6 +2,7 @@ package org.coachapproach.web;
 
 import org.coachapproach.curriculum.CourseSettings;
 import org.coachapproach.curriculum.Curriculum;
+import org.coachapproach.curriculum.ProgramMaterials;
 import org.coachapproach.matching.Mentoring;
 import org.coachapproach.people.AccessSession;
 import org.coachapproach.progress.Progress;
@@ -38,6 +39,7 @@ class HomeController {
 		model.addAttribute("progress", this.progress.statusOf(session.member()));
 		model.addAttribute("configures", CourseSettings.mayConfigure(session.member()));
 		model.addAttribute("mentoring", this.mentoring.home(session.member()));
+		model.addAttribute("readsOrientation", ProgramMaterials.mayReadMenteeOrientation(session.member()));
 		return "web/home";
 	}
 

@@ -43,7 +43,7 @@ class ReleaseGuard implements HandlerInterceptor, WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(this).addPathPatterns("/sessions/*", "/exercises/**");
+		registry.addInterceptor(this).addPathPatterns("/sessions/*", "/sessions/*/summary", "/exercises/**");
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package org.coachapproach.progress.web;
 import org.coachapproach.curriculum.ContentRenderer;
 import org.coachapproach.curriculum.CourseSettings;
 import org.coachapproach.curriculum.Curriculum;
+import org.coachapproach.curriculum.ProgramMaterials;
 import org.coachapproach.curriculum.TrainingSession;
 import org.coachapproach.people.AccessSession;
 import org.coachapproach.people.AccessSessions;
@@ -55,6 +56,9 @@ class SessionController {
 		// Learners reach this page only once it is released (ReleaseGuard); instructors and staff see markers.
 		model.addAttribute("configures", CourseSettings.mayConfigure(session.member()));
 		model.addAttribute("settings", progress.plan().session(training.id()));
+		model.addAttribute("facilitates", ProgramMaterials.mayReadFacilitatorGuides(session.member()));
+		model.addAttribute("readsHandouts", ProgramMaterials.mayReadHandouts(session.member()));
+		model.addAttribute("handouts", this.curriculum.materials().handoutsFor(training.id()));
 		return "progress/session";
 	}
 
