@@ -42,7 +42,7 @@ class HealthEndpointTests {
 		assertThat(health.at("/components/db/details/database").asString()).isEqualTo("MariaDB");
 		assertThat(health.at("/components/curriculum/details/contentHash").asString())
 			.isEqualTo(this.curriculum.contentHash());
-		assertThat(health.at("/components/curriculum/details/version").asString()).isEqualTo("2026.1");
+		assertThat(health.at("/components/curriculum/details/version").asString()).isEqualTo("2026.2");
 	}
 
 	@Test
