@@ -261,11 +261,17 @@ public class ResponseImport {
 	}
 
 	/**
-	 * Starts writing a checked file as a job: its rows all in one transaction, or none.
+	 * Starts writing a checked file as a job: its rows all in one transaction, or none. One at a
+	 * time per course: each job holds its file in memory, and one waiting for a thread would show
+	 * as interrupted.
 	 * @return the job's id
+	 * @throws ImportRefusedException while another import into the course runs
 	 */
 	public long start(Checked checked, PersonId startedBy) {
 		Request request = checked.request();
+		if (this.jobs.running(request.course())) {
+			throw new ImportRefusedException(List.of(new RowProblem(0, "jobRunning", List.of())));
+		}
 		long job = this.jobs.start(request.course(), request.cohort(), request.instrument().id(), request.wave().label(),
 				checked.responses().size(), checked.preview().notAsked().stream().map(NotAsked::key).toList(), startedBy);
 		this.executor.execute(() -> write(job, checked));
