@@ -222,6 +222,19 @@ class SurveyImportTests {
 		assertThat(rows()).isZero();
 	}
 
+	/** The mapping step offers every column for every item: a row of a million commas would be a page of millions of choices. */
+	@Test
+	void shouldRefuseAFileWithMoreColumnsThanAnyExport() throws Exception {
+		String wide = "ResponseId,ExternalReference" + ",x".repeat(5000) + "\nR_1,c1" + ",4".repeat(5000) + "\n";
+
+		HttpResponse<String> refused = upload("mentor-post", "post", wide);
+
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("The file&#39;s first row has 5002 columns; a survey&#39;s export has at most 1000.")
+			.doesNotContain("name=\"map.");
+		assertThat(jobs()).isZero();
+	}
+
 	@Test
 	void shouldRefuseABadCohortLabel() throws Exception {
 		HttpResponse<String> refused = upload("mentor-post", "post", "export.csv", GOOD.getBytes(StandardCharsets.UTF_8),

@@ -48,6 +48,12 @@ public class ResponseImport {
 
 	private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
 
+	/**
+	 * Columns a file may have: a survey's export has a few hundred at most, and the mapping step
+	 * offers every column for every item (a 10 MB row of commas would be millions of choices each).
+	 */
+	public static final int MAX_COLUMNS = 1000;
+
 	/** Rows written between two progress updates. */
 	static final int CHUNK = 500;
 
@@ -138,6 +144,10 @@ public class ResponseImport {
 			throw new ImportRefusedException(List.of(new RowProblem(1, "empty", List.of())));
 		}
 		List<String> ids = table.row(0);
+		if (ids.size() > MAX_COLUMNS) {
+			throw new ImportRefusedException(List.of(new RowProblem(1, "tooManyColumns",
+					List.of(String.valueOf(ids.size()), String.valueOf(MAX_COLUMNS)))));
+		}
 		int first = 1;
 		boolean qualtrics = table.size() > 2 && table.row(2).stream().anyMatch(c -> c.startsWith("{\"ImportId\""));
 		List<String> questions = qualtrics ? table.row(1) : List.of();
