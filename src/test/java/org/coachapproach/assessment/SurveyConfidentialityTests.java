@@ -22,6 +22,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -175,6 +177,41 @@ class SurveyConfidentialityTests {
 			assertThat(output).doesNotContain("Real comment").doesNotContain("Made up");
 		}
 		assertThat(page).contains("Fewer than ten people wrote a comment");
+	}
+
+	/**
+	 * The evaluation report's figure sets each item's pre and post means beside each wave's answers
+	 * per point: over different respondents, the counts less the means give away whoever answered one
+	 * wave only. Here ten pairs answered pre 3 or 4 (mean 3.50), and the target answered pre alone.
+	 */
+	@Test
+	void shouldNotGiveAwayTheAnswerOfWhoAnsweredOneWaveByTheEvaluationFiguresCounts() {
+		List<Browser> mentors = roster(12);
+		windows(true, true, false);
+		for (int i = 0; i < 10; i++) {
+			submitPrePost(mentors.get(i), "pre", i < 5 ? "3" : "4");
+			submitPrePost(mentors.get(i), "post", "4");
+		}
+		submitPrePost(mentors.get(10), "pre", "4");
+		windows(false, false, false);
+
+		JsonNode report = JsonMapper.builder().build().readTree(this.staff.get(tool("/course/surveys/evaluation.json")).body());
+		int charted = 0;
+		for (JsonNode part : report.get("parts")) {
+			if (!part.get("kind").asString().equals("chart") || !part.get("instrumentId").asString().equals("mentor-prepost")) {
+				continue;
+			}
+			for (JsonNode item : part.get("items")) {
+				JsonNode means = item.get("means");
+				assertThat(means.get("n").asInt()).isEqualTo(10);
+				assertThat(means.get("preMean").asDouble()).isEqualTo(3.5);
+				// the counts per point rest on the pairs the means rest on, not on the target too
+				assertThat(item.get("pre").get("n").asInt()).as(item.get("key").asString()).isEqualTo(10);
+				assertThat(item.get("post").get("n").asInt()).as(item.get("key").asString()).isEqualTo(10);
+				charted++;
+			}
+		}
+		assertThat(charted).isPositive();
 	}
 
 	@Test

@@ -228,6 +228,19 @@ class SurveyImportTests {
 		assertThat(rows()).isZero();
 	}
 
+	/** The mapping step offers every column for every item: a row of a million commas would be a page of millions of choices. */
+	@Test
+	void shouldRefuseAFileWithMoreColumnsThanAnyExport() throws Exception {
+		String wide = "ResponseId,ExternalReference" + ",x".repeat(5000) + "\nR_1,c1" + ",4".repeat(5000) + "\n";
+
+		HttpResponse<String> refused = upload("mentor-post", "post", wide);
+
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("The file&#39;s first row has 5002 columns; a survey&#39;s export has at most 1000.")
+			.doesNotContain("name=\"map.");
+		assertThat(jobs()).isZero();
+	}
+
 	@Test
 	void shouldRefuseABadCohortLabel() throws Exception {
 		HttpResponse<String> refused = upload("mentor-post", "post", "export.csv", GOOD.getBytes(StandardCharsets.UTF_8),
@@ -280,6 +293,38 @@ class SurveyImportTests {
 		Browser instructor = this.launcher.launch("instructor-" + UUID.randomUUID(), "Ira Instructor", SurveyLaunch.INSTRUCTOR, null);
 		assertThat(instructor.get(tool(path)).statusCode()).isEqualTo(403);
 		assertThat(this.staff.follow(started).statusCode()).isEqualTo(200);
+	}
+
+	/**
+	 * One import at a time per course: confirming again (or many times at once) while a job runs
+	 * would hold every copy of the file in memory and queue jobs that show as interrupted while
+	 * they wait; a job that died with its instance does not block.
+	 */
+	@Test
+	void shouldStartNoSecondImportWhileOneRunsInTheCourse() {
+		HttpResponse<String> first = this.staff.post(tool("/course/surveys/import/confirm"), confirm(GOOD));
+		waitFor(first);
+		long id = Long.parseLong(first.headers().firstValue("Location").orElseThrow().replaceAll(".*/", ""));
+		this.jdbc.sql("""
+				INSERT INTO assessment_import_job (course_id, cohort, instrument_id, wave, rows_total, rows_done, status, not_asked,
+				    started_by, started_at, updated_at)
+				SELECT course_id, '2021-2022', instrument_id, wave, 1000, 500, 'RUNNING', '', started_by,
+				    CURRENT_TIMESTAMP(6), CURRENT_TIMESTAMP(6)
+				FROM assessment_import_job WHERE id = ?""").param(id).update();
+		Map<String, String> form = confirm(GOOD);
+		form.put("cohort", "2022-2023");
+
+		HttpResponse<String> refused = this.staff.post(tool("/course/surveys/import/confirm"), form);
+
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("Another import into this course is still running");
+		assertThat(jobs()).isEqualTo(2);
+		assertThat(rows()).isEqualTo(3);
+
+		this.jdbc.sql("UPDATE assessment_import_job SET updated_at = CURRENT_TIMESTAMP(6) - INTERVAL 4 MINUTE WHERE course_id = ? AND status = 'RUNNING'")
+			.param(courseId()).update();
+		importAndWait(form);
+		assertThat(rows()).isEqualTo(6);
 	}
 
 	/** A job that stopped updating died with its instance: it shows as interrupted, not as running for ever. */

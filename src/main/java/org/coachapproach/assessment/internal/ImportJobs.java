@@ -90,6 +90,16 @@ public class ImportJobs {
 			.update();
 	}
 
+	/** Whether an import into the course runs (one not updated for {@value #STALE_MINUTES} minutes died). */
+	public boolean running(CourseId course) {
+		return this.jdbc.sql("""
+				SELECT COUNT(*) FROM assessment_import_job
+				WHERE course_id = ? AND status = 'RUNNING' AND updated_at >= CURRENT_TIMESTAMP(6) - INTERVAL ? MINUTE""")
+			.params(course.value(), STALE_MINUTES)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
 	/** The job, if it belongs to the course (another course's job is as good as absent). */
 	public Optional<Job> find(CourseId course, long id) {
 		return this.jdbc.sql("""

@@ -139,9 +139,16 @@ public class PrePostAnalysis {
 		List<IntersectionRow> intersections = cross
 			.map(c -> intersectionRows(subgroup.orElseThrow(), c, scaleSeries, answers, counted, adjustment))
 			.orElse(List.of());
+		java.util.Map<String, List<Distribution>> itemPoints = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < scaleItems.size(); i++) {
+			Series s = itemSeries.get(i);
+			boolean[] in = counted.overall.get(s.key);
+			itemPoints.put(s.key, List.of(points(scaleItems.get(i), s, s.first, in, answers),
+					points(scaleItems.get(i), s, s.second, in, answers)));
+		}
 		return new PrePostReport(instrument.id(), instrument.title(), Wave.PRE.label(), second.label(),
 				adjustment.label(), pairs, items, scales, retrospective, subgroup.map(s -> s.item().id()).orElse(null),
-				byGroup, cross.map(c -> c.item().id()).orElse(null), intersections);
+				byGroup, cross.map(c -> c.item().id()).orElse(null), intersections, itemPoints);
 	}
 
 	/**
@@ -350,6 +357,26 @@ public class PrePostAnalysis {
 		}
 		return new ComparisonRow(series.key, series.section, series.label, group, false,
 				PairedFigures.of(java.util.Arrays.copyOf(first, n), java.util.Arrays.copyOf(second, n)), null);
+	}
+
+	/**
+	 * One wave's answers to a scale item per point, over the respondents the item's row counts (as
+	 * {@link #row}), under the distributions' suppression.
+	 */
+	private static Distribution points(Item item, Series series, Values wave, boolean[] in, PairedAnswers answers) {
+		int points = item.scale().points();
+		int[] cells = new int[points];
+		int[] cellsInTool = new int[points];
+		for (int r = 0; r < answers.size(); r++) {
+			int v = (int) wave.value(r);
+			if (in[r] && series.first.value(r) > 0 && series.second.value(r) > 0 && v >= 1 && v <= points) {
+				cells[v - 1]++;
+				cellsInTool[v - 1] += answers.inTool(r) ? 1 : 0;
+			}
+		}
+		int n = Arrays.stream(cells).sum();
+		double topTwo = n == 0 || points < 2 ? Double.NaN : 100.0 * (cells[points - 2] + cells[points - 1]) / n;
+		return WaveAnalysis.distribution(item.id(), item.text(), true, item.scale().labels(), cells, cellsInTool, topTwo);
 	}
 
 	private static List<ComparisonRow> adjust(List<ComparisonRow> rows, Adjustment adjustment) {

@@ -1,6 +1,9 @@
 package org.coachapproach.assessment.internal;
 
 import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
  * The pre/post tables of one instrument in a course.
@@ -13,9 +16,12 @@ import java.util.List;
  * @param subgroups the chosen breakdown, empty when none
  * @param crossSubgroup the second subgroup question, crossed with {@code subgroup}; {@code null} when none
  * @param intersections per cell of the two-way breakdown, every scale score; empty when none
+ * @param itemPoints per item, its first and second wave's answers per point over the respondents its
+ * row counts (never each wave's respondents: the counts less the means would give away whoever
+ * answered one wave only); for the evaluation report's figure, not an output of the survey report
  */
 public record PrePostReport(String instrumentId, String title, String firstWave, String secondWave, String adjustment,
 		Integer pairs, List<ComparisonRow> items, List<ComparisonRow> scales, List<ComparisonRow> retrospective,
 		String subgroup, List<ComparisonRow> subgroups, String crossSubgroup,
-		List<IntersectionRow> intersections) {
+		List<IntersectionRow> intersections, @JsonIgnore Map<String, List<Distribution>> itemPoints) {
 }

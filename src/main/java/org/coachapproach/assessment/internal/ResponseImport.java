@@ -48,6 +48,12 @@ public class ResponseImport {
 
 	private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
 
+	/**
+	 * Columns a file may have: a survey's export has a few hundred at most, and the mapping step
+	 * offers every column for every item (a 10 MB row of commas would be millions of choices each).
+	 */
+	public static final int MAX_COLUMNS = 1000;
+
 	/** Rows written between two progress updates. */
 	static final int CHUNK = 500;
 
@@ -138,6 +144,10 @@ public class ResponseImport {
 			throw new ImportRefusedException(List.of(new RowProblem(1, "empty", List.of())));
 		}
 		List<String> ids = table.row(0);
+		if (ids.size() > MAX_COLUMNS) {
+			throw new ImportRefusedException(List.of(new RowProblem(1, "tooManyColumns",
+					List.of(String.valueOf(ids.size()), String.valueOf(MAX_COLUMNS)))));
+		}
 		int first = 1;
 		boolean qualtrics = table.size() > 2 && table.row(2).stream().anyMatch(c -> c.startsWith("{\"ImportId\""));
 		List<String> questions = qualtrics ? table.row(1) : List.of();
@@ -261,11 +271,17 @@ public class ResponseImport {
 	}
 
 	/**
-	 * Starts writing a checked file as a job: its rows all in one transaction, or none.
+	 * Starts writing a checked file as a job: its rows all in one transaction, or none. One at a
+	 * time per course: each job holds its file in memory, and one waiting for a thread would show
+	 * as interrupted.
 	 * @return the job's id
+	 * @throws ImportRefusedException while another import into the course runs
 	 */
 	public long start(Checked checked, PersonId startedBy) {
 		Request request = checked.request();
+		if (this.jobs.running(request.course())) {
+			throw new ImportRefusedException(List.of(new RowProblem(0, "jobRunning", List.of())));
+		}
 		long job = this.jobs.start(request.course(), request.cohort(), request.instrument().id(), request.wave().label(),
 				checked.responses().size(), checked.preview().notAsked().stream().map(NotAsked::key).toList(), startedBy);
 		this.executor.execute(() -> write(job, checked));

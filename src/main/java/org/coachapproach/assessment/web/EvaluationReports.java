@@ -113,7 +113,7 @@ class EvaluationReports {
 				PrePostReport holm = this.prePost.report(course, instrument, Wave.POST, Adjustment.HOLM, null);
 				PrePostReport bh = this.prePost.report(course, instrument, Wave.POST, Adjustment.BH, null);
 				parts.add(prePost("prePost", numbers.table(), holm, bh.scales(), bh.items()));
-				chart(course, instrument, holm, bh, numbers).ifPresent(parts::add);
+				chart(instrument, holm, bh, numbers).ifPresent(parts::add);
 				if (!holm.retrospective().isEmpty()) {
 					later.add(number -> new EvaluationReport.PrePost("retrospective", number, holm.instrumentId(),
 							holm.title(), "then", holm.secondWave(), holm.pairs(), List.of(),
@@ -183,9 +183,9 @@ class EvaluationReports {
 
 	/**
 	 * The figure of the instrument's charted section, if it has one with items compared: the
-	 * paired means from the comparison above, each wave's answers from its distributions.
+	 * paired means from the comparison above, and each wave's answers per point over the same pairs.
 	 */
-	private Optional<Part> chart(CourseId course, Instrument instrument, PrePostReport holm, PrePostReport bh,
+	private Optional<Part> chart(Instrument instrument, PrePostReport holm, PrePostReport bh,
 			Numbers numbers) {
 		Optional<Section> section = Optional.ofNullable(CHARTED_SECTIONS.get(instrument.id()))
 			.flatMap(id -> instrument.sections().stream().filter(s -> s.id().equals(id)).findFirst());
@@ -195,11 +195,13 @@ class EvaluationReports {
 		Set<String> ids = section.get().items().stream().filter(i -> i.type() == ItemType.SCALE).map(Item::id)
 			.collect(Collectors.toSet());
 		List<Comparison> items = comparisons(holm.items(), bh.items());
-		Map<String, Distribution> pre = byKey(this.waves.report(course, instrument, Wave.PRE));
-		Map<String, Distribution> post = byKey(this.waves.report(course, instrument, Wave.POST));
+		// Each wave's answers over the pairs the means rest on: over each wave's respondents, the counts
+		// less the means would give away whoever answered one wave only.
+		Map<String, List<Distribution>> points = holm.itemPoints();
 		List<EvaluationReport.ChartItem> charted = items.stream()
 			.filter(c -> ids.contains(c.key()))
-			.map(c -> new EvaluationReport.ChartItem(c.key(), c.label(), c, pre.get(c.key()), post.get(c.key())))
+			.map(c -> new EvaluationReport.ChartItem(c.key(), c.label(), c, points.get(c.key()).get(0),
+					points.get(c.key()).get(1)))
 			.toList();
 		if (charted.isEmpty()) {
 			return Optional.empty();
@@ -209,10 +211,6 @@ class EvaluationReports {
 				instrument.title() + ": " + section.get().title(), section.get().stem(), first.scale().points(),
 				first.scale().labels(),
 				charted));
-	}
-
-	private static Map<String, Distribution> byKey(WaveReport report) {
-		return report.distributions().stream().collect(Collectors.toMap(Distribution::key, d -> d));
 	}
 
 	/** Tables and figures are numbered apart, as a journal numbers them. */
