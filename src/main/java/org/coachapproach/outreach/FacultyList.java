@@ -2,6 +2,7 @@ package org.coachapproach.outreach;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -11,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.coachapproach.DelimitedTable;
+import org.coachapproach.DelimitedTable.Row;
 import org.coachapproach.LineProblem;
 import org.coachapproach.people.ProgramId;
 
@@ -98,14 +101,23 @@ public class FacultyList {
 	}
 
 	private static List<Faculty> parse(Reader csv, List<LineProblem> problems) throws IOException {
-		List<List<String>> lines = Csv.read(csv, MAX_ROWS + 2);
+		StringWriter text = new StringWriter();
+		csv.transferTo(text);
+		List<Row> lines;
+		try {
+			lines = DelimitedTable.read(text.toString(), ',');
+		}
+		catch (DelimitedTable.UnclosedQuoteException ex) {
+			problems.add(ex.problem());
+			return List.of();
+		}
 		if (lines.isEmpty()) {
 			problems.add(LineProblem.of(1, "empty"));
 			return List.of();
 		}
-		List<String> header = lines.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+		List<String> header = lines.get(0).cells().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
 		if (!header.equals(HEADER)) {
-			problems.add(LineProblem.of(1, "header", String.join(",", lines.get(0))));
+			problems.add(LineProblem.of(1, "header", String.join(",", lines.get(0).cells())));
 			return List.of();
 		}
 		if (lines.size() - 1 > MAX_ROWS) {
@@ -114,10 +126,10 @@ public class FacultyList {
 		}
 		List<Faculty> rows = new ArrayList<>();
 		Map<String, Integer> seen = new HashMap<>();
-		for (int i = 1; i < lines.size(); i++) {
-			int line = i + 1;
-			List<String> cells = lines.get(i);
-			if (cells.size() == 1 && cells.get(0).isBlank()) {
+		for (Row row : lines.subList(1, lines.size())) {
+			int line = row.line();
+			List<String> cells = row.cells();
+			if (cells.size() == 1 && row.blank()) {
 				continue;
 			}
 			if (cells.size() != 4) {

@@ -12,8 +12,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.coachapproach.DelimitedTable;
 import org.coachapproach.assessment.analysis.RFixtures;
-import org.coachapproach.assessment.internal.CsvTable;
 
 import org.coachapproach.lti.Browser;
 import org.coachapproach.lti.TestPlatform;
@@ -412,13 +412,13 @@ class SurveyImportTests {
 		Map<String, JsonNode> rows = new LinkedHashMap<>();
 		report.get("scales").forEach(r -> rows.put("scale:" + r.get("label").asString(), r));
 		report.get("items").forEach(r -> rows.put("item:" + r.get("label").asString(), r));
-		CsvTable expected = CsvTable.parse(new String(fixture("expected-report.csv"), StandardCharsets.UTF_8));
-		List<String> header = expected.row(0);
+		List<DelimitedTable.Row> expected = DelimitedTable.read(new String(fixture("expected-report.csv"), StandardCharsets.UTF_8), ',');
+		List<String> header = expected.get(0).cells();
 		assertThat(expected.size()).isEqualTo(1 + 6 + 36);
 		for (int i = 1; i < expected.size(); i++) {
 			Map<String, String> r = new LinkedHashMap<>();
 			for (int c = 0; c < header.size(); c++) {
-				r.put(header.get(c), expected.cell(i, c));
+				r.put(header.get(c), expected.get(i).cell(c));
 			}
 			String name = r.get("table") + ":" + r.get("label");
 			JsonNode row = rows.get(name);

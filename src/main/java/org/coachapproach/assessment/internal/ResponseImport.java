@@ -13,6 +13,9 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 
+import org.coachapproach.DelimitedTable;
+import org.coachapproach.DelimitedTable.Row;
+import org.coachapproach.LineProblem;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.curriculum.Instrument.Item;
@@ -90,10 +93,6 @@ public class ResponseImport {
 	public record Layout(List<Column> columns, int firstDataRow, int responses) {
 	}
 
-	/** One reason a row was refused; {@code code} names a message {@code assessment.import.problem.<code>}. */
-	public record RowProblem(int line, String code, List<String> args) {
-	}
-
 	/** What staff asked for: the file, into which cohort, instrument and wave, and their mapping. */
 	public record Request(CourseId course, String cohort, Instrument instrument, Wave wave, boolean retrospective,
 			String text, char delimiter, int respondentColumn, Map<String, Integer> mapping) {
@@ -121,14 +120,14 @@ public class ResponseImport {
 
 	public static class ImportRefusedException extends RuntimeException {
 
-		private final List<RowProblem> problems;
+		private final List<LineProblem> problems;
 
-		public ImportRefusedException(List<RowProblem> problems) {
+		public ImportRefusedException(List<LineProblem> problems) {
 			super(problems.size() + " problems");
 			this.problems = List.copyOf(problems);
 		}
 
-		public List<RowProblem> problems() {
+		public List<LineProblem> problems() {
 			return this.problems;
 		}
 
@@ -139,18 +138,33 @@ public class ResponseImport {
 		return CohortLabels.problem(label) == null;
 	}
 
-	public static Layout layout(CsvTable table) {
-		if (table.size() == 0) {
-			throw new ImportRefusedException(List.of(new RowProblem(1, "empty", List.of())));
+	/**
+	 * The file's rows, empty lines left out.
+	 * @throws ImportRefusedException when a quoted cell is never closed
+	 */
+	public static List<Row> rows(String text, char delimiter) {
+		try {
+			return DelimitedTable.read(text, delimiter).stream()
+				.filter(row -> !(row.cells().size() == 1 && row.cells().get(0).isEmpty()))
+				.toList();
 		}
-		List<String> ids = table.row(0);
+		catch (DelimitedTable.UnclosedQuoteException ex) {
+			throw new ImportRefusedException(List.of(ex.problem()));
+		}
+	}
+
+	public static Layout layout(List<Row> table) {
+		if (table.size() == 0) {
+			throw new ImportRefusedException(List.of(new LineProblem(1, "empty", List.of())));
+		}
+		List<String> ids = table.get(0).cells();
 		if (ids.size() > MAX_COLUMNS) {
-			throw new ImportRefusedException(List.of(new RowProblem(1, "tooManyColumns",
+			throw new ImportRefusedException(List.of(new LineProblem(1, "tooManyColumns",
 					List.of(String.valueOf(ids.size()), String.valueOf(MAX_COLUMNS)))));
 		}
 		int first = 1;
-		boolean qualtrics = table.size() > 2 && table.row(2).stream().anyMatch(c -> c.startsWith("{\"ImportId\""));
-		List<String> questions = qualtrics ? table.row(1) : List.of();
+		boolean qualtrics = table.size() > 2 && table.get(2).cells().stream().anyMatch(c -> c.startsWith("{\"ImportId\""));
+		List<String> questions = qualtrics ? table.get(1).cells() : List.of();
 		if (qualtrics) {
 			first = 3;
 		}
@@ -177,25 +191,25 @@ public class ResponseImport {
 	 * @throws ImportRefusedException naming every bad row and why
 	 */
 	public Checked check(Request request) {
-		CsvTable table = CsvTable.parse(request.text(), request.delimiter());
+		List<Row> table = rows(request.text(), request.delimiter());
 		Layout layout = layout(table);
 		Map<String, Item> asked = AnswerCheck.asked(request.instrument(), request.wave(), request.retrospective());
 		Map<String, Integer> mapping = request.mapping();
-		List<RowProblem> problems = new ArrayList<>();
+		List<LineProblem> problems = new ArrayList<>();
 		if (!CohortReader.OWN.equals(request.cohort()) && !isCohortLabel(request.cohort())) {
-			problems.add(new RowProblem(0, "badCohort", List.of(request.cohort())));
+			problems.add(new LineProblem(0, "badCohort", List.of(request.cohort())));
 		}
 		mapping.forEach((key, column) -> {
 			if (!asked.containsKey(key) || column < 0 || column >= layout.columns().size()) {
-				problems.add(new RowProblem(1, "badMapping", List.of(key)));
+				problems.add(new LineProblem(1, "badMapping", List.of(key)));
 			}
 		});
 		int respondentColumn = request.respondentColumn();
 		if (respondentColumn < 0 || respondentColumn >= layout.columns().size()) {
-			problems.add(new RowProblem(1, "noRespondentColumn", List.of()));
+			problems.add(new LineProblem(1, "noRespondentColumn", List.of()));
 		}
 		if (layout.responses() == 0) {
-			problems.add(new RowProblem(1, "noRows", List.of()));
+			problems.add(new LineProblem(1, "noRows", List.of()));
 		}
 		if (!problems.isEmpty()) {
 			throw new ImportRefusedException(problems);
@@ -209,34 +223,34 @@ public class ResponseImport {
 		List<CohortWriter.Submitted> responses = new ArrayList<>();
 		int paired = 0;
 		for (int r = layout.firstDataRow(); r < table.size(); r++) {
-			int line = table.line(r);
-			String code = table.cell(r, respondentColumn).strip();
+			int line = table.get(r).line();
+			String code = table.get(r).cell(respondentColumn).strip();
 			if (code.isEmpty()) {
-				problems.add(new RowProblem(line, "noCode", List.of()));
+				problems.add(new LineProblem(line, "noCode", List.of()));
 				continue;
 			}
 			Integer seen = codes.putIfAbsent(code, line);
 			if (seen != null) {
-				problems.add(new RowProblem(line, "duplicateCode", List.of(code, String.valueOf(seen))));
+				problems.add(new LineProblem(line, "duplicateCode", List.of(code, String.valueOf(seen))));
 				continue;
 			}
 			byte[] respondent = this.pseudonyms.ofExternal(course, code);
 			if (existing.contains(ByteBuffer.wrap(respondent))) {
-				problems.add(new RowProblem(line, "alreadyImported", List.of(code, request.wave().label())));
+				problems.add(new LineProblem(line, "alreadyImported", List.of(code, request.wave().label())));
 				continue;
 			}
 			paired += otherWave.contains(ByteBuffer.wrap(respondent)) ? 1 : 0;
 			Map<String, String> posted = new LinkedHashMap<>();
 			for (Map.Entry<String, Integer> m : mapping.entrySet()) {
 				Item item = asked.get(m.getKey());
-				String cell = table.cell(r, m.getValue());
+				String cell = table.get(r).cell(m.getValue());
 				if (cell.isBlank()) {
 					missing.merge(m.getKey(), 1, Integer::sum);
 					continue;
 				}
 				String value = value(item, cell);
 				if (value == null) {
-					problems.add(new RowProblem(line, "unknownLabel", List.of(item.text(), cell.strip(), accepted(item))));
+					problems.add(new LineProblem(line, "unknownLabel", List.of(item.text(), cell.strip(), accepted(item))));
 				}
 				else {
 					posted.put(m.getKey(), value);
@@ -250,14 +264,14 @@ public class ResponseImport {
 			catch (AnswersRefusedException ex) {
 				for (AnswerProblem p : ex.problems()) {
 					Integer column = mapping.get(p.item());
-					problems.add(new RowProblem(line, "answer." + p.code(), List.of(
+					problems.add(new LineProblem(line, "answer." + p.code(), List.of(
 							asked.containsKey(p.item()) ? asked.get(p.item()).text() : p.item(),
-							column == null ? "" : table.cell(r, column).strip())));
+							column == null ? "" : table.get(r).cell(column).strip())));
 				}
 			}
 		}
 		if (!problems.isEmpty()) {
-			problems.sort(Comparator.comparingInt(RowProblem::line));
+			problems.sort(Comparator.comparingInt(LineProblem::line));
 			throw new ImportRefusedException(problems);
 		}
 		List<Missing> missingPerItem = missing.entrySet().stream()
@@ -280,7 +294,7 @@ public class ResponseImport {
 	public long start(Checked checked, PersonId startedBy) {
 		Request request = checked.request();
 		if (this.jobs.running(request.course())) {
-			throw new ImportRefusedException(List.of(new RowProblem(0, "jobRunning", List.of())));
+			throw new ImportRefusedException(List.of(new LineProblem(0, "jobRunning", List.of())));
 		}
 		long job = this.jobs.start(request.course(), request.cohort(), request.instrument().id(), request.wave().label(),
 				checked.responses().size(), checked.preview().notAsked().stream().map(NotAsked::key).toList(), startedBy);

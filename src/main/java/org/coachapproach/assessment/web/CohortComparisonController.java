@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.coachapproach.CsvDownload;
 import org.coachapproach.SpreadsheetCsv;
 import org.coachapproach.assessment.internal.CohortComparison;
 import org.coachapproach.assessment.internal.CohortComparisonReport;
@@ -114,10 +115,7 @@ class CohortComparisonController {
 			return refusedExport(locale);
 		}
 		CohortComparisonReport report = report(session.member(), instrument.get());
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"cohort-comparison.csv\"")
-			.body(csv(report, labels(report, locale)).getBytes(StandardCharsets.UTF_8));
+		return CsvDownload.of("cohort-comparison.csv", csv(report, labels(report, locale)));
 	}
 
 	private CohortComparisonReport report(Member member, Instrument instrument) {

@@ -1,6 +1,5 @@
 package org.coachapproach.assessment.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.coachapproach.CsvDownload;
 import org.coachapproach.SpreadsheetCsv;
 import org.coachapproach.assessment.internal.AnswerCheck;
 import org.coachapproach.assessment.internal.AnswerProblem;
@@ -164,10 +164,7 @@ class SurveyController {
 		StringBuilder csv = new StringBuilder(SpreadsheetCsv.line(List.of("instrument", "wave", "status", "item", "question", "answer")));
 		ownAnswers(member).forEach(a -> csv.append(SpreadsheetCsv.line(List.of(a.instrumentId(), a.wave(), a.status(), a.item(),
 				a.question(), a.answer()))));
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"my-survey-answers.csv\"")
-			.body(csv.toString().getBytes(StandardCharsets.UTF_8));
+		return CsvDownload.of("my-survey-answers.csv", csv);
 	}
 
 	@GetMapping(path = "/surveys/mine.json", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -9,15 +9,15 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.coachapproach.DelimitedTable;
+import org.coachapproach.LineProblem;
 import org.coachapproach.assessment.internal.AnswerCheck;
 import org.coachapproach.assessment.internal.CohortReader;
-import org.coachapproach.assessment.internal.CsvTable;
 import org.coachapproach.assessment.internal.ImportJobs;
 import org.coachapproach.assessment.internal.ResponseImport;
 import org.coachapproach.assessment.internal.ResponseImport.ImportRefusedException;
 import org.coachapproach.assessment.internal.ResponseImport.Layout;
 import org.coachapproach.assessment.internal.ResponseImport.Request;
-import org.coachapproach.assessment.internal.ResponseImport.RowProblem;
 import org.coachapproach.assessment.internal.SurveyAdministration;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument;
@@ -90,24 +90,24 @@ class SurveyImportController {
 		Optional<Wave> wave = Wave.fromLabel(waveLabel).filter(w -> instrument.map(i -> i.runsIn(w)).orElse(false));
 		if (instrument.isEmpty() || wave.isEmpty()) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return upload(member, List.of(new RowProblem(0, "noSuchWave", List.of())), model);
+			return upload(member, List.of(new LineProblem(0, "noSuchWave", List.of())), model);
 		}
 		String cohort = cohortLabel.strip();
 		if (!cohort.isEmpty() && !ResponseImport.isCohortLabel(cohort)) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return upload(member, List.of(new RowProblem(0, "badCohort", List.of(cohort))), model);
+			return upload(member, List.of(new LineProblem(0, "badCohort", List.of(cohort))), model);
 		}
 		String text;
 		try {
-			text = CsvTable.text(file.getBytes());
+			text = DelimitedTable.text(file.getBytes());
 		}
 		catch (CharacterCodingException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return upload(member, List.of(new RowProblem(0, "notUtf8", List.of())), model);
+			return upload(member, List.of(new LineProblem(0, "notUtf8", List.of())), model);
 		}
-		char delimiter = CsvTable.delimiter(text, file.getOriginalFilename());
+		char delimiter = DelimitedTable.delimiter(text, file.getOriginalFilename());
 		try {
-			Layout layout = ResponseImport.layout(CsvTable.parse(text, delimiter));
+			Layout layout = ResponseImport.layout(ResponseImport.rows(text, delimiter));
 			Map<String, Item> asked = asked(member, instrument.get(), wave.get());
 			int respondent = layout.columns().stream().filter(c -> RESPONDENT_COLUMNS.stream().anyMatch(c.id()::equalsIgnoreCase))
 				.mapToInt(ResponseImport.Column::index).findFirst().orElse(0);
@@ -134,7 +134,7 @@ class SurveyImportController {
 		Optional<Request> request = request(member, posted);
 		if (request.isEmpty()) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return upload(member, List.of(new RowProblem(0, "noSuchWave", List.of())), model);
+			return upload(member, List.of(new LineProblem(0, "noSuchWave", List.of())), model);
 		}
 		try {
 			ResponseImport.Checked checked = this.imports.check(request.get());
@@ -161,7 +161,7 @@ class SurveyImportController {
 		Optional<Request> request = request(member, posted);
 		if (request.isEmpty()) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return upload(member, List.of(new RowProblem(0, "noSuchWave", List.of())), model);
+			return upload(member, List.of(new LineProblem(0, "noSuchWave", List.of())), model);
 		}
 		try {
 			long job = this.imports.start(this.imports.check(request.get()), member.person());
@@ -204,7 +204,7 @@ class SurveyImportController {
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		Layout layout;
 		try {
-			layout = ResponseImport.layout(CsvTable.parse(request.text(), request.delimiter()));
+			layout = ResponseImport.layout(ResponseImport.rows(request.text(), request.delimiter()));
 		}
 		catch (ImportRefusedException empty) {
 			return upload(member, empty.problems(), model);
@@ -254,14 +254,14 @@ class SurveyImportController {
 		return AnswerCheck.asked(instrument, wave, retrospective(member, instrument));
 	}
 
-	private String upload(Member member, List<RowProblem> problems, Model model) {
+	private String upload(Member member, List<LineProblem> problems, Model model) {
 		model.addAttribute("member", member);
 		model.addAttribute("instruments", this.curriculum.instruments());
 		model.addAttribute("problems", problems);
 		return "assessment/import";
 	}
 
-	private String mapping(Member member, Request request, Layout layout, List<RowProblem> problems, Model model) {
+	private String mapping(Member member, Request request, Layout layout, List<LineProblem> problems, Model model) {
 		model.addAttribute("member", member);
 		model.addAttribute("request", request);
 		model.addAttribute("instrument", request.instrument());

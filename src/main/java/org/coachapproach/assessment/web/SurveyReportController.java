@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.coachapproach.CsvDownload;
 import org.coachapproach.assessment.internal.Adjustment;
 import org.coachapproach.assessment.internal.CohortReader;
 import org.coachapproach.assessment.internal.DemoSurveys;
@@ -156,10 +157,7 @@ class SurveyReportController {
 			return refusedExport(problem, locale);
 		}
 		Report report = report(session.member(), selection);
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"survey-report.csv\"")
-			.body(ReportCsv.of(report).getBytes(StandardCharsets.UTF_8));
+		return CsvDownload.of("survey-report.csv", ReportCsv.of(report));
 	}
 
 	/** A refused export: 400 and the reason as plain text, nothing else. */

@@ -1,6 +1,5 @@
 package org.coachapproach.progress.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.coachapproach.CsvDownload;
 import org.coachapproach.SpreadsheetCsv;
 import org.coachapproach.curriculum.TrainingSession;
 import org.coachapproach.people.AccessSession;
@@ -20,10 +20,6 @@ import org.coachapproach.progress.NotInACourseException;
 import org.coachapproach.progress.Status;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -104,12 +100,7 @@ class CompletionController {
 			cells.add(Integer.toString(row.recordingsWatched()));
 			csv.append(SpreadsheetCsv.line(cells));
 		}
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("completion-course-" + member.course().value() + ".csv")
-						.build().toString())
-			.body(csv.toString().getBytes(StandardCharsets.UTF_8));
+		return CsvDownload.of("completion-course-" + member.course().value() + ".csv", csv);
 	}
 
 	private List<MemberCompletion> rows(Member member, String sort, String role) {

@@ -1,5 +1,6 @@
 package org.coachapproach.series.internal;
 
+import java.nio.charset.CharacterCodingException;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -12,10 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.coachapproach.DelimitedTable;
+import org.coachapproach.DelimitedTable.Row;
 import org.coachapproach.LineProblem;
 import org.coachapproach.curriculum.SeriesSession;
 import org.coachapproach.series.AttendanceImport.Format;
@@ -64,21 +66,23 @@ public final class AttendanceReportReader {
 
 	/** Reads the report of {@code session}; times without a zone are in the session's zone. */
 	public static Result read(byte[] bytes, SeriesSession session) {
-		Optional<String> decoded = DelimitedText.decode(bytes);
-		if (decoded.isEmpty()) {
+		String text;
+		try {
+			text = DelimitedTable.text(bytes).replace('\u202F', ' ').replace('\u00A0', ' ');
+		}
+		catch (CharacterCodingException ex) {
 			return refused(null, LineProblem.of(0, "notText"));
 		}
-		String text = decoded.get().replace('\u202F', ' ').replace('\u00A0', ' ');
 		Header header = findHeader(text);
 		if (header == null) {
 			return refused(null, LineProblem.of(0, "noTable"));
 		}
-		List<DelimitedText.Row> rows;
+		List<Row> rows;
 		try {
-			rows = DelimitedText.read(text, header.delimiter(), header.line());
+			rows = DelimitedTable.read(text, header.delimiter(), header.line());
 		}
-		catch (DelimitedText.UnclosedQuoteException ex) {
-			return refused(header.format(), LineProblem.of(ex.line(), "unclosedQuote"));
+		catch (DelimitedTable.UnclosedQuoteException ex) {
+			return refused(header.format(), ex.problem());
 		}
 		List<String> names = rows.get(0).cells().stream().map(AttendanceReportReader::headerName).toList();
 		Columns columns = header.format() == Format.ZOOM ? Columns.zoom(names) : Columns.teams(names);
@@ -86,8 +90,8 @@ public final class AttendanceReportReader {
 		Map<String, Partial> byKey = new LinkedHashMap<>();
 		int skipped = 0;
 		int count = 0;
-		for (DelimitedText.Row row : rows.subList(1, rows.size())) {
-			if (header.format() == Format.TEAMS && (row.blank() || SECTION.matcher(row.cell(0)).matches())) {
+		for (Row row : rows.subList(1, rows.size())) {
+			if (header.format() == Format.TEAMS && (row.blank() || SECTION.matcher(cell(row, 0)).matches())) {
 				break;
 			}
 			if (row.blank()) {
@@ -96,7 +100,7 @@ public final class AttendanceReportReader {
 			if (++count > MAX_ROWS) {
 				return refused(header.format(), LineProblem.of(0, "tooManyRows", MAX_ROWS));
 			}
-			if ("yes".equalsIgnoreCase(row.cell(columns.waitingRoom()))) {
+			if ("yes".equalsIgnoreCase(cell(row, columns.waitingRoom()))) {
 				skipped++;
 				continue;
 			}
@@ -114,7 +118,7 @@ public final class AttendanceReportReader {
 		return new Result(header.format(), attendees, skipped, List.of());
 	}
 
-	private static void readRow(DelimitedText.Row row, int width, Columns columns, Format format,
+	private static void readRow(Row row, int width, Columns columns, Format format,
 			SeriesSession session, Map<String, Partial> byKey, List<LineProblem> problems) {
 		List<LineProblem> why = new ArrayList<>();
 		int line = row.line();
@@ -126,10 +130,10 @@ public final class AttendanceReportReader {
 			problems.add(LineProblem.of(line, "fieldCount", row.cells().size(), width));
 			return;
 		}
-		String name = row.cell(columns.name());
-		String email = row.cell(columns.email());
-		if (email.isEmpty() && EMAIL.matcher(row.cell(columns.upn())).matches()) {
-			email = row.cell(columns.upn());
+		String name = cell(row, columns.name());
+		String email = cell(row, columns.email());
+		if (email.isEmpty() && EMAIL.matcher(cell(row, columns.upn())).matches()) {
+			email = cell(row, columns.upn());
 		}
 		if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
 			why.add(LineProblem.of(line, "badEmail", email));
@@ -139,12 +143,12 @@ public final class AttendanceReportReader {
 		}
 		Instant join = null;
 		if (columns.join() >= 0) {
-			join = time(row.cell(columns.join()), session, line, "join", why);
+			join = time(cell(row, columns.join()), session, line, "join", why);
 		}
-		if (join != null && columns.leave() >= 0 && !row.cell(columns.leave()).isEmpty()) {
-			Instant leave = time(row.cell(columns.leave()), session, line, "leave", why);
+		if (join != null && columns.leave() >= 0 && !cell(row, columns.leave()).isEmpty()) {
+			Instant leave = time(cell(row, columns.leave()), session, line, "leave", why);
 			if (leave != null && leave.isBefore(join)) {
-				why.add(LineProblem.of(line, "leavesBeforeJoining", row.cell(columns.leave()), row.cell(columns.join())));
+				why.add(LineProblem.of(line, "leavesBeforeJoining", cell(row, columns.leave()), cell(row, columns.join())));
 			}
 		}
 		if (join != null) {
@@ -154,9 +158,9 @@ public final class AttendanceReportReader {
 				why.add(LineProblem.of(line, "otherDay", join.atZone(session.timeZone()).toLocalDate(), session.date()));
 			}
 		}
-		Integer seconds = seconds(row.cell(columns.duration()), format, line, why);
+		Integer seconds = seconds(cell(row, columns.duration()), format, line, why);
 		FacultyRank rank = null;
-		String rankText = row.cell(columns.rank());
+		String rankText = cell(row, columns.rank());
 		if (!rankText.isEmpty()) {
 			rank = FacultyRank.parse(rankText).orElse(null);
 			if (rank == null) {
@@ -284,6 +288,10 @@ public final class AttendanceReportReader {
 
 	private static DateTimeFormatter pattern(String pattern) {
 		return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern).toFormatter(Locale.US);
+	}
+
+	private static String cell(Row row, int index) {
+		return row.cell(index).strip();
 	}
 
 	private static Result refused(Format format, LineProblem problem) {

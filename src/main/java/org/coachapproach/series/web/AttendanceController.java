@@ -2,7 +2,6 @@ package org.coachapproach.series.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.coachapproach.LineProblem;
+import org.coachapproach.CsvDownload;
 import org.coachapproach.SpreadsheetCsv;
 import org.coachapproach.curriculum.SeriesSession;
 import org.coachapproach.series.ScheduledSession;
@@ -133,13 +133,7 @@ class AttendanceController {
 			csv.append(SpreadsheetCsv.line(List.of(s.date().toString(), s.seriesSessionId(), s.title(),
 					Integer.toString(s.attendees()))));
 		}
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-				.filename("cfds-attendance-" + figures.academicYear() + ".csv")
-				.build()
-				.toString())
-			.body(csv.toString().getBytes(StandardCharsets.UTF_8));
+		return CsvDownload.of("cfds-attendance-" + figures.academicYear() + ".csv", csv);
 	}
 
 	@GetMapping("/series/attendance.json")

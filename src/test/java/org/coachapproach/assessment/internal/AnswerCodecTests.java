@@ -36,15 +36,4 @@ class AnswerCodecTests {
 		assertThat(index.find("knowledge", 0, 9)).isEqualTo(-1);
 	}
 
-	@Test
-	void shouldSplitQuotedCsvCellsAndRememberLines() {
-		CsvTable table = CsvTable.parse("\uFEFFid,text\r\n1,\"two, \"\"quoted\"\"\nlines\"\n\n3,last");
-
-		assertThat(table.size()).isEqualTo(3);
-		assertThat(table.row(1)).containsExactly("1", "two, \"quoted\"\nlines");
-		assertThat(table.line(1)).isEqualTo(2);
-		assertThat(table.line(2)).isEqualTo(5);
-		assertThat(table.cell(2, 5)).isEmpty();
-	}
-
 }
