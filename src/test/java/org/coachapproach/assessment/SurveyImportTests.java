@@ -228,6 +228,17 @@ class SurveyImportTests {
 		assertThat(rows()).isZero();
 	}
 
+	@Test
+	void shouldRefuseAQuotedCellThatIsNeverClosedNamingItsLine() throws Exception {
+		HttpResponse<String> refused = upload("mentor-post", "post",
+				"ResponseId,ExternalReference,Q1\nR_1,c1,\"fine\"\nR_2,c2,\"never closed\nR_3,c3,4\n");
+
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("Row 3: a quoted cell that starts on this line is never closed.")
+			.doesNotContain("name=\"map.");
+		assertThat(jobs()).isZero();
+	}
+
 	/** The mapping step offers every column for every item: a row of a million commas would be a page of millions of choices. */
 	@Test
 	void shouldRefuseAFileWithMoreColumnsThanAnyExport() throws Exception {

@@ -126,6 +126,25 @@ class FacultyImportTests {
 			});
 	}
 
+	@Test
+	void shouldNameTheFileLineOfARowAfterAQuotedLineBreak() throws Exception {
+		FacultyList.ImportResult result = this.faculty.importCsv(program(), new StringReader(
+				"name,email,division,rank\r\n\"Osei,\r\nKevin\",kevin@example.edu,Medicine,full\r\nBad,bad,Medicine,full\r\n"));
+
+		assertThat(result.problems()).extracting(p -> p.line() + " " + p.code()).containsExactly("4 email");
+	}
+
+	@Test
+	void shouldRefuseAQuotedFieldThatIsNeverClosedWithItsLine() throws Exception {
+		this.faculty.importCsv(program(), new StringReader("name,email,division,rank\nKeep Me,keep@example.edu,Cardiology,full\n"));
+
+		FacultyList.ImportResult result = this.faculty.importCsv(program(), new StringReader(
+				"name,email,division,rank\nAda,ada@example.edu,Cardiology,full\n\"Osei, Kevin,kevin@example.edu,Medicine,full\n"));
+
+		assertThat(result.problems()).extracting(p -> p.line() + " " + p.code()).containsExactly("3 unclosedQuote");
+		assertThat(this.faculty.all(program())).extracting(FacultyList.Faculty::email).containsExactly("keep@example.edu");
+	}
+
 	private HttpResponse<String> upload(Browser staff, String csv) throws Exception {
 		// A multipart form, as the browser sends the file input, with the browser's session cookie.
 		String token = staff.cookie("localhost", org.coachapproach.people.AccessSessions.COOKIE);
