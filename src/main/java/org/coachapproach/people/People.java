@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -32,9 +33,12 @@ public class People {
 
 	private final Clock clock;
 
-	People(JdbcClient jdbc, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	People(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -63,6 +67,9 @@ public class People {
 			return new Member(new PersonId(personId), name, null, null, roles, arrival.programRole(), program,
 					arrival.institutionAdministrator(), granted);
 		}
+		// Only a launch that missed the fast path gets here, so the check costs a returning person nothing.
+		boolean appears = this.jdbc.sql("SELECT COUNT(*) FROM course WHERE issuer = ? AND context_id = ?")
+			.params(arrival.issuer(), arrival.contextId()).query(Integer.class).single() == 0;
 		long courseId = upsertCourse(arrival, program, now);
 		long courseProgram = this.jdbc.sql("SELECT program_id FROM course WHERE id = ?").param(courseId)
 			.query(Long.class).single();
@@ -70,6 +77,9 @@ public class People {
 			// The same course (issuer and context) launched through another registration of the
 			// tool: its people, grades and roster belong to the first one's program.
 			throw new CourseOfAnotherProgramException(new CourseId(courseId), program);
+		}
+		if (appears) {
+			this.events.publishEvent(new CourseAppeared(new CourseId(courseId)));
 		}
 		ProgramRole programRole = upsertMembership(personId, courseId, roleNames, arrival.programRole(), now);
 		String title = this.jdbc.sql("SELECT title FROM course WHERE id = ?").param(courseId).query(String.class)

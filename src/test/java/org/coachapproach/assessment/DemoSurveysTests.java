@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import org.coachapproach.assessment.internal.Adjustment;
 import org.coachapproach.assessment.internal.ComparisonRow;
-import org.coachapproach.assessment.internal.DemoSurveys;
 import org.coachapproach.assessment.internal.Distribution;
 import org.coachapproach.assessment.internal.PrePostAnalysis;
 import org.coachapproach.assessment.internal.PrePostReport;
@@ -15,6 +14,7 @@ import org.coachapproach.assessment.internal.WaveReport;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument.Wave;
 import org.coachapproach.people.Arrival;
+import org.coachapproach.people.CourseAppeared;
 import org.coachapproach.people.CourseId;
 import org.coachapproach.people.CourseRole;
 import org.coachapproach.people.People;
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,10 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DemoSurveysTests {
 
 	@Autowired
-	DemoSurveys demo;
+	People people;
 
 	@Autowired
-	People people;
+	ApplicationEventPublisher events;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -58,9 +59,9 @@ class DemoSurveysTests {
 		// the test database outlives a run; start this course afresh
 		this.jdbc.sql("DELETE FROM assessment_response WHERE course_id = ?").param(demoCourse.value()).update();
 
-		this.demo.ensure(other);
-		this.demo.ensure(demoCourse);
-		this.demo.ensure(demoCourse);
+		this.events.publishEvent(new CourseAppeared(other));
+		this.events.publishEvent(new CourseAppeared(demoCourse));
+		this.events.publishEvent(new CourseAppeared(demoCourse));
 
 		assertThat(count(other)).isZero();
 		Map<String, Object> counts = this.jdbc.sql("""
@@ -85,7 +86,7 @@ class DemoSurveysTests {
 				ON a.course_id = b.course_id AND a.respondent = b.respondent AND a.cohort = '' AND b.cohort <> ''
 				WHERE a.course_id = ?""").param(demoCourse.value()).query(Integer.class).single()).isZero();
 		int loaded = count(demoCourse);
-		this.demo.ensure(demoCourse);
+		this.events.publishEvent(new CourseAppeared(demoCourse));
 		assertThat(count(demoCourse)).isEqualTo(loaded);
 
 		PrePostReport report = this.analysis.report(demoCourse, this.curriculum.instrument("mentor-prepost").orElseThrow(),

@@ -1,17 +1,24 @@
 package org.coachapproach.people;
 
 import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest
+@RecordApplicationEvents
 class PeopleTests {
+
+	@Autowired
+	ApplicationEvents events;
 
 	@Autowired
 	People people;
@@ -78,6 +85,17 @@ class PeopleTests {
 
 	private long count(String sql, String param) {
 		return this.jdbc.sql(sql).param(param).query(Long.class).single();
+	}
+
+	@Test
+	void shouldAnnounceACourseOnlyTheFirstTimeSomeoneArrivesInIt() {
+		String course = "course-" + UUID.randomUUID();
+
+		Member first = this.people.arrive(arrival("first-" + UUID.randomUUID(), course, Set.of(CourseRole.LEARNER), null));
+		this.people.arrive(arrival("second-" + UUID.randomUUID(), course, Set.of(CourseRole.LEARNER), null));
+		this.people.arrive(arrival("first-" + UUID.randomUUID(), null, Set.of(CourseRole.LEARNER), null));
+
+		assertThat(this.events.stream(CourseAppeared.class)).containsExactly(new CourseAppeared(first.course()));
 	}
 
 	private static Arrival arrival(String subject, String course, Set<CourseRole> roles, ProgramRole role) {

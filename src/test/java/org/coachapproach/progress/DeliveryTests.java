@@ -110,6 +110,18 @@ class DeliveryTests {
 	}
 
 	@Test
+	void shouldDeclareThePagesOwnLanguageWhateverTheLaunchLocale() {
+		Browser german = this.launcher.launch("mentor-" + UUID.randomUUID(),
+				claims -> claims.claim("https://purl.imsglobal.org/spec/lti/claim/launch_presentation",
+						Map.of("locale", "de-DE")));
+
+		HttpResponse<String> home = german.get(this.launcher.tool("/"));
+
+		assertThat(home.statusCode()).isEqualTo(200);
+		assertThat(home.body()).contains("<html lang=\"en\"");
+	}
+
+	@Test
 	void shouldShowASessionPageAndRefuseAnUnknownSession() {
 		HttpResponse<String> page = get("/sessions/5");
 

@@ -160,6 +160,19 @@ class SeriesArchiveTests {
 	}
 
 	@Test
+	void shouldWriteDatesInTheLaunchsLocaleOnAnEnglishPage() {
+		Browser german = platform.signIn(tool(""), "series-" + UUID.randomUUID(),
+				claims -> claims.claim("https://purl.imsglobal.org/spec/lti/claim/launch_presentation",
+						Map.of("locale", "de-DE")));
+		SeriesSession embedded = recording(SeriesSession.Player.EMBED);
+
+		String page = german.get(tool("/series/" + embedded.id())).body();
+
+		assertThat(page).contains("<html lang=\"en\"").contains(java.time.format.DateTimeFormatter
+			.ofLocalizedDate(java.time.format.FormatStyle.LONG).withLocale(java.util.Locale.GERMANY).format(embedded.date()));
+	}
+
+	@Test
 	void shouldShowThePlayerForEachKindOfRecording() {
 		SeriesSession embedded = recording(SeriesSession.Player.EMBED);
 		String page = this.browser.get(tool("/series/" + embedded.id())).body();

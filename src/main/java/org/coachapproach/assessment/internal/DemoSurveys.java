@@ -3,11 +3,10 @@ package org.coachapproach.assessment.internal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument.Wave;
+import org.coachapproach.people.CourseAppeared;
 import org.coachapproach.people.CourseId;
 import org.coachapproach.people.People;
 import org.slf4j.Logger;
@@ -16,13 +15,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Fills the demo course's surveys with the {@link SyntheticCohort} (and the year before's, as an
- * earlier cohort for the comparison of cohorts) and opens its windows, the
- * first time anyone is in that course (with the demo platform on); once per course, however
- * often it is asked. The demo course is recognised by its platform context id.
+ * earlier cohort for the comparison of cohorts) and opens its windows when the demo course
+ * first appears (with the demo platform on), before the launch that made it shows a page. The
+ * demo course is recognised by its platform context id.
  */
 @Component
 public class DemoSurveys {
@@ -51,8 +53,6 @@ public class DemoSurveys {
 
 	private final CohortLabels labels;
 
-	private final Set<CourseId> checked = ConcurrentHashMap.newKeySet();
-
 	DemoSurveys(@Value("${coachapproach.demo.enabled:false}") boolean enabled,
 			@Value("${coachapproach.assessment.demo-context-id:c5d3a0e2-7b1f-4d9a-8e62-3f0b9c4a1d57}") String contextId,
 			People people, Curriculum curriculum, Pseudonyms pseudonyms, CohortWriter writer,
@@ -69,15 +69,18 @@ public class DemoSurveys {
 		this.labels = labels;
 	}
 
-	/** Loads the synthetic cohort into the course if it is the demo course and has none yet. */
-	public void ensure(CourseId course) {
-		if (!this.enabled || course == null || this.checked.contains(course)) {
-			return;
-		}
-		if (this.people.contextId(course).filter(this.contextId::equals).isPresent()) {
+	/**
+	 * Loads the synthetic cohort into the course if it is the demo course and has none yet. After
+	 * the launch's commit, in a transaction of its own (the launch's has ended), and not in the
+	 * background: the launch's first page shows the cohort.
+	 */
+	@TransactionalEventListener(fallbackExecution = true)
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void on(CourseAppeared appeared) {
+		CourseId course = appeared.course();
+		if (this.enabled && this.people.contextId(course).filter(this.contextId::equals).isPresent()) {
 			load(course);
 		}
-		this.checked.add(course);
 	}
 
 	/** @return responses written (0 when the course has its synthetic cohort already) */

@@ -10,7 +10,6 @@ import org.coachapproach.CsvDownload;
 import org.coachapproach.SpreadsheetCsv;
 import org.coachapproach.assessment.internal.CohortComparison;
 import org.coachapproach.assessment.internal.CohortComparisonReport;
-import org.coachapproach.assessment.internal.DemoSurveys;
 import org.coachapproach.assessment.internal.ReleaseBatches;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument;
@@ -41,17 +40,14 @@ class CohortComparisonController {
 
 	private final CohortComparison comparison;
 
-	private final DemoSurveys demo;
-
 	private final ReleaseBatches releases;
 
 	private final MessageSource messages;
 
-	CohortComparisonController(Curriculum curriculum, CohortComparison comparison, DemoSurveys demo,
-			ReleaseBatches releases, MessageSource messages) {
+	CohortComparisonController(Curriculum curriculum, CohortComparison comparison, ReleaseBatches releases,
+			MessageSource messages) {
 		this.curriculum = curriculum;
 		this.comparison = comparison;
-		this.demo = demo;
 		this.releases = releases;
 		this.messages = messages;
 	}
@@ -119,7 +115,6 @@ class CohortComparisonController {
 	}
 
 	private CohortComparisonReport report(Member member, Instrument instrument) {
-		this.demo.ensure(member.course());
 		this.releases.releaseDue(member.course());
 		return this.comparison.compare(member.course(), instrument);
 	}

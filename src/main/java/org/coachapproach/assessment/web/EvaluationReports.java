@@ -13,7 +13,6 @@ import org.coachapproach.assessment.CfdsAttendanceSource;
 import org.coachapproach.assessment.internal.Adjustment;
 import org.coachapproach.assessment.internal.CohortReader;
 import org.coachapproach.assessment.internal.ComparisonRow;
-import org.coachapproach.assessment.internal.DemoSurveys;
 import org.coachapproach.assessment.internal.Distribution;
 import org.coachapproach.assessment.internal.PrePostAnalysis;
 import org.coachapproach.assessment.internal.PrePostReport;
@@ -65,8 +64,6 @@ class EvaluationReports {
 
 	private final CohortReader reader;
 
-	private final DemoSurveys demo;
-
 	private final ReleaseBatches releases;
 
 	private final SurveyAdministration administration;
@@ -74,13 +71,12 @@ class EvaluationReports {
 	private final ObjectProvider<CfdsAttendanceSource> attendance;
 
 	EvaluationReports(Curriculum curriculum, PrePostAnalysis prePost, WaveAnalysis waves, CohortReader reader,
-			DemoSurveys demo, ReleaseBatches releases, SurveyAdministration administration,
+			ReleaseBatches releases, SurveyAdministration administration,
 			ObjectProvider<CfdsAttendanceSource> attendance) {
 		this.curriculum = curriculum;
 		this.prePost = prePost;
 		this.waves = waves;
 		this.reader = reader;
-		this.demo = demo;
 		this.releases = releases;
 		this.administration = administration;
 		this.attendance = attendance;
@@ -88,7 +84,6 @@ class EvaluationReports {
 
 	EvaluationReport report(Member member) {
 		CourseId course = member.course();
-		this.demo.ensure(course);
 		this.releases.releaseDue(course);
 		Numbers numbers = new Numbers();
 		List<Part> parts = new ArrayList<>();

@@ -2,7 +2,6 @@ package org.coachapproach.assessment.web;
 
 import java.util.List;
 
-import org.coachapproach.assessment.internal.DemoSurveys;
 import org.coachapproach.assessment.internal.OwnResponse;
 import org.coachapproach.assessment.internal.SurveyAdministration;
 import org.coachapproach.assessment.internal.SurveyResponses;
@@ -21,18 +20,12 @@ public class SurveyReminders {
 
 	private final SurveyResponses responses;
 
-	private final DemoSurveys demo;
-
-	SurveyReminders(SurveyAdministration administration, SurveyResponses responses, DemoSurveys demo) {
+	SurveyReminders(SurveyAdministration administration, SurveyResponses responses) {
 		this.administration = administration;
 		this.responses = responses;
-		this.demo = demo;
 	}
 
 	public List<Reminder> pending(Member member) {
-		if (member != null) {
-			this.demo.ensure(member.course());
-		}
 		if (member == null || member.course() == null || member.programRole() == null || member.isStaff()) {
 			return List.of();
 		}

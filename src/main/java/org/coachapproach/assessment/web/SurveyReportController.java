@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.coachapproach.CsvDownload;
 import org.coachapproach.assessment.internal.Adjustment;
 import org.coachapproach.assessment.internal.CohortReader;
-import org.coachapproach.assessment.internal.DemoSurveys;
 import org.coachapproach.assessment.internal.Distribution;
 import org.coachapproach.assessment.internal.PrePostAnalysis;
 import org.coachapproach.assessment.internal.PrePostReport;
@@ -56,19 +55,16 @@ class SurveyReportController {
 
 	private final CohortReader reader;
 
-	private final DemoSurveys demo;
-
 	private final ReleaseBatches releases;
 
 	private final MessageSource messages;
 
 	SurveyReportController(Curriculum curriculum, PrePostAnalysis prePost, WaveAnalysis waves, CohortReader reader,
-			DemoSurveys demo, ReleaseBatches releases, MessageSource messages) {
+			ReleaseBatches releases, MessageSource messages) {
 		this.curriculum = curriculum;
 		this.prePost = prePost;
 		this.waves = waves;
 		this.reader = reader;
-		this.demo = demo;
 		this.releases = releases;
 		this.messages = messages;
 	}
@@ -184,7 +180,6 @@ class SurveyReportController {
 	}
 
 	private Report report(Member member, Selection selection) {
-		this.demo.ensure(member.course());
 		this.releases.releaseDue(member.course());
 		PrePostReport prePost = this.prePost.report(member.course(), selection.instrument, selection.compare,
 				selection.adjustment, selection.subgroup, selection.cross);

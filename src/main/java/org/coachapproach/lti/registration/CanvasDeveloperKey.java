@@ -48,7 +48,7 @@ public final class CanvasDeveloperKey {
 		key.put("oidc_initiation_url", base + ToolUrls.LOGIN);
 		key.put("target_link_uri", launch);
 		key.put("public_jwk_url", base + ToolUrls.JWKS);
-		key.put("scopes", DynamicRegistrationController.SCOPES);
+		key.put("scopes", DynamicRegistration.SCOPES);
 		key.put("extensions", List.of(extension));
 		Map<String, Object> custom = new LinkedHashMap<>();
 		custom.put("canvas_user_id", "$Canvas.user.id");

@@ -1,10 +1,11 @@
-package org.coachapproach.web;
+package org.coachapproach.curriculum.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.coachapproach.curriculum.Competency;
 import org.coachapproach.curriculum.ContentRenderer;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.people.AccessSession;
-import org.coachapproach.progress.NotInACourseException;
+import org.coachapproach.people.AccessSessions;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -28,13 +29,17 @@ class CompetencyController {
 	}
 
 	@GetMapping("/competencies/{id}")
-	String show(@PathVariable String id, @RequestAttribute(SessionFilter.CURRENT) AccessSession session, Model model) {
+	String show(@PathVariable String id, @RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
+			HttpServletResponse response, Model model) {
+		model.addAttribute("member", session.member());
 		if (session.member().course() == null) {
-			throw new NotInACourseException();
+			// Like the other delivery pages: the program is taught per course.
+			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+			model.addAttribute("reason", "curriculum.refused.noCourse");
+			return "curriculum/refused";
 		}
 		Competency competency = this.curriculum.competency(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		model.addAttribute("member", session.member());
 		model.addAttribute("competency", competency);
 		model.addAttribute("render", this.content);
 		model.addAttribute("domain", this.curriculum.domains()
@@ -47,7 +52,7 @@ class CompetencyController {
 			.stream()
 			.filter(e -> e.competencyIds().contains(id))
 			.toList());
-		return "web/competency";
+		return "curriculum/competency";
 	}
 
 }
