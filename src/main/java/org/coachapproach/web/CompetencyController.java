@@ -3,15 +3,14 @@ package org.coachapproach.web;
 import org.coachapproach.curriculum.Competency;
 import org.coachapproach.curriculum.ContentRenderer;
 import org.coachapproach.curriculum.Curriculum;
-import org.coachapproach.people.AccessSession;
 import org.coachapproach.progress.NotInACourseException;
+import org.coachapproach.people.Member;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.server.ResponseStatusException;
 
 /** An ICF competency module: what it is, how it looks in a mentoring conversation, where it is practised. */
@@ -28,13 +27,12 @@ class CompetencyController {
 	}
 
 	@GetMapping("/competencies/{id}")
-	String show(@PathVariable String id, @RequestAttribute(SessionFilter.CURRENT) AccessSession session, Model model) {
-		if (session.member().course() == null) {
+	String show(@PathVariable String id, Member member, Model model) {
+		if (member.course() == null) {
 			throw new NotInACourseException();
 		}
 		Competency competency = this.curriculum.competency(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		model.addAttribute("member", session.member());
 		model.addAttribute("competency", competency);
 		model.addAttribute("render", this.content);
 		model.addAttribute("domain", this.curriculum.domains()

@@ -11,9 +11,9 @@ import org.coachapproach.matching.Intakes;
 import org.coachapproach.matching.Matching;
 import org.coachapproach.matching.InvalidIntakeException;
 import org.coachapproach.people.Member;
-import org.coachapproach.people.RefusedException;
 import org.coachapproach.people.People;
 import org.coachapproach.people.ProgramRole;
+import org.coachapproach.people.RefusedException;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

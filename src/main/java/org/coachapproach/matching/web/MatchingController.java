@@ -18,10 +18,10 @@ import org.coachapproach.matching.engine.Compatibility;
 import org.coachapproach.matching.engine.PairRule;
 import org.coachapproach.matching.engine.Proposal;
 import org.coachapproach.people.Member;
-import org.coachapproach.people.RefusedException;
 import org.coachapproach.people.People;
 import org.coachapproach.people.PersonId;
 import org.coachapproach.people.ProgramRole;
+import org.coachapproach.people.RefusedException;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
