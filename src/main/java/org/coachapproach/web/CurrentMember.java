@@ -46,9 +46,9 @@ class CurrentMember implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 	}
 
 	/**
-	 * The member for the page. Not on an error dispatch (Spring Boot's {@code /error}): its
-	 * response is not the one whose links carry the session where cookies are blocked, so the
-	 * header's links would sign the person out there.
+	 * The member for the page. Not on an error dispatch (Spring Boot's {@code /error}, which
+	 * {@link ErrorPages} leaves to what fails outside a handler): its response is not the one
+	 * whose links carry the session where cookies are blocked, so the header's links would lose it.
 	 */
 	@ModelAttribute("member")
 	Member member(HttpServletRequest request) {
