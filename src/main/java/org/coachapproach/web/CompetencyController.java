@@ -3,8 +3,8 @@ package org.coachapproach.web;
 import org.coachapproach.curriculum.Competency;
 import org.coachapproach.curriculum.ContentRenderer;
 import org.coachapproach.curriculum.Curriculum;
-import org.coachapproach.progress.NotInACourseException;
 import org.coachapproach.people.Member;
+import org.coachapproach.progress.NotInACourseException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;

@@ -33,8 +33,6 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @ControllerAdvice
 class ErrorPages {
 
-	static final String ARGUMENTS = "errorArguments";
-
 	@ExceptionHandler(ResponseStatusException.class)
 	Object refused(ResponseStatusException ex, HandlerMethod handler, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
@@ -42,18 +40,17 @@ class ErrorPages {
 			if (ex instanceof RefusedException) {
 				return ResponseEntity.status(ex.getStatusCode()).build();
 			}
+			// As Spring's own resolver would: Spring Boot's error page for a browser, JSON for a client.
 			response.sendError(ex.getStatusCode().value());
 			return new ModelAndView();
 		}
-		return ex instanceof RefusedException refused
-				? page(ex.getStatusCode(), refused.reason(), refused.arguments(), request)
-				: page(ex.getStatusCode(), null, null, request);
+		return page(ex.getStatusCode(), ex instanceof RefusedException refused ? refused.reason() : null, request);
 	}
 
 	/** An address the tool does not have. */
 	@ExceptionHandler(NoResourceFoundException.class)
 	ModelAndView notFound(HttpServletRequest request) {
-		return page(HttpStatus.NOT_FOUND, null, null, request);
+		return page(HttpStatus.NOT_FOUND, null, request);
 	}
 
 	/**
@@ -64,7 +61,7 @@ class ErrorPages {
 	 */
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ModelAndView tooLarge(HttpServletRequest request) {
-		return page(HttpStatus.CONTENT_TOO_LARGE, "error.tooLarge", null, request);
+		return page(HttpStatus.CONTENT_TOO_LARGE, "error.tooLarge", request);
 	}
 
 	/**
@@ -74,15 +71,14 @@ class ErrorPages {
 	 */
 	@ExceptionHandler({ MultipartException.class, MissingServletRequestPartException.class })
 	ModelAndView noFile(HttpServletRequest request) {
-		return page(HttpStatus.BAD_REQUEST, "error.noFile", null, request);
+		return page(HttpStatus.BAD_REQUEST, "error.noFile", request);
 	}
 
-	private static ModelAndView page(HttpStatusCode status, String reason, Object[] arguments,
-			HttpServletRequest request) {
+	/** The error page for the status; {@code reason}, a message key, says why (else the status's own text). */
+	private static ModelAndView page(HttpStatusCode status, String reason, HttpServletRequest request) {
 		ModelMap model = new ModelMap();
 		model.addAttribute("status", status.value());
 		model.addAttribute(ReasonedErrorAttributes.REASON, reason);
-		model.addAttribute(ARGUMENTS, arguments);
 		model.addAttribute("member", CurrentMember.of(request));
 		return new ModelAndView("error", model, status);
 	}
