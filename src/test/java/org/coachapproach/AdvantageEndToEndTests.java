@@ -61,7 +61,7 @@ class AdvantageEndToEndTests {
 						Map.entry("points.exercise:ex-listening-log", "10"), Map.entry("item", "session:5"),
 						Map.entry("title.session:5", "Session 5: Listening"), Map.entry("points.session:5", "0")));
 		assertThat(answer.statusCode()).isEqualTo(200);
-		HttpResponse<String> returned = instructor.follow(instructor.submitForm(answer));
+		HttpResponse<String> returned = instructor.follow(instructor.submitForm(answer, "id=\"deep-link-return\""));
 		assertThat(returned.statusCode()).isLessThan(400);
 
 		List<DemoCourseItem> items = this.platform.courseItems();

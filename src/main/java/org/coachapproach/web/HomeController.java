@@ -33,7 +33,6 @@ class HomeController {
 
 	@GetMapping("/")
 	String home(@RequestAttribute(SessionFilter.CURRENT) AccessSession session, Model model) {
-		model.addAttribute("member", session.member());
 		model.addAttribute("launch", session.context());
 		model.addAttribute("program", this.curriculum.program());
 		model.addAttribute("progress", this.progress.statusOf(session.member()));

@@ -17,7 +17,6 @@ import org.coachapproach.curriculum.Exercise;
 import org.coachapproach.curriculum.ItemKind;
 import org.coachapproach.curriculum.TrainingSession;
 import org.coachapproach.matching.Meetings;
-import org.coachapproach.people.AccessSession;
 import org.coachapproach.people.CourseId;
 import org.coachapproach.people.CourseRole;
 import org.coachapproach.people.Member;
@@ -37,7 +36,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -79,37 +77,35 @@ class RecognitionController {
 	}
 
 	@GetMapping("/recognition/certificate")
-	String certificate(@RequestAttribute(SessionFilter.CURRENT) AccessSession session, Model model) {
-		Member member = mentor(session);
+	String certificate(Member member, Model model) {
+		requireMentor(member);
 		return recognition("certificate", member, member.person(), member.displayName(), model);
 	}
 
 	@GetMapping("/recognition/letter")
-	String letter(@RequestAttribute(SessionFilter.CURRENT) AccessSession session, Model model) {
-		Member member = mentor(session);
+	String letter(Member member, Model model) {
+		requireMentor(member);
 		return recognition("letter", member, member.person(), member.displayName(), model);
 	}
 
 	@GetMapping("/course/mentors/{person}/certificate")
-	String certificateOf(@PathVariable long person, @RequestAttribute(SessionFilter.CURRENT) AccessSession session,
-			Model model) {
-		Member staff = staff(session);
-		RosterEntry mentor = mentorOfCourse(staff.course(), person);
-		return recognition("certificate", staff, mentor.person(), mentor.displayName(), model);
+	String certificateOf(@PathVariable long person, Member member, Model model) {
+		requireStaff(member);
+		RosterEntry mentor = mentorOfCourse(member.course(), person);
+		return recognition("certificate", member, mentor.person(), mentor.displayName(), model);
 	}
 
 	@GetMapping("/course/mentors/{person}/letter")
-	String letterOf(@PathVariable long person, @RequestAttribute(SessionFilter.CURRENT) AccessSession session,
-			Model model) {
-		Member staff = staff(session);
-		RosterEntry mentor = mentorOfCourse(staff.course(), person);
-		return recognition("letter", staff, mentor.person(), mentor.displayName(), model);
+	String letterOf(@PathVariable long person, Member member, Model model) {
+		requireStaff(member);
+		RosterEntry mentor = mentorOfCourse(member.course(), person);
+		return recognition("letter", member, mentor.person(), mentor.displayName(), model);
 	}
 
 	/** The mentor's own profile: their ratings received and their own self-assessment, for them alone. */
 	@GetMapping("/recognition/profile")
-	String profile(@RequestAttribute(SessionFilter.CURRENT) AccessSession session, Model model) {
-		Member member = mentor(session);
+	String profile(Member member, Model model) {
+		requireMentor(member);
 		ProgramProgress status = this.progress.statusOf(member);
 		Map<String, List<CompetencyRatings.ReceivedRating>> received = this.ratings.receivedBy(member.person(),
 				member.course());
@@ -124,21 +120,20 @@ class RecognitionController {
 					exercisesOf(competency).stream().filter(e -> status.exercise(e.id()) == Status.COMPLETE).toList(),
 					received.getOrDefault(competency.id(), List.of()), own.getOrDefault(competency.id(), List.of())));
 		}
-		model.addAttribute("member", member);
 		model.addAttribute("profile", profile);
 		return "web/competency-profile";
 	}
 
 	/** The course's aggregates for staff: counts, and figures resting on at least the reports' threshold. */
 	@GetMapping("/course/competency-profile")
-	String courseProfile(@RequestAttribute(SessionFilter.CURRENT) AccessSession session, Model model) {
-		Member staff = staff(session);
-		List<RosterEntry> mentors = mentors(staff.course());
-		Map<String, List<Double>> means = this.ratings.mentorMeans(staff.course());
-		Map<String, List<CompetencySelfAssessments.CourseFigure>> self = this.selfAssessments.course(staff.course());
+	String courseProfile(Member member, Model model) {
+		requireStaff(member);
+		List<RosterEntry> mentors = mentors(member.course());
+		Map<String, List<Double>> means = this.ratings.mentorMeans(member.course());
+		Map<String, List<CompetencySelfAssessments.CourseFigure>> self = this.selfAssessments.course(member.course());
 		List<PersonId> ids = mentors.stream().map(RosterEntry::person).toList();
 		Map<PersonId, ProgramProgress> statuses = new LinkedHashMap<>();
-		ids.forEach(id -> statuses.put(id, this.progress.statusOf(id, staff.course())));
+		ids.forEach(id -> statuses.put(id, this.progress.statusOf(id, member.course())));
 		List<CourseCompetency> rows = new ArrayList<>();
 		for (Competency competency : this.curriculum.competencies()) {
 			List<TrainingSession> sessions = this.curriculum.sessionsPractising(competency.id());
@@ -153,7 +148,6 @@ class RecognitionController {
 			rows.add(new CourseCompetency(competency, sessions, (int) completedAll, rated.size(), shown, mean,
 					self.getOrDefault(competency.id(), List.of())));
 		}
-		model.addAttribute("member", staff);
 		model.addAttribute("mentors", mentors.size());
 		model.addAttribute("rows", rows);
 		model.addAttribute("mentorList", mentors);
@@ -184,7 +178,6 @@ class RecognitionController {
 			.toList();
 		boolean complete = missing.isEmpty() && !sessions.isEmpty();
 		int minutes = sessions.stream().mapToInt(s -> s.session().durationMinutes()).sum();
-		model.addAttribute("member", viewer);
 		model.addAttribute("mentorName", name);
 		model.addAttribute("self", viewer.person().equals(mentor));
 		model.addAttribute("program", this.curriculum.program());
@@ -212,8 +205,7 @@ class RecognitionController {
 	}
 
 	/** A mentor in training: the program role mentor, or a learner the program gave no other role. */
-	private static Member mentor(AccessSession session) {
-		Member member = session.member();
+	private static void requireMentor(Member member) {
 		if (member.course() == null) {
 			throw new NotInACourseException();
 		}
@@ -222,18 +214,15 @@ class RecognitionController {
 		if (!mentor) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
 		}
-		return member;
 	}
 
-	private static Member staff(AccessSession session) {
-		Member member = session.member();
+	private static void requireStaff(Member member) {
 		if (member.course() == null) {
 			throw new NotInACourseException();
 		}
 		if (!member.isStaff()) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
 		}
-		return member;
 	}
 
 	/** Someone of the staff's own course whom it counts as a mentor; anyone else is not found. */

@@ -85,16 +85,27 @@ public final class Browser {
 
 	/** Submits the first form on the page with its hidden fields (the LTI auto-post). */
 	public HttpResponse<String> submitForm(HttpResponse<String> page) {
+		return submitForm(page, "");
+	}
+
+	/**
+	 * Submits the form of the page whose opening tag contains {@code tagPart} (such as its
+	 * {@code id="…"}: a signed-in page's header holds the sign-out form first), with its hidden fields.
+	 */
+	public HttpResponse<String> submitForm(HttpResponse<String> page, String tagPart) {
 		Matcher form = FORM.matcher(page.body());
-		if (!form.find()) {
-			throw new IllegalStateException("no form on " + page.uri() + ":\n" + page.body());
+		while (form.find()) {
+			if (!form.group().substring(0, form.group().indexOf('>')).contains(tagPart)) {
+				continue;
+			}
+			Map<String, String> fields = new java.util.LinkedHashMap<>();
+			Matcher input = INPUT.matcher(form.group(2));
+			while (input.find()) {
+				fields.put(unescape(input.group(1)), unescape(input.group(2)));
+			}
+			return post(page.uri().resolve(unescape(form.group(1))).toString(), fields);
 		}
-		Map<String, String> fields = new java.util.LinkedHashMap<>();
-		Matcher input = INPUT.matcher(form.group(2));
-		while (input.find()) {
-			fields.put(unescape(input.group(1)), unescape(input.group(2)));
-		}
-		return post(page.uri().resolve(unescape(form.group(1))).toString(), fields);
+		throw new IllegalStateException("no form " + tagPart + " on " + page.uri() + ":\n" + page.body());
 	}
 
 	public String cookie(String host, String name) {

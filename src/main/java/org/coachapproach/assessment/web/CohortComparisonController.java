@@ -13,9 +13,8 @@ import org.coachapproach.assessment.internal.CohortComparisonReport;
 import org.coachapproach.assessment.internal.ReleaseBatches;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument;
-import org.coachapproach.people.AccessSession;
-import org.coachapproach.people.AccessSessions;
 import org.coachapproach.people.Member;
+import org.coachapproach.people.RefusedException;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
@@ -24,7 +23,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -55,15 +53,12 @@ class CohortComparisonController {
 	@GetMapping("/course/surveys/cohorts")
 	String show(@RequestParam(name = "instrument", required = false) String instrumentId,
 			@RequestParam(name = "print", required = false) boolean print,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
-			Model model, Locale locale) {
-		Member member = session.member();
+			Member member, HttpServletResponse response, Model model, Locale locale) {
 		if (!SurveyReportController.mayRead(member)) {
-			return SurveyController.refused(member, "assessment.refused.notStaff", response, model);
+			throw new RefusedException("assessment.refused.notStaff");
 		}
 		List<Instrument> prePost = prePostInstruments();
 		Optional<Instrument> instrument = instrument(instrumentId);
-		model.addAttribute("member", member);
 		model.addAttribute("layout", print ? "progress/print" : "fragments/layout");
 		model.addAttribute("print", print);
 		model.addAttribute("prePostInstruments", prePost);
@@ -86,9 +81,9 @@ class CohortComparisonController {
 
 	@GetMapping(path = "/course/surveys/cohorts.json", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> json(@RequestParam(name = "instrument", required = false) String instrumentId,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, Locale locale) {
-		if (!SurveyReportController.mayRead(session.member())) {
-			return ResponseEntity.status(HttpServletResponse.SC_FORBIDDEN).build();
+			Member member, Locale locale) {
+		if (!SurveyReportController.mayRead(member)) {
+			throw new RefusedException("assessment.refused.notStaff");
 		}
 		Optional<Instrument> instrument = instrument(instrumentId);
 		if (instrument.isEmpty()) {
@@ -97,20 +92,20 @@ class CohortComparisonController {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"cohort-comparison.json\"")
-			.body(report(session.member(), instrument.get()));
+			.body(report(member, instrument.get()));
 	}
 
 	@GetMapping("/course/surveys/cohorts.csv")
 	ResponseEntity<byte[]> csv(@RequestParam(name = "instrument", required = false) String instrumentId,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, Locale locale) {
-		if (!SurveyReportController.mayRead(session.member())) {
-			return ResponseEntity.status(HttpServletResponse.SC_FORBIDDEN).build();
+			Member member, Locale locale) {
+		if (!SurveyReportController.mayRead(member)) {
+			throw new RefusedException("assessment.refused.notStaff");
 		}
 		Optional<Instrument> instrument = instrument(instrumentId);
 		if (instrument.isEmpty()) {
 			return refusedExport(locale);
 		}
-		CohortComparisonReport report = report(session.member(), instrument.get());
+		CohortComparisonReport report = report(member, instrument.get());
 		return CsvDownload.of("cohort-comparison.csv", csv(report, labels(report, locale)));
 	}
 

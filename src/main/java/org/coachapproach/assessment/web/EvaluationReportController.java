@@ -3,11 +3,9 @@ package org.coachapproach.assessment.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletResponse;
 import org.coachapproach.assessment.internal.ComparisonRow;
-import org.coachapproach.people.AccessSession;
-import org.coachapproach.people.AccessSessions;
 import org.coachapproach.people.Member;
+import org.coachapproach.people.RefusedException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -15,7 +13,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -33,15 +30,11 @@ class EvaluationReportController {
 	}
 
 	@GetMapping("/course/surveys/evaluation")
-	String show(@RequestParam(name = "print", required = false) boolean print,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
-			Model model) {
-		Member member = session.member();
+	String show(@RequestParam(name = "print", required = false) boolean print, Member member, Model model) {
 		if (!SurveyReportController.mayRead(member)) {
-			return SurveyController.refused(member, "assessment.refused.notStaff", response, model);
+			throw new RefusedException("assessment.refused.notStaff");
 		}
 		EvaluationReport report = this.reports.report(member);
-		model.addAttribute("member", member);
 		model.addAttribute("layout", print ? "progress/print" : "fragments/layout");
 		model.addAttribute("print", print);
 		model.addAttribute("report", report);
@@ -60,14 +53,14 @@ class EvaluationReportController {
 	}
 
 	@GetMapping(path = "/course/surveys/evaluation.json", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<?> json(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session) {
-		if (!SurveyReportController.mayRead(session.member())) {
-			return ResponseEntity.status(HttpServletResponse.SC_FORBIDDEN).build();
+	ResponseEntity<?> json(Member member) {
+		if (!SurveyReportController.mayRead(member)) {
+			throw new RefusedException("assessment.refused.notStaff");
 		}
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evaluation-report.json\"")
-			.body(this.reports.report(session.member()));
+			.body(this.reports.report(member));
 	}
 
 	/** A chart row from the figures the data table shows (the chart draws nothing the table lacks). */

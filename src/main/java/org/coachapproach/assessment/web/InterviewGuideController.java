@@ -1,16 +1,13 @@
 package org.coachapproach.assessment.web;
 
-import jakarta.servlet.http.HttpServletResponse;
 import org.coachapproach.curriculum.ContentRenderer;
 import org.coachapproach.curriculum.Curriculum;
-import org.coachapproach.people.AccessSession;
-import org.coachapproach.people.AccessSessions;
 import org.coachapproach.people.Member;
+import org.coachapproach.people.RefusedException;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 
 /**
  * The evaluation's interview guides, for the program staff who run the interviews: printable,
@@ -29,13 +26,10 @@ class InterviewGuideController {
 	}
 
 	@GetMapping("/course/surveys/interview-guide")
-	String show(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
-			Model model) {
-		Member member = session.member();
+	String show(Member member, Model model) {
 		if (!SurveyReportController.mayRead(member)) {
-			return SurveyController.refused(member, "assessment.refused.notStaffGuide", response, model);
+			throw new RefusedException("assessment.refused.notStaffGuide");
 		}
-		model.addAttribute("member", member);
 		model.addAttribute("guides", this.curriculum.interviewGuides());
 		model.addAttribute("render", this.content);
 		return "assessment/interview-guide";

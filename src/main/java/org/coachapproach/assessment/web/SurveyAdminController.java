@@ -18,10 +18,9 @@ import org.coachapproach.assessment.internal.SurveyWindow;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.curriculum.Instrument.Wave;
-import org.coachapproach.people.AccessSession;
-import org.coachapproach.people.AccessSessions;
 import org.coachapproach.people.CourseId;
 import org.coachapproach.people.Member;
+import org.coachapproach.people.RefusedException;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,7 +28,6 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** Instructors and staff schedule each survey's waves and choose its switches, per course. */
@@ -49,12 +47,9 @@ class SurveyAdminController {
 	}
 
 	@GetMapping("/course/surveys")
-	String show(@RequestParam(name = "saved", required = false) String saved,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
-			Model model) {
-		Member member = session.member();
+	String show(@RequestParam(name = "saved", required = false) String saved, Member member, Model model) {
 		if (!SurveyAdministration.mayAdminister(member)) {
-			return SurveyController.refused(member, "assessment.refused.notAdmin", response, model);
+			throw new RefusedException("assessment.refused.notAdmin");
 		}
 		model.addAttribute("saved", saved);
 		return page(member, null, Map.of(), List.of(), model);
@@ -62,15 +57,13 @@ class SurveyAdminController {
 
 	@PostMapping("/course/surveys/{instrumentId}")
 	String save(@PathVariable String instrumentId, @RequestParam MultiValueMap<String, String> posted,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
-			Model model) {
-		Member member = session.member();
+			Member member, HttpServletResponse response, Model model) {
 		if (!SurveyAdministration.mayAdminister(member)) {
-			return SurveyController.refused(member, "assessment.refused.notAdmin", response, model);
+			throw new RefusedException("assessment.refused.notAdmin");
 		}
 		Optional<Instrument> found = this.curriculum.instrument(instrumentId);
 		if (found.isEmpty()) {
-			return SurveyController.refused(member, "assessment.refused.unknownSurvey", response, model);
+			throw new RefusedException("assessment.refused.unknownSurvey");
 		}
 		Instrument instrument = found.get();
 		List<AnswerProblem> problems = new ArrayList<>();
@@ -102,12 +95,10 @@ class SurveyAdminController {
 	 * they read the survey report, instructors do not); a bad label is refused and nothing saved.
 	 */
 	@PostMapping("/course/surveys/cohorts/label")
-	String saveCohortLabel(@RequestParam(name = "label", required = false) String label,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
-			Model model) {
-		Member member = session.member();
+	String saveCohortLabel(@RequestParam(name = "label", required = false) String label, Member member,
+			HttpServletResponse response, Model model) {
 		if (!SurveyReportController.mayRead(member)) {
-			return SurveyController.refused(member, "assessment.refused.notStaff", response, model);
+			throw new RefusedException("assessment.refused.notStaff");
 		}
 		String trimmed = label == null ? "" : label.strip();
 		String problem = CohortLabels.problem(trimmed);
@@ -156,7 +147,6 @@ class SurveyAdminController {
 			}).toList();
 			forms.add(new InstrumentForm(instrument, settings, waves, refused ? problems : List.of()));
 		}
-		model.addAttribute("member", member);
 		model.addAttribute("forms", forms);
 		model.addAttribute("today", this.administration.today().toString());
 		if (member.isStaff() && !model.containsAttribute("cohortLabelPosted")) {

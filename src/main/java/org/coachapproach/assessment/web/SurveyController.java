@@ -21,9 +21,8 @@ import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.curriculum.Instrument.Item;
 import org.coachapproach.curriculum.Instrument.Wave;
-import org.coachapproach.people.AccessSession;
-import org.coachapproach.people.AccessSessions;
 import org.coachapproach.people.Member;
+import org.coachapproach.people.RefusedException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -34,7 +33,6 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -59,12 +57,9 @@ class SurveyController {
 	}
 
 	@GetMapping("/surveys")
-	String list(@RequestParam(name = "saved", required = false) String saved,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
-			Model model) {
-		Member member = session.member();
+	String list(@RequestParam(name = "saved", required = false) String saved, Member member, Model model) {
 		if (member.course() == null) {
-			return refused(member, "assessment.refused.noCourse", response, model);
+			throw new RefusedException("assessment.refused.noCourse");
 		}
 		List<SurveyRow> rows = new ArrayList<>();
 		if (member.programRole() != null) {
@@ -90,26 +85,22 @@ class SurveyController {
 				}
 			}
 		}
-		model.addAttribute("member", member);
 		model.addAttribute("rows", rows);
 		model.addAttribute("saved", saved);
 		return "assessment/surveys";
 	}
 
 	@GetMapping("/surveys/{instrumentId}/{waveLabel}")
-	String form(@PathVariable String instrumentId, @PathVariable String waveLabel,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
-			Model model) {
-		Member member = session.member();
+	String form(@PathVariable String instrumentId, @PathVariable String waveLabel, Member member, Model model) {
 		Optional<Instrument> instrument = this.curriculum.instrument(instrumentId);
 		Optional<Wave> wave = Wave.fromLabel(waveLabel);
 		if (member.course() == null || instrument.isEmpty() || wave.isEmpty()) {
-			return refused(member, "assessment.refused.unknownSurvey", response, model);
+			throw new RefusedException("assessment.refused.unknownSurvey");
 		}
 		Optional<OwnResponse> own = this.responses.own(member, instrumentId, wave.get());
 		boolean submitted = own.map(OwnResponse::submitted).orElse(false);
 		if (!submitted && !this.responses.mayAnswer(member, instrument.get(), wave.get())) {
-			return refused(member, "assessment.refused.notOpen", response, model);
+			throw new RefusedException("assessment.refused.notOpen");
 		}
 		return page(member, instrument.get(), wave.get(), own.map(OwnResponse::answers).orElse(Map.of()), submitted,
 				List.of(), model);
@@ -117,14 +108,12 @@ class SurveyController {
 
 	@PostMapping("/surveys/{instrumentId}/{waveLabel}")
 	String save(@PathVariable String instrumentId, @PathVariable String waveLabel,
-			@RequestParam MultiValueMap<String, String> posted,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
+			@RequestParam MultiValueMap<String, String> posted, Member member, HttpServletResponse response,
 			Model model) {
-		Member member = session.member();
 		Optional<Instrument> instrument = this.curriculum.instrument(instrumentId);
 		Optional<Wave> wave = Wave.fromLabel(waveLabel);
 		if (member.course() == null || instrument.isEmpty() || wave.isEmpty()) {
-			return refused(member, "assessment.refused.unknownSurvey", response, model);
+			throw new RefusedException("assessment.refused.unknownSurvey");
 		}
 		boolean submit = "submit".equals(posted.getFirst("action"));
 		Map<String, String> answers = answers(posted);
@@ -133,7 +122,7 @@ class SurveyController {
 		}
 		catch (AnswersRefusedException ex) {
 			if (ex.problems().stream().anyMatch(p -> p.code().equals("closed"))) {
-				return refused(member, "assessment.refused.notOpen", response, model);
+				throw new RefusedException("assessment.refused.notOpen");
 			}
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			boolean submitted = this.responses.own(member, instrumentId, wave.get()).map(OwnResponse::submitted)
@@ -144,22 +133,18 @@ class SurveyController {
 	}
 
 	@GetMapping("/surveys/mine")
-	String mine(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
-			Model model) {
-		Member member = session.member();
+	String mine(Member member, Model model) {
 		if (member.course() == null) {
-			return refused(member, "assessment.refused.noCourse", response, model);
+			throw new RefusedException("assessment.refused.noCourse");
 		}
-		model.addAttribute("member", member);
 		model.addAttribute("answers", ownAnswers(member));
 		return "assessment/mine";
 	}
 
 	@GetMapping("/surveys/mine.csv")
-	ResponseEntity<byte[]> mineCsv(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session) {
-		Member member = session.member();
+	ResponseEntity<byte[]> mineCsv(Member member) {
 		if (member.course() == null) {
-			return ResponseEntity.status(HttpServletResponse.SC_FORBIDDEN).build();
+			throw new RefusedException("assessment.refused.noCourse");
 		}
 		StringBuilder csv = new StringBuilder(SpreadsheetCsv.line(List.of("instrument", "wave", "status", "item", "question", "answer")));
 		ownAnswers(member).forEach(a -> csv.append(SpreadsheetCsv.line(List.of(a.instrumentId(), a.wave(), a.status(), a.item(),
@@ -168,10 +153,9 @@ class SurveyController {
 	}
 
 	@GetMapping(path = "/surveys/mine.json", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<List<OwnAnswer>> mineJson(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session) {
-		Member member = session.member();
+	ResponseEntity<List<OwnAnswer>> mineJson(Member member) {
 		if (member.course() == null) {
-			return ResponseEntity.status(HttpServletResponse.SC_FORBIDDEN).build();
+			throw new RefusedException("assessment.refused.noCourse");
 		}
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"my-survey-answers.json\"")
@@ -236,7 +220,6 @@ class SurveyController {
 		if (!then.isEmpty()) {
 			sections.add(new SectionView("retrospective", null, null, instrument.retrospective().prompt(), then));
 		}
-		model.addAttribute("member", member);
 		model.addAttribute("instrument", instrument);
 		model.addAttribute("wave", wave.label());
 		model.addAttribute("sections", sections);
@@ -296,13 +279,6 @@ class SurveyController {
 			}
 		});
 		return answers;
-	}
-
-	static String refused(Member member, String reason, HttpServletResponse response, Model model) {
-		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-		model.addAttribute("member", member);
-		model.addAttribute("reason", reason);
-		return "assessment/refused";
 	}
 
 }

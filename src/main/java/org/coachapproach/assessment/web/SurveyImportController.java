@@ -23,9 +23,8 @@ import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.curriculum.Instrument.Item;
 import org.coachapproach.curriculum.Instrument.Wave;
-import org.coachapproach.people.AccessSession;
-import org.coachapproach.people.AccessSessions;
 import org.coachapproach.people.Member;
+import org.coachapproach.people.RefusedException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -34,7 +33,6 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.View;
@@ -68,11 +66,9 @@ class SurveyImportController {
 	}
 
 	@GetMapping("/course/surveys/import")
-	String form(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
-			Model model) {
-		Member member = session.member();
+	String form(Member member, Model model) {
 		if (!SurveyReportController.mayRead(member)) {
-			return SurveyController.refused(member, "assessment.refused.notStaff", response, model);
+			throw new RefusedException("assessment.refused.notStaff");
 		}
 		return upload(member, List.of(), model);
 	}
@@ -80,11 +76,9 @@ class SurveyImportController {
 	@PostMapping("/course/surveys/import")
 	String mapColumns(@RequestParam("file") MultipartFile file, @RequestParam("instrument") String instrumentId,
 			@RequestParam("wave") String waveLabel, @RequestParam(name = "cohort", defaultValue = "") String cohortLabel,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
-			Model model) throws IOException {
-		Member member = session.member();
+			Member member, HttpServletResponse response, Model model) throws IOException {
 		if (!SurveyReportController.mayRead(member)) {
-			return SurveyController.refused(member, "assessment.refused.notStaff", response, model);
+			throw new RefusedException("assessment.refused.notStaff");
 		}
 		Optional<Instrument> instrument = this.curriculum.instrument(instrumentId);
 		Optional<Wave> wave = Wave.fromLabel(waveLabel).filter(w -> instrument.map(i -> i.runsIn(w)).orElse(false));
@@ -124,12 +118,10 @@ class SurveyImportController {
 
 	/** Checks the whole file as it would be imported, writing nothing, and shows what the import would do. */
 	@PostMapping("/course/surveys/import/preview")
-	String preview(@RequestParam MultiValueMap<String, String> posted,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
+	String preview(@RequestParam MultiValueMap<String, String> posted, Member member, HttpServletResponse response,
 			Model model) {
-		Member member = session.member();
 		if (!SurveyReportController.mayRead(member)) {
-			return SurveyController.refused(member, "assessment.refused.notStaff", response, model);
+			throw new RefusedException("assessment.refused.notStaff");
 		}
 		Optional<Request> request = request(member, posted);
 		if (request.isEmpty()) {
@@ -151,12 +143,10 @@ class SurveyImportController {
 
 	/** Checks the file again (it came back from the browser) and starts the import. */
 	@PostMapping("/course/surveys/import/confirm")
-	String importResponses(@RequestParam MultiValueMap<String, String> posted,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletRequest servletRequest,
-			HttpServletResponse response, Model model) {
-		Member member = session.member();
+	String importResponses(@RequestParam MultiValueMap<String, String> posted, Member member,
+			HttpServletRequest servletRequest, HttpServletResponse response, Model model) {
 		if (!SurveyReportController.mayRead(member)) {
-			return SurveyController.refused(member, "assessment.refused.notStaff", response, model);
+			throw new RefusedException("assessment.refused.notStaff");
 		}
 		Optional<Request> request = request(member, posted);
 		if (request.isEmpty()) {
@@ -175,17 +165,13 @@ class SurveyImportController {
 
 	/** An import's progress, then its result; only staff of the course it imports into see it. */
 	@GetMapping("/course/surveys/import/jobs/{id}")
-	String job(@PathVariable("id") long id, @RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
-			HttpServletResponse response, Model model) {
-		Member member = session.member();
+	String job(@PathVariable("id") long id, Member member, Model model) {
 		if (!SurveyReportController.mayRead(member)) {
-			return SurveyController.refused(member, "assessment.refused.notStaff", response, model);
+			throw new RefusedException("assessment.refused.notStaff");
 		}
 		Optional<ImportJobs.Job> job = this.jobs.find(member.course(), id);
 		if (job.isEmpty()) {
-			String view = SurveyController.refused(member, "assessment.import.job.notFound", response, model);
-			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-			return view;
+			throw RefusedException.notFound("assessment.import.job.notFound");
 		}
 		Optional<Instrument> instrument = this.curriculum.instrument(job.get().instrumentId());
 		Map<String, Item> asked = instrument.flatMap(i -> Wave.fromLabel(job.get().wave()).map(w -> AnswerCheck.asked(i, w, true)))

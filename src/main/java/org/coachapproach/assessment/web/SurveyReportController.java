@@ -23,9 +23,8 @@ import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.curriculum.Instrument.Item;
 import org.coachapproach.curriculum.Instrument.ItemType;
 import org.coachapproach.curriculum.Instrument.Wave;
-import org.coachapproach.people.AccessSession;
-import org.coachapproach.people.AccessSessions;
 import org.coachapproach.people.Member;
+import org.coachapproach.people.RefusedException;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
@@ -34,7 +33,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -76,11 +74,9 @@ class SurveyReportController {
 			@RequestParam(name = "subgroup", required = false) String subgroup,
 			@RequestParam(name = "cross", required = false) String cross,
 			@RequestParam(name = "print", required = false) boolean print,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
-			Model model) {
-		Member member = session.member();
+			Member member, HttpServletResponse response, Model model) {
 		if (!mayRead(member)) {
-			return SurveyController.refused(member, "assessment.refused.notStaff", response, model);
+			throw new RefusedException("assessment.refused.notStaff");
 		}
 		Selection selection = selection(instrumentId, compare, adjust, subgroup, cross);
 		String problem = crossProblem(selection, cross);
@@ -92,7 +88,6 @@ class SurveyReportController {
 		Report report = report(member, selection);
 		int points = selection.instrument.items().stream().filter(i -> i.type() == ItemType.SCALE)
 			.mapToInt(i -> i.scale().points()).max().orElse(5);
-		model.addAttribute("member", member);
 		// The printable layout is the completion dashboard's (a plain page, no navigation).
 		model.addAttribute("layout", print ? "progress/print" : "fragments/layout");
 		model.addAttribute("print", print);
@@ -122,9 +117,9 @@ class SurveyReportController {
 			@RequestParam(name = "adjust", required = false) String adjust,
 			@RequestParam(name = "subgroup", required = false) String subgroup,
 			@RequestParam(name = "cross", required = false) String cross,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, Locale locale) {
-		if (!mayRead(session.member())) {
-			return ResponseEntity.status(HttpServletResponse.SC_FORBIDDEN).build();
+			Member member, Locale locale) {
+		if (!mayRead(member)) {
+			throw new RefusedException("assessment.refused.notStaff");
 		}
 		Selection selection = selection(instrumentId, compare, adjust, subgroup, cross);
 		String problem = crossProblem(selection, cross);
@@ -134,7 +129,7 @@ class SurveyReportController {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"survey-report.json\"")
-			.body(report(session.member(), selection));
+			.body(report(member, selection));
 	}
 
 	@GetMapping("/course/surveys/report.csv")
@@ -143,16 +138,16 @@ class SurveyReportController {
 			@RequestParam(name = "adjust", required = false) String adjust,
 			@RequestParam(name = "subgroup", required = false) String subgroup,
 			@RequestParam(name = "cross", required = false) String cross,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, Locale locale) {
-		if (!mayRead(session.member())) {
-			return ResponseEntity.status(HttpServletResponse.SC_FORBIDDEN).build();
+			Member member, Locale locale) {
+		if (!mayRead(member)) {
+			throw new RefusedException("assessment.refused.notStaff");
 		}
 		Selection selection = selection(instrumentId, compare, adjust, subgroup, cross);
 		String problem = crossProblem(selection, cross);
 		if (problem != null) {
 			return refusedExport(problem, locale);
 		}
-		Report report = report(session.member(), selection);
+		Report report = report(member, selection);
 		return CsvDownload.of("survey-report.csv", ReportCsv.of(report));
 	}
 

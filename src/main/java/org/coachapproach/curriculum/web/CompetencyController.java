@@ -1,18 +1,16 @@
 package org.coachapproach.curriculum.web;
 
-import jakarta.servlet.http.HttpServletResponse;
 import org.coachapproach.curriculum.Competency;
 import org.coachapproach.curriculum.ContentRenderer;
 import org.coachapproach.curriculum.Curriculum;
-import org.coachapproach.people.AccessSession;
-import org.coachapproach.people.AccessSessions;
+import org.coachapproach.people.Member;
+import org.coachapproach.people.RefusedException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.server.ResponseStatusException;
 
 /** An ICF competency module: what it is, how it looks in a mentoring conversation, where it is practised. */
@@ -29,14 +27,10 @@ class CompetencyController {
 	}
 
 	@GetMapping("/competencies/{id}")
-	String show(@PathVariable String id, @RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
-			HttpServletResponse response, Model model) {
-		model.addAttribute("member", session.member());
-		if (session.member().course() == null) {
+	String show(@PathVariable String id, Member member, Model model) {
+		if (member.course() == null) {
 			// Like the other delivery pages: the program is taught per course.
-			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-			model.addAttribute("reason", "curriculum.refused.noCourse");
-			return "curriculum/refused";
+			throw new RefusedException("curriculum.refused.noCourse");
 		}
 		Competency competency = this.curriculum.competency(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));

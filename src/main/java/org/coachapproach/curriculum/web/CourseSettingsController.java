@@ -15,16 +15,14 @@ import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.InvalidPlanException;
 import org.coachapproach.curriculum.ItemRef;
 import org.coachapproach.curriculum.SettingsChange;
-import org.coachapproach.people.AccessSession;
-import org.coachapproach.people.AccessSessions;
 import org.coachapproach.people.Member;
+import org.coachapproach.people.RefusedException;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -46,27 +44,18 @@ class CourseSettingsController {
 	}
 
 	@GetMapping("/course/settings")
-	String show(@RequestParam(name = "saved", required = false) String saved,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
-			Model model) {
-		Member member = session.member();
-		if (!CourseSettings.mayConfigure(member)) {
-			return refused(member, "curriculum.refused.notInstructor", response, model);
-		}
+	String show(@RequestParam(name = "saved", required = false) String saved, Member member, Model model) {
+		requireConfigurer(member);
 		CoursePlan plan = this.settings.of(member.course());
 		model.addAttribute("saved", saved != null);
-		return page(member, SettingsForm.of(this.curriculum, plan), List.of(), model);
+		return page(SettingsForm.of(this.curriculum, plan), List.of(), model);
 	}
 
 	/** Saves the form; a successful save redirects with {@code ?saved} (no server-side flash: there is no HTTP session). */
 	@PostMapping("/course/settings")
-	String save(@RequestParam MultiValueMap<String, String> posted,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletRequest request,
+	String save(@RequestParam MultiValueMap<String, String> posted, Member member, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		Member member = session.member();
-		if (!CourseSettings.mayConfigure(member)) {
-			return refused(member, "curriculum.refused.notInstructor", response, model);
-		}
+		requireConfigurer(member);
 		CoursePlan plan = this.settings.of(member.course());
 		try {
 			this.settings.change(member, SettingsForm.change(posted, plan.meetMenteesFrom()));
@@ -74,30 +63,24 @@ class CourseSettingsController {
 		catch (InvalidPlanException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("saved", false);
-			return page(member, SettingsForm.of(this.curriculum, plan).with(posted), ex.problems(), model);
+			return page(SettingsForm.of(this.curriculum, plan).with(posted), ex.problems(), model);
 		}
 		return "redirect:/course/settings?saved";
 	}
 
 	@GetMapping("/course/settings/history")
-	String history(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
-			HttpServletResponse response, Model model) {
-		Member member = session.member();
-		if (!CourseSettings.mayConfigure(member)) {
-			return refused(member, "curriculum.refused.notInstructor", response, model);
-		}
+	String history(Member member, Model model) {
+		requireConfigurer(member);
 		Map<String, String> titles = titles();
 		List<HistoryRow> changes = this.settings.history(member.course(), HISTORY_LIMIT)
 			.stream()
 			.map(change -> HistoryRow.of(change, titles))
 			.toList();
-		model.addAttribute("member", member);
 		model.addAttribute("changes", changes);
 		return "curriculum/history";
 	}
 
-	private String page(Member member, SettingsForm form, List<InvalidPlanException.Problem> problems, Model model) {
-		model.addAttribute("member", member);
+	private String page(SettingsForm form, List<InvalidPlanException.Problem> problems, Model model) {
 		model.addAttribute("form", form);
 		model.addAttribute("problems", problems);
 		model.addAttribute("titles", titles());
@@ -132,11 +115,10 @@ class CourseSettingsController {
 		return item.kind() + ":" + item.id();
 	}
 
-	private static String refused(Member member, String reason, HttpServletResponse response, Model model) {
-		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-		model.addAttribute("member", member);
-		model.addAttribute("reason", reason);
-		return "curriculum/refused";
+	private static void requireConfigurer(Member member) {
+		if (!CourseSettings.mayConfigure(member)) {
+			throw new RefusedException("curriculum.refused.notInstructor");
+		}
 	}
 
 }

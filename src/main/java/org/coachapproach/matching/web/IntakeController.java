@@ -10,11 +10,10 @@ import org.coachapproach.matching.IntakeAnswers;
 import org.coachapproach.matching.Intakes;
 import org.coachapproach.matching.Matching;
 import org.coachapproach.matching.InvalidIntakeException;
-import org.coachapproach.people.AccessSession;
-import org.coachapproach.people.AccessSessions;
 import org.coachapproach.people.Member;
 import org.coachapproach.people.People;
 import org.coachapproach.people.ProgramRole;
+import org.coachapproach.people.RefusedException;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,7 +21,6 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** A mentor's or mentee's own matching questionnaire, and staff's read-only view of one. */
@@ -42,28 +40,23 @@ class IntakeController {
 	}
 
 	@GetMapping("/matching/intake")
-	String show(@RequestParam(name = "saved", required = false) String saved,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
-			Model model) {
-		Member member = session.member();
+	String show(@RequestParam(name = "saved", required = false) String saved, Member member, Model model) {
 		IntakeForms.Form form = this.intakes.formFor(member).orElse(null);
 		if (form == null) {
-			return Refusal.page(member, "matching.refused.notInProgram", response, model);
+			throw new RefusedException("matching.refused.notInProgram");
 		}
 		IntakeAnswers answers = this.intakes.of(member.course(), member.person())
 			.orElse(new IntakeAnswers(Map.of(), Map.of(), null));
 		model.addAttribute("saved", saved != null);
-		return page(member, form, answers, answers.capacity() == null ? "" : answers.capacity().toString(), List.of(), model);
+		return page(form, answers, answers.capacity() == null ? "" : answers.capacity().toString(), List.of(), model);
 	}
 
 	@PostMapping("/matching/intake")
-	String save(@RequestParam MultiValueMap<String, String> posted,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
+	String save(@RequestParam MultiValueMap<String, String> posted, Member member, HttpServletResponse response,
 			Model model) {
-		Member member = session.member();
 		IntakeForms.Form form = this.intakes.formFor(member).orElse(null);
 		if (form == null) {
-			return Refusal.page(member, "matching.refused.notInProgram", response, model);
+			throw new RefusedException("matching.refused.notInProgram");
 		}
 		IntakeAnswers answers = answers(posted);
 		String capacity = posted.getFirst("capacity") == null ? "" : posted.getFirst("capacity").strip();
@@ -77,30 +70,22 @@ class IntakeController {
 		catch (InvalidIntakeException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("saved", false);
-			return page(member, form, answers, capacity, ex.problems(), model);
+			return page(form, answers, capacity, ex.problems(), model);
 		}
 		return "redirect:/matching/intake?saved";
 	}
 
 	/** Staff doing the matching read a person's answers, free text included. */
 	@GetMapping("/matching/intakes/{person}")
-	String staffView(@PathVariable long person, @RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
-			HttpServletResponse response, Model model) {
-		Member member = session.member();
+	String staffView(@PathVariable long person, Member member, Model model) {
 		if (!Matching.mayMatch(member)) {
-			return Refusal.page(member, "matching.refused.notStaff", response, model);
+			throw new RefusedException("matching.refused.notStaff");
 		}
 		Intakes.Submitted submitted = this.intakes.all(member.course())
 			.stream()
 			.filter(s -> s.person().value() == person)
 			.findFirst()
-			.orElse(null);
-		if (submitted == null) {
-			String page = Refusal.page(member, "matching.refused.noIntake", response, model);
-			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-			return page;
-		}
-		model.addAttribute("member", member);
+			.orElseThrow(() -> RefusedException.notFound("matching.refused.noIntake"));
 		model.addAttribute("name", this.people.names(List.of(submitted.person())).getOrDefault(submitted.person(), "#" + person));
 		model.addAttribute("submitted", submitted);
 		model.addAttribute("form", submitted.role() == ProgramRole.MENTOR ? this.forms.mentor() : this.forms.mentee());
@@ -108,9 +93,8 @@ class IntakeController {
 		return "matching/answers";
 	}
 
-	private String page(Member member, IntakeForms.Form form, IntakeAnswers answers, String capacity,
+	private String page(IntakeForms.Form form, IntakeAnswers answers, String capacity,
 			List<InvalidIntakeException.Problem> problems, Model model) {
-		model.addAttribute("member", member);
 		model.addAttribute("form", form);
 		model.addAttribute("criteria", this.forms);
 		model.addAttribute("answers", answers);

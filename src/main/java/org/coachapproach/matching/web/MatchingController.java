@@ -17,19 +17,17 @@ import org.coachapproach.matching.PairId;
 import org.coachapproach.matching.engine.Compatibility;
 import org.coachapproach.matching.engine.PairRule;
 import org.coachapproach.matching.engine.Proposal;
-import org.coachapproach.people.AccessSession;
-import org.coachapproach.people.AccessSessions;
 import org.coachapproach.people.Member;
 import org.coachapproach.people.People;
 import org.coachapproach.people.PersonId;
 import org.coachapproach.people.ProgramRole;
+import org.coachapproach.people.RefusedException;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -52,75 +50,61 @@ class MatchingController {
 	}
 
 	@GetMapping("/matching")
-	String show(@RequestParam(name = "done", required = false) String done,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
-			Model model) {
-		Member member = session.member();
-		if (!Matching.mayMatch(member)) {
-			return Refusal.page(member, "matching.refused.notStaff", response, model);
-		}
+	String show(@RequestParam(name = "done", required = false) String done, Member member, Model model) {
+		requireMatcher(member);
 		model.addAttribute("done", done);
 		return page(member, null, model);
 	}
 
 	@PostMapping("/matching/run")
-	String run(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
-			Model model) {
-		return act(session, response, model, "run", () -> this.matching.run(session.member()));
+	String run(Member member, HttpServletResponse response, Model model) {
+		return act(member, response, model, "run", () -> this.matching.run(member));
 	}
 
 	@PostMapping("/matching/publish")
-	String publish(@RequestParam("proposal") long proposal,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
+	String publish(@RequestParam("proposal") long proposal, Member member, HttpServletResponse response,
 			Model model) {
-		return act(session, response, model, "published", () -> this.matching.publish(session.member(), proposal));
+		return act(member, response, model, "published", () -> this.matching.publish(member, proposal));
 	}
 
 	@PostMapping("/matching/rules")
 	String addRule(@RequestParam("mentee") long mentee, @RequestParam("mentor") long mentor,
 			@RequestParam("kind") String kind, @RequestParam(name = "reason", required = false) String reason,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
-			Model model) {
-		return act(session, response, model, "rule", () -> {
+			Member member, HttpServletResponse response, Model model) {
+		return act(member, response, model, "rule", () -> {
 			PairRule.Kind k = switch (kind) {
 				case "LOCK" -> PairRule.Kind.LOCK;
 				case "EXCLUDE" -> PairRule.Kind.EXCLUDE;
 				default -> throw new MatchingRefusedException("badRuleKind");
 			};
-			this.matching.addRule(session.member(), new PersonId(mentee), new PersonId(mentor), k, reason);
+			this.matching.addRule(member, new PersonId(mentee), new PersonId(mentor), k, reason);
 		});
 	}
 
 	@PostMapping("/matching/rules/{id}/delete")
-	String removeRule(@PathVariable long id, @RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
-			HttpServletResponse response, Model model) {
-		return act(session, response, model, "ruleRemoved", () -> this.matching.removeRule(session.member(), id));
+	String removeRule(@PathVariable long id, Member member, HttpServletResponse response, Model model) {
+		return act(member, response, model, "ruleRemoved", () -> this.matching.removeRule(member, id));
 	}
 
 	@PostMapping("/matching/pairs/{id}/end")
-	String endPair(@PathVariable long id, @RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
-			HttpServletResponse response, Model model) {
-		return act(session, response, model, "ended", () -> this.matching.endPair(session.member(), new PairId(id)));
+	String endPair(@PathVariable long id, Member member, HttpServletResponse response, Model model) {
+		return act(member, response, model, "ended", () -> this.matching.endPair(member, new PairId(id)));
 	}
 
 	@PostMapping("/matching/settings")
-	String settings(@RequestParam Map<String, String> posted,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
+	String settings(@RequestParam Map<String, String> posted, Member member, HttpServletResponse response,
 			Model model) {
-		return act(session, response, model, "settings", () -> {
+		return act(member, response, model, "settings", () -> {
 			Map<String, String> weights = new LinkedHashMap<>();
 			IntakeForms.CRITERIA.forEach(id -> weights.put(id, posted.getOrDefault("weight." + id, "")));
-			this.matching.changeWeights(session.member(), weights);
-			this.matching.changeReminderDays(session.member(), posted.get("reminderDays"));
+			this.matching.changeWeights(member, weights);
+			this.matching.changeReminderDays(member, posted.get("reminderDays"));
 		});
 	}
 
 	/** Does a staff action; on refusal shows the page again with the reason, and nothing changed. */
-	private String act(AccessSession session, HttpServletResponse response, Model model, String done, Runnable action) {
-		Member member = session.member();
-		if (!Matching.mayMatch(member)) {
-			return Refusal.page(member, "matching.refused.notStaff", response, model);
-		}
+	private String act(Member member, HttpServletResponse response, Model model, String done, Runnable action) {
+		requireMatcher(member);
 		try {
 			action.run();
 		}
@@ -129,6 +113,12 @@ class MatchingController {
 			return page(member, ex, model);
 		}
 		return "redirect:/matching?done=" + done;
+	}
+
+	private static void requireMatcher(Member member) {
+		if (!Matching.mayMatch(member)) {
+			throw new RefusedException("matching.refused.notStaff");
+		}
 	}
 
 	private String page(Member member, MatchingRefusedException problem, Model model) {
@@ -150,7 +140,6 @@ class MatchingController {
 				mentees.add(p);
 			}
 		}
-		model.addAttribute("member", member);
 		model.addAttribute("problem", problem);
 		model.addAttribute("mentees", mentees);
 		model.addAttribute("mentors", mentors);

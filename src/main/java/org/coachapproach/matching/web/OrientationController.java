@@ -1,17 +1,14 @@
 package org.coachapproach.matching.web;
 
-import jakarta.servlet.http.HttpServletResponse;
 import org.coachapproach.curriculum.ContentRenderer;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.ProgramMaterials;
-import org.coachapproach.people.AccessSession;
-import org.coachapproach.people.AccessSessions;
 import org.coachapproach.people.Member;
+import org.coachapproach.people.RefusedException;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 
 /** The mentees' orientation: what a coach-approach mentoring relationship is and how to use the meeting log. */
 @Controller
@@ -27,13 +24,10 @@ class OrientationController {
 	}
 
 	@GetMapping("/matching/orientation")
-	String show(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
-			Model model) {
-		Member member = session.member();
+	String show(Member member, Model model) {
 		if (!ProgramMaterials.mayReadMenteeOrientation(member)) {
-			return Refusal.page(member, "materials.refused.orientation", response, model);
+			throw new RefusedException("materials.refused.orientation");
 		}
-		model.addAttribute("member", member);
 		model.addAttribute("orientation", this.curriculum.materials().menteeOrientation());
 		model.addAttribute("render", this.content);
 		return "matching/orientation";

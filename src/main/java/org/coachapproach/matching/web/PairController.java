@@ -14,9 +14,8 @@ import org.coachapproach.matching.MatchingRefusedException;
 import org.coachapproach.matching.Meetings;
 import org.coachapproach.matching.Mentoring;
 import org.coachapproach.matching.PairId;
-import org.coachapproach.people.AccessSession;
-import org.coachapproach.people.AccessSessions;
 import org.coachapproach.people.Member;
+import org.coachapproach.people.RefusedException;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -28,7 +27,6 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** A pair's page, for its two people only: meetings logged, the log form, proposed times and invitations. */
@@ -52,8 +50,7 @@ class PairController {
 	 * pair, else their pairs (a mentor may have several) or where to start.
 	 */
 	@GetMapping("/matching/meetings")
-	String meetings(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, Model model) {
-		Member member = session.member();
+	String meetings(Member member, Model model) {
 		List<Mentoring.MyPair> pairs = this.mentoring.pairsOf(member);
 		if (pairs.size() == 1) {
 			return "redirect:/matching/pairs/" + pairs.get(0).id().value();
@@ -63,36 +60,29 @@ class PairController {
 	}
 
 	@GetMapping("/matching/pairs/{id}")
-	String show(@PathVariable long id, @RequestParam(name = "done", required = false) String done,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
+	String show(@PathVariable long id, @RequestParam(name = "done", required = false) String done, Member member,
 			Model model) {
-		Member member = session.member();
-		Mentoring.MyPair pair = this.mentoring.pair(member, new PairId(id)).orElse(null);
-		if (pair == null) {
-			return Refusal.page(member, "matching.refused.notYourPair", response, model);
-		}
+		Mentoring.MyPair pair = yours(member, id);
 		this.mentoring.markSeen(member, pair.id());
 		model.addAttribute("done", done);
 		return page(member, pair, null, new MultiValueMapForm(null), model);
 	}
 
 	@PostMapping("/matching/pairs/{id}/meetings")
-	String log(@PathVariable long id, @RequestParam MultiValueMap<String, String> posted,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
-			Model model) {
-		return act(id, session, response, model, posted, "logged", pair -> {
+	String log(@PathVariable long id, @RequestParam MultiValueMap<String, String> posted, Member member,
+			HttpServletResponse response, Model model) {
+		return act(id, member, response, model, posted, "logged", pair -> {
 			LocalDate metOn = date(posted.getFirst("metOn"));
-			this.meetings.log(session.member(), pair, new Meetings.NewMeeting(metOn, number(posted.getFirst("duration")),
+			this.meetings.log(member, pair, new Meetings.NewMeeting(metOn, number(posted.getFirst("duration")),
 					posted.getFirst("format"), posted.getFirst("topics"), posted.getOrDefault("behaviours", List.of()),
 					posted.getFirst("note")));
 		});
 	}
 
 	@PostMapping("/matching/pairs/{id}/times")
-	String propose(@PathVariable long id, @RequestParam MultiValueMap<String, String> posted,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
-			Model model) {
-		return act(id, session, response, model, posted, "proposed", pair -> {
+	String propose(@PathVariable long id, @RequestParam MultiValueMap<String, String> posted, Member member,
+			HttpServletResponse response, Model model) {
+		return act(id, member, response, model, posted, "proposed", pair -> {
 			List<LocalDateTime> times = new ArrayList<>();
 			for (String value : posted.getOrDefault("time", List.of())) {
 				if (value != null && !value.isBlank()) {
@@ -104,23 +94,21 @@ class PairController {
 					}
 				}
 			}
-			this.meetings.propose(session.member(), pair, times, number(posted.getFirst("duration")));
+			this.meetings.propose(member, pair, times, number(posted.getFirst("duration")));
 		});
 	}
 
 	@PostMapping("/matching/pairs/{id}/times/{time}/accept")
-	String accept(@PathVariable long id, @PathVariable long time,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
+	String accept(@PathVariable long id, @PathVariable long time, Member member, HttpServletResponse response,
 			Model model) {
-		return act(id, session, response, model, null, "accepted",
-				pair -> this.meetings.accept(session.member(), pair, time));
+		return act(id, member, response, model, null, "accepted", pair -> this.meetings.accept(member, pair, time));
 	}
 
 	@GetMapping("/matching/pairs/{id}/times/{time}/invitation.ics")
-	ResponseEntity<byte[]> invitation(@PathVariable long id, @PathVariable long time,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletRequest request) {
+	ResponseEntity<byte[]> invitation(@PathVariable long id, @PathVariable long time, Member member,
+			HttpServletRequest request) {
 		try {
-			String ics = this.meetings.invitation(session.member(), new PairId(id), time);
+			String ics = this.meetings.invitation(member, new PairId(id), time);
 			return ResponseEntity.ok()
 				.contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
 				.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -132,13 +120,9 @@ class PairController {
 		}
 	}
 
-	private String act(long id, AccessSession session, HttpServletResponse response, Model model,
+	private String act(long id, Member member, HttpServletResponse response, Model model,
 			MultiValueMap<String, String> posted, String done, java.util.function.Consumer<PairId> action) {
-		Member member = session.member();
-		Mentoring.MyPair pair = this.mentoring.pair(member, new PairId(id)).orElse(null);
-		if (pair == null) {
-			return Refusal.page(member, "matching.refused.notYourPair", response, model);
-		}
+		Mentoring.MyPair pair = yours(member, id);
 		try {
 			action.accept(pair.id());
 		}
@@ -149,9 +133,14 @@ class PairController {
 		return "redirect:/matching/pairs/" + id + "?done=" + done;
 	}
 
+	/** One of the member's own pairs: nobody else's, staff's neither (the notes are private). */
+	private Mentoring.MyPair yours(Member member, long id) {
+		return this.mentoring.pair(member, new PairId(id))
+			.orElseThrow(() -> new RefusedException("matching.refused.notYourPair"));
+	}
+
 	private String page(Member member, Mentoring.MyPair pair, MatchingRefusedException problem, MultiValueMapForm form,
 			Model model) {
-		model.addAttribute("member", member);
 		model.addAttribute("pair", pair);
 		model.addAttribute("problem", problem);
 		model.addAttribute("form", form);

@@ -1,14 +1,12 @@
 package org.coachapproach.outreach.web;
 
 import org.coachapproach.outreach.FeedTokens;
-import org.coachapproach.people.AccessSession;
-import org.coachapproach.people.AccessSessions;
+import org.coachapproach.people.Member;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -23,19 +21,17 @@ class CalendarController {
 	}
 
 	@GetMapping("/calendar")
-	String show(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
-			@RequestParam(name = "reset", required = false) String reset, Model model) {
+	String show(Member member, @RequestParam(name = "reset", required = false) String reset, Model model) {
 		String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() + "/feeds/"
-				+ this.tokens.tokenFor(session.member().program(), session.member().person());
-		model.addAttribute("member", session.member());
+				+ this.tokens.tokenFor(member.program(), member.person());
 		model.addAttribute("mine", base + "/mine.ics");
 		model.addAttribute("reset", reset != null);
 		return "outreach/calendar";
 	}
 
 	@PostMapping("/calendar/reset")
-	String reset(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session) {
-		this.tokens.reset(session.member().program(), session.member().person());
+	String reset(Member member) {
+		this.tokens.reset(member.program(), member.person());
 		return "redirect:/calendar?reset";
 	}
 

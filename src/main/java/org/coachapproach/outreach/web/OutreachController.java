@@ -18,16 +18,14 @@ import org.coachapproach.outreach.Message;
 import org.coachapproach.outreach.Recipient;
 import org.coachapproach.outreach.ReminderKind;
 import org.coachapproach.outreach.ReminderSample;
-import org.coachapproach.people.AccessSession;
-import org.coachapproach.people.AccessSessions;
 import org.coachapproach.people.Member;
+import org.coachapproach.people.RefusedException;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -61,37 +59,26 @@ class OutreachController {
 	}
 
 	@GetMapping("/outreach")
-	String show(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
-			@RequestParam(name = "saved", required = false) String saved, HttpServletResponse response,
-			Model model) {
-		if (!session.member().isProgramStaff()) {
-			return refused(session.member(), response, model);
-		}
+	String show(Member member, @RequestParam(name = "saved", required = false) String saved, Model model) {
+		requireProgramStaff(member);
 		model.addAttribute("saved", saved != null);
-		return page(session.member(), null, model);
+		return page(member, null, model);
 	}
 
 	@PostMapping("/outreach/switches")
-	String switches(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
-			@RequestParam(name = "enabled", required = false) List<String> enabled, HttpServletResponse response,
-			Model model) {
-		if (!session.member().isProgramStaff()) {
-			return refused(session.member(), response, model);
-		}
+	String switches(Member member, @RequestParam(name = "enabled", required = false) List<String> enabled) {
+		requireProgramStaff(member);
 		List<String> on = enabled == null ? List.of() : enabled;
 		for (ReminderKind kind : ReminderKind.values()) {
-			this.outbox.switchKind(session.member().program(), kind, on.contains(kind.label()), session.member().person());
+			this.outbox.switchKind(member.program(), kind, on.contains(kind.label()), member.person());
 		}
 		return "redirect:/outreach?saved";
 	}
 
 	@PostMapping("/outreach/faculty")
-	String importFaculty(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
-			@RequestParam(name = "file", required = false) MultipartFile file, HttpServletResponse response,
-			Model model) throws IOException {
-		if (!session.member().isProgramStaff()) {
-			return refused(session.member(), response, model);
-		}
+	String importFaculty(Member member, @RequestParam(name = "file", required = false) MultipartFile file,
+			HttpServletResponse response, Model model) throws IOException {
+		requireProgramStaff(member);
 		FacultyList.ImportResult result;
 		if (file == null || file.isEmpty()) {
 			result = new FacultyList.ImportResult(0, List.of(LineProblem.of(0, "noFile")));
@@ -102,29 +89,25 @@ class OutreachController {
 		}
 		else {
 			try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-				result = this.faculty.importCsv(session.member().program(), reader);
+				result = this.faculty.importCsv(member.program(), reader);
 			}
 		}
 		if (!result.succeeded()) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		}
 		model.addAttribute("saved", false);
-		return page(session.member(), result, model);
+		return page(member, result, model);
 	}
 
 	@GetMapping("/outreach/preview/{kind}")
-	String preview(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
-			@PathVariable String kind, Locale locale, HttpServletResponse response, Model model) {
-		if (!session.member().isProgramStaff()) {
-			return refused(session.member(), response, model);
-		}
+	String preview(Member member, @PathVariable String kind, Locale locale, Model model) {
+		requireProgramStaff(member);
 		ReminderSample sample = ReminderKind.fromLabel(kind)
 			.flatMap(k -> this.samples.stream().filter(s -> s.kind() == k).findFirst())
 			.orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
 					org.springframework.http.HttpStatus.NOT_FOUND, "no preview for " + kind));
 		Recipient example = new Recipient("faculty.member@example.edu", "Alex Example", null);
-		Message message = this.outbox.preview(sample.template(), sample.model(session.member().program(), locale), locale, example, sample.kind());
-		model.addAttribute("member", session.member());
+		Message message = this.outbox.preview(sample.template(), sample.model(member.program(), locale), locale, example, sample.kind());
 		model.addAttribute("kind", sample.kind());
 		model.addAttribute("message", message);
 		return "outreach/preview";
@@ -135,7 +118,6 @@ class OutreachController {
 		for (ReminderKind kind : ReminderKind.values()) {
 			kinds.add(new KindRow(kind, this.outbox.enabled(member.program(), kind), this.samples.stream().anyMatch(s -> s.kind() == kind)));
 		}
-		model.addAttribute("member", member);
 		model.addAttribute("summary", this.outbox.summary(member.program()));
 		model.addAttribute("failures", this.outbox.failures(member.program(), FAILURES_SHOWN));
 		model.addAttribute("kinds", kinds);
@@ -144,10 +126,10 @@ class OutreachController {
 		return "outreach/staff";
 	}
 
-	private static String refused(Member member, HttpServletResponse response, Model model) {
-		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-		model.addAttribute("member", member);
-		return "outreach/refused";
+	private static void requireProgramStaff(Member member) {
+		if (!member.isProgramStaff()) {
+			throw new RefusedException("outreach.refused.notStaff");
+		}
 	}
 
 }

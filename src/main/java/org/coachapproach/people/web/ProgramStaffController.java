@@ -6,17 +6,15 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.coachapproach.people.AccessSession;
-import org.coachapproach.people.AccessSessions;
 import org.coachapproach.people.Member;
 import org.coachapproach.people.PersonId;
 import org.coachapproach.people.ProgramStaff;
+import org.coachapproach.people.RefusedException;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -36,14 +34,9 @@ class ProgramStaffController {
 	}
 
 	@GetMapping("/program/staff")
-	String show(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
-			@RequestParam(name = "saved", required = false) String saved, Locale locale, HttpServletResponse response,
+	String show(Member member, @RequestParam(name = "saved", required = false) String saved, Locale locale,
 			Model model) {
-		Member member = session.member();
-		if (!member.mayGrantProgramStaff()) {
-			return refused(member, response, model);
-		}
-		model.addAttribute("member", member);
+		requireGrantor(member);
 		model.addAttribute("saved", saved != null);
 		model.addAttribute("candidates", this.staff.candidates(member.program()));
 		model.addAttribute("changes", this.staff.changes(member.program(), CHANGES_SHOWN));
@@ -54,37 +47,29 @@ class ProgramStaffController {
 	}
 
 	@PostMapping("/program/staff/grant")
-	String grant(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
-			@RequestParam(name = "person", required = false) Long person, HttpServletResponse response, Model model) {
-		Member member = session.member();
-		if (!member.mayGrantProgramStaff()) {
-			return refused(member, response, model);
-		}
+	String grant(Member member, @RequestParam(name = "person", required = false) Long person,
+			HttpServletResponse response) {
+		requireGrantor(member);
 		if (person == null || !this.staff.grant(member.program(), new PersonId(person), member.person())) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			model.addAttribute("member", member);
 			return "people/program-staff-unknown";
 		}
 		return "redirect:/program/staff?saved";
 	}
 
 	@PostMapping("/program/staff/revoke")
-	String revoke(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
-			@RequestParam(name = "person", required = false) Long person, HttpServletResponse response, Model model) {
-		Member member = session.member();
-		if (!member.mayGrantProgramStaff()) {
-			return refused(member, response, model);
-		}
+	String revoke(Member member, @RequestParam(name = "person", required = false) Long person) {
+		requireGrantor(member);
 		if (person != null) {
 			this.staff.revoke(member.program(), new PersonId(person), member.person());
 		}
 		return "redirect:/program/staff?saved";
 	}
 
-	private static String refused(Member member, HttpServletResponse response, Model model) {
-		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-		model.addAttribute("member", member);
-		return "people/program-staff-refused";
+	private static void requireGrantor(Member member) {
+		if (!member.mayGrantProgramStaff()) {
+			throw new RefusedException("people.programStaff.refused.text");
+		}
 	}
 
 }

@@ -6,14 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import jakarta.servlet.http.HttpServletResponse;
 import org.coachapproach.CsvDownload;
 import org.coachapproach.SpreadsheetCsv;
 import org.coachapproach.curriculum.TrainingSession;
-import org.coachapproach.people.AccessSession;
-import org.coachapproach.people.AccessSessions;
 import org.coachapproach.people.Member;
 import org.coachapproach.people.ProgramRole;
+import org.coachapproach.people.RefusedException;
 import org.coachapproach.progress.CourseCompletion;
 import org.coachapproach.progress.CourseCompletion.MemberCompletion;
 import org.coachapproach.progress.NotInACourseException;
@@ -23,9 +21,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Staff's completion dashboard: people × sessions, session completion rates against the
@@ -48,18 +44,12 @@ class CompletionController {
 	}
 
 	@GetMapping("/course/completion")
-	Object dashboard(@RequestParam(name = "sort", required = false) String sort,
+	String dashboard(@RequestParam(name = "sort", required = false) String sort,
 			@RequestParam(name = "role", required = false) String role,
-			@RequestParam(name = "print", required = false) boolean print,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
-			Model model) {
-		Member member = session.member();
-		if (!mayView(member)) {
-			return refused(member, response);
-		}
+			@RequestParam(name = "print", required = false) boolean print, Member member, Model model) {
+		requireViewer(member);
 		List<MemberCompletion> rows = rows(member, sort, role);
 		List<TrainingSession> sessions = this.completion.sessions();
-		model.addAttribute("member", member);
 		model.addAttribute("sessions", sessions);
 		model.addAttribute("rows", rows);
 		model.addAttribute("rates", rates(sessions, rows));
@@ -72,15 +62,11 @@ class CompletionController {
 		return "progress/completion";
 	}
 
+	/** Not a ResponseEntity: a refusal is the error page, as for the dashboard whose link this is. */
 	@GetMapping("/course/completion.csv")
 	Object csv(@RequestParam(name = "sort", required = false) String sort,
-			@RequestParam(name = "role", required = false) String role,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
-			Locale locale) {
-		Member member = session.member();
-		if (!mayView(member)) {
-			return refused(member, response);
-		}
+			@RequestParam(name = "role", required = false) String role, Member member, Locale locale) {
+		requireViewer(member);
 		List<TrainingSession> sessions = this.completion.sessions();
 		StringBuilder csv = new StringBuilder(BOM);
 		List<String> header = new ArrayList<>(List.of(text("progress.completion.name", locale),
@@ -145,19 +131,13 @@ class CompletionController {
 		return null;
 	}
 
-	private static boolean mayView(Member member) {
+	private static void requireViewer(Member member) {
 		if (member.course() == null) {
 			throw new NotInACourseException();
 		}
-		return member.isStaff() || member.isInstructor();
-	}
-
-	private static ModelAndView refused(Member member, HttpServletResponse response) {
-		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-		ModelAndView page = new ModelAndView("progress/refused");
-		page.addObject("reason", "progress.refused.staffOnly");
-		page.addObject("member", member);
-		return page;
+		if (!member.isStaff() && !member.isInstructor()) {
+			throw new RefusedException("progress.refused.staffOnly");
+		}
 	}
 
 	private String text(String key, Locale locale, Object... args) {

@@ -10,9 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.coachapproach.curriculum.ContentRenderer;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Exercise;
-import org.coachapproach.people.AccessSession;
 import org.coachapproach.progress.NotInACourseException;
-import org.coachapproach.people.AccessSessions;
 import org.coachapproach.people.Member;
 import org.coachapproach.people.PersonId;
 import org.coachapproach.progress.CompetencyRatings;
@@ -31,7 +29,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
@@ -71,22 +68,20 @@ class ExerciseController {
 	}
 
 	@GetMapping("/exercises/{id}")
-	String show(@PathVariable String id, @RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
-			Model model) {
-		Exercise exercise = exercise(id, session);
-		return page(exercise, session.member(), this.reflections.find(session.member(), id), null, model);
+	String show(@PathVariable String id, Member member, Model model) {
+		Exercise exercise = exercise(id, member);
+		return page(exercise, member, this.reflections.find(member, id), null, model);
 	}
 
 	/** The editor's autosave: answers JSON, since the page's script reads it. */
 	@PostMapping("/exercises/{id}/reflection/draft")
 	@ResponseBody
 	ResponseEntity<Map<String, Object>> saveDraft(@PathVariable String id,
-			@RequestParam(name = "text", required = false) String text,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletRequest request,
+			@RequestParam(name = "text", required = false) String text, Member member, HttpServletRequest request,
 			Locale locale) {
-		exercise(id, session);
+		exercise(id, member);
 		try {
-			Reflection saved = this.reflections.saveDraft(session.member(), id, text);
+			Reflection saved = this.reflections.saveDraft(member, id, text);
 			return ResponseEntity.ok(Map.of("status", "saved", "updatedAt", saved.updatedAtMillis()));
 		}
 		catch (ReflectionTooLongException ex) {
@@ -99,17 +94,16 @@ class ExerciseController {
 
 	@PostMapping("/exercises/{id}/reflection/submit")
 	String submit(@PathVariable String id, @RequestParam(name = "text", required = false) String text,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletRequest request,
-			HttpServletResponse response, Locale locale, Model model) {
-		Exercise exercise = exercise(id, session);
+			Member member, HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
+		Exercise exercise = exercise(id, member);
 		try {
-			this.reflections.submit(session.member(), id, text);
+			this.reflections.submit(member, id, text);
 		}
 		catch (ReflectionTooLongException ex) {
 			// Nothing stored; the page comes back with the text, so nothing typed is lost either.
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			Reflection current = this.reflections.find(session.member(), id);
-			return page(exercise, session.member(), current, text, model);
+			Reflection current = this.reflections.find(member, id);
+			return page(exercise, member, current, text, model);
 		}
 		return "redirect:/exercises/" + id;
 	}
@@ -117,15 +111,14 @@ class ExerciseController {
 	@PostMapping("/exercises/{id}/checklist")
 	String saveChecklist(@PathVariable String id, @RequestParam(name = "colleague", required = false) String colleague,
 			@RequestParam(name = "item", required = false) Set<Integer> items,
-			@RequestParam(name = "notes", required = false) String notes,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletRequest request) {
-		Exercise exercise = exercise(id, session);
+			@RequestParam(name = "notes", required = false) String notes, Member member, HttpServletRequest request) {
+		Exercise exercise = exercise(id, member);
 		if (exercise.observerChecklist().isEmpty() || colleague == null || colleague.isBlank()
 				|| colleague.strip().length() > ObserverChecklists.MAX_COLLEAGUE_LENGTH
 				|| (notes != null && notes.length() > ObserverChecklists.MAX_NOTES_LENGTH)) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
 		}
-		this.checklists.save(session.member(), id, colleague, items == null ? Set.of() : items, notes);
+		this.checklists.save(member, id, colleague, items == null ? Set.of() : items, notes);
 		return "redirect:/exercises/" + id + "#checklists";
 	}
 
@@ -135,10 +128,9 @@ class ExerciseController {
 	 * stores nothing and shows the page again with the reason.
 	 */
 	@PostMapping("/exercises/{id}/ratings")
-	String rate(@PathVariable String id, @RequestParam Map<String, String> form,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
-			Model model) {
-		Exercise exercise = exercise(id, session);
+	String rate(@PathVariable String id, @RequestParam Map<String, String> form, Member member,
+			HttpServletResponse response, Model model) {
+		Exercise exercise = exercise(id, member);
 		if (!exercise.competencyRatings()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
@@ -151,14 +143,13 @@ class ExerciseController {
 		});
 		Integer colleague = number(form.get("colleague"));
 		try {
-			this.ratings.rate(session.member(), id, colleague == null ? null : new PersonId(colleague), given);
+			this.ratings.rate(member, id, colleague == null ? null : new PersonId(colleague), given);
 		}
 		catch (RatingRefusedException ex) {
 			response.setStatus("already-rated".equals(ex.reason()) ? HttpServletResponse.SC_CONFLICT
 					: "not-a-mentor".equals(ex.reason()) ? HttpServletResponse.SC_FORBIDDEN
 							: HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("ratingProblem", ex.reason());
-			Member member = session.member();
 			return page(exercise, member, this.reflections.find(member, id), null, model);
 		}
 		return "redirect:/exercises/" + id + "?rated#ratings";
@@ -180,7 +171,6 @@ class ExerciseController {
 			model.addAttribute("ratingPoints", java.util.stream.IntStream
 				.rangeClosed(CompetencyRatings.NOT_OBSERVED, CompetencyRatings.HIGHEST).boxed().toList());
 		}
-		model.addAttribute("member", member);
 		model.addAttribute("exercise", exercise);
 		model.addAttribute("render", this.content);
 		model.addAttribute("instructions", this.content.html(exercise));
@@ -201,8 +191,8 @@ class ExerciseController {
 	}
 
 	/** The exercise, for a person signed in to a course (progress is kept per course). */
-	private Exercise exercise(String id, AccessSession session) {
-		if (session.member().course() == null) {
+	private Exercise exercise(String id, Member member) {
+		if (member.course() == null) {
 			throw new NotInACourseException();
 		}
 		return this.curriculum.exercise(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));

@@ -5,8 +5,7 @@ import org.coachapproach.curriculum.CourseSettings;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.ProgramMaterials;
 import org.coachapproach.curriculum.TrainingSession;
-import org.coachapproach.people.AccessSession;
-import org.coachapproach.people.AccessSessions;
+import org.coachapproach.people.Member;
 import org.coachapproach.progress.Progress;
 import org.coachapproach.progress.ProgramProgress;
 
@@ -15,7 +14,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.server.ResponseStatusException;
 
 /** A training session: what it teaches, its agenda and content, and its exercises with their status. */
@@ -35,12 +33,10 @@ class SessionController {
 	}
 
 	@GetMapping("/sessions/{number}")
-	String show(@PathVariable String number, @RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
-			Model model) {
+	String show(@PathVariable String number, Member member, Model model) {
 		TrainingSession training = parse(number).flatMap(this.curriculum::session)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		ProgramProgress progress = this.progress.statusOf(session.member());
-		model.addAttribute("member", session.member());
+		ProgramProgress progress = this.progress.statusOf(member);
 		model.addAttribute("training", training);
 		model.addAttribute("render", this.content);
 		model.addAttribute("status", progress.session(training.number()));
@@ -54,10 +50,10 @@ class SessionController {
 		model.addAttribute("next", this.curriculum.session(training.number() + 1).orElse(null));
 		model.addAttribute("meetMentees", training.number() == this.curriculum.program().meetMenteesAfterSession());
 		// Learners reach this page only once it is released (ReleaseGuard); instructors and staff see markers.
-		model.addAttribute("configures", CourseSettings.mayConfigure(session.member()));
+		model.addAttribute("configures", CourseSettings.mayConfigure(member));
 		model.addAttribute("settings", progress.plan().session(training.id()));
-		model.addAttribute("facilitates", ProgramMaterials.mayReadFacilitatorGuides(session.member()));
-		model.addAttribute("readsHandouts", ProgramMaterials.mayReadHandouts(session.member()));
+		model.addAttribute("facilitates", ProgramMaterials.mayReadFacilitatorGuides(member));
+		model.addAttribute("readsHandouts", ProgramMaterials.mayReadHandouts(member));
 		model.addAttribute("handouts", this.curriculum.materials().handoutsFor(training.id()));
 		return "progress/session";
 	}

@@ -2,22 +2,19 @@ package org.coachapproach.progress.web;
 
 import java.util.Optional;
 
-import jakarta.servlet.http.HttpServletResponse;
 import org.coachapproach.curriculum.ContentRenderer;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.ProgramMaterials;
 import org.coachapproach.curriculum.ProgramMaterials.Handout;
 import org.coachapproach.curriculum.TrainingSession;
-import org.coachapproach.people.AccessSession;
-import org.coachapproach.people.AccessSessions;
 import org.coachapproach.people.Member;
+import org.coachapproach.people.RefusedException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -38,15 +35,11 @@ class SessionMaterialsController {
 	}
 
 	@GetMapping("/sessions/{number}/facilitator")
-	String facilitatorGuide(@PathVariable String number,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
-			Model model) {
+	String facilitatorGuide(@PathVariable String number, Member member, Model model) {
 		TrainingSession training = session(number);
-		Member member = session.member();
 		if (!ProgramMaterials.mayReadFacilitatorGuides(member)) {
-			return refused(member, "materials.refused.facilitatorGuide", response, model);
+			throw new RefusedException("materials.refused.facilitatorGuide");
 		}
-		model.addAttribute("member", member);
 		model.addAttribute("training", training);
 		model.addAttribute("guide", this.curriculum.materials().facilitatorGuide(training.id()).orElseThrow());
 		model.addAttribute("exercises",
@@ -56,15 +49,11 @@ class SessionMaterialsController {
 	}
 
 	@GetMapping("/sessions/{number}/summary")
-	String summary(@PathVariable String number,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
-			Model model) {
+	String summary(@PathVariable String number, Member member, Model model) {
 		TrainingSession training = session(number);
-		Member member = session.member();
 		if (!ProgramMaterials.mayReadHandouts(member)) {
-			return refused(member, "materials.refused.handout", response, model);
+			throw new RefusedException("materials.refused.handout");
 		}
-		model.addAttribute("member", member);
 		model.addAttribute("training", training);
 		model.addAttribute("competencies",
 				training.competencyIds().stream().map(id -> this.curriculum.competency(id).orElseThrow()).toList());
@@ -76,15 +65,12 @@ class SessionMaterialsController {
 	}
 
 	@GetMapping("/handouts/{id}")
-	String handout(@PathVariable String id, @RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
-			HttpServletResponse response, Model model) {
+	String handout(@PathVariable String id, Member member, Model model) {
 		Handout handout = this.curriculum.materials().handout(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		Member member = session.member();
 		if (!ProgramMaterials.mayReadHandouts(member)) {
-			return refused(member, "materials.refused.handout", response, model);
+			throw new RefusedException("materials.refused.handout");
 		}
-		model.addAttribute("member", member);
 		model.addAttribute("handout", handout);
 		model.addAttribute("sessions",
 				handout.sessionIds().stream().map(s -> this.curriculum.session(s).orElseThrow()).toList());
@@ -96,13 +82,6 @@ class SessionMaterialsController {
 		return Optional.of(number).filter(n -> n.matches("[0-9]{1,3}")).map(Integer::valueOf)
 			.flatMap(this.curriculum::session)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-	}
-
-	private static String refused(Member member, String reason, HttpServletResponse response, Model model) {
-		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-		model.addAttribute("member", member);
-		model.addAttribute("reason", reason);
-		return "progress/refused";
 	}
 
 }

@@ -17,9 +17,8 @@ import org.coachapproach.SpreadsheetCsv;
 import org.coachapproach.curriculum.SeriesSession;
 import org.coachapproach.series.ScheduledSession;
 import org.coachapproach.series.SeriesSchedule;
-import org.coachapproach.people.AccessSession;
-import org.coachapproach.people.AccessSessions;
 import org.coachapproach.people.Member;
+import org.coachapproach.people.RefusedException;
 import org.coachapproach.series.Attendance;
 import org.coachapproach.series.AttendanceFigures;
 import org.coachapproach.series.AttendanceFigures.SessionAttendance;
@@ -35,10 +34,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Staff's CFDS attendance report: sessions held, unique attendees, mean and range per session,
@@ -74,25 +71,17 @@ class AttendanceController {
 	}
 
 	@GetMapping("/series/attendance")
-	Object report(@RequestParam(name = "year", required = false) String year,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
-			Locale locale, Model model) {
-		Member member = session.member();
-		if (!member.isProgramStaff()) {
-			return refused(member, response);
-		}
+	String report(@RequestParam(name = "year", required = false) String year, Member member, Locale locale,
+			Model model) {
+		requireProgramStaff(member);
 		return page(member, year(year), null, locale, model);
 	}
 
 	@PostMapping("/series/attendance/import")
-	Object importReport(@RequestParam(name = "session", required = false) String seriesSessionId,
-			@RequestParam(name = "file", required = false) MultipartFile file,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
-			Locale locale, Model model) {
-		Member member = session.member();
-		if (!member.isProgramStaff()) {
-			return refused(member, response);
-		}
+	String importReport(@RequestParam(name = "session", required = false) String seriesSessionId,
+			@RequestParam(name = "file", required = false) MultipartFile file, Member member,
+			HttpServletResponse response, Locale locale, Model model) {
+		requireProgramStaff(member);
 		// The program's own schedule: sessions staff added in the tool as well as the files' ones.
 		SeriesSession target = seriesSessionId == null ? null
 				: this.schedule.find(member.program(), seriesSessionId).map(ScheduledSession::session).orElse(null);
@@ -116,14 +105,10 @@ class AttendanceController {
 		return page(member, year, result, locale, model);
 	}
 
+	/** Not a ResponseEntity: a refusal is the error page, as for the report whose link this is. */
 	@GetMapping("/series/attendance.csv")
-	Object csv(@RequestParam(name = "year", required = false) String year,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
-			Locale locale) {
-		Member member = session.member();
-		if (!member.isProgramStaff()) {
-			return refused(member, response);
-		}
+	Object csv(@RequestParam(name = "year", required = false) String year, Member member, Locale locale) {
+		requireProgramStaff(member);
 		AttendanceFigures figures = this.attendance.figures(member.program(), year(year));
 		StringBuilder csv = new StringBuilder(BOM);
 		csv.append(SpreadsheetCsv.line(List.of(text("series.attendance.column.date", locale),
@@ -136,13 +121,10 @@ class AttendanceController {
 		return CsvDownload.of("cfds-attendance-" + figures.academicYear() + ".csv", csv);
 	}
 
+	/** Not a ResponseEntity: a refusal is the error page, as for the report whose link this is. */
 	@GetMapping("/series/attendance.json")
-	Object json(@RequestParam(name = "year", required = false) String year,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response) {
-		Member member = session.member();
-		if (!member.isProgramStaff()) {
-			return refused(member, response);
-		}
+	Object json(@RequestParam(name = "year", required = false) String year, Member member) {
+		requireProgramStaff(member);
 		AttendanceFigures f = this.attendance.figures(member.program(), year(year));
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("academicYear", f.academicYear());
@@ -171,7 +153,6 @@ class AttendanceController {
 	private String page(Member member, String year, AttendanceImport result, Locale locale, Model model) {
 		AttendanceFigures figures = this.attendance.figures(member.program(), year);
 		DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
-		model.addAttribute("member", member);
 		model.addAttribute("figures", figures);
 		model.addAttribute("years", this.attendance.academicYears());
 		model.addAttribute("year", figures.academicYear());
@@ -263,12 +244,10 @@ class AttendanceController {
 		}
 	}
 
-	private static ModelAndView refused(Member member, HttpServletResponse response) {
-		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-		ModelAndView page = new ModelAndView("series/refused");
-		page.addObject("reason", "series.refused.staffOnly");
-		page.addObject("member", member);
-		return page;
+	private static void requireProgramStaff(Member member) {
+		if (!member.isProgramStaff()) {
+			throw new RefusedException("series.refused.staffOnly");
+		}
 	}
 
 	private String text(String key, Locale locale, Object... args) {

@@ -11,9 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.coachapproach.curriculum.SeriesCategory;
 import org.coachapproach.curriculum.SeriesSession;
 import org.coachapproach.outreach.FeedTokens;
-import org.coachapproach.people.AccessSession;
-import org.coachapproach.people.AccessSessions;
 import org.coachapproach.people.Member;
+import org.coachapproach.people.RefusedException;
 import org.coachapproach.series.ScheduleRefusedException;
 import org.coachapproach.series.ScheduledSession;
 import org.coachapproach.series.SeriesSchedule;
@@ -26,7 +25,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -61,10 +59,8 @@ class ScheduleController {
 	}
 
 	@GetMapping("/series/schedule")
-	String show(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
-			@RequestParam(name = "saved", required = false) String saved, Locale locale, Model model) {
-		Member member = session.member();
-		model.addAttribute("member", member);
+	String show(Member member, @RequestParam(name = "saved", required = false) String saved, Locale locale,
+			Model model) {
 		model.addAttribute("saved", saved != null);
 		model.addAttribute("upcoming", this.schedule.upcoming(member.program())
 			.stream()
@@ -90,112 +86,94 @@ class ScheduleController {
 	}
 
 	@GetMapping("/series/schedule/new")
-	String newForm(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
-			HttpServletResponse response, Model model) {
-		if (!session.member().isProgramStaff()) {
-			return refused(session.member(), response, model);
-		}
-		return form(session.member(), null, ScheduleForm.blank(), List.of(), model);
+	String newForm(Member member, Model model) {
+		requireProgramStaff(member);
+		return form(null, ScheduleForm.blank(), List.of(), model);
 	}
 
 	@PostMapping("/series/schedule")
-	String create(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
-			@ModelAttribute ScheduleForm posted, HttpServletResponse response, Model model) {
-		if (!session.member().isProgramStaff()) {
-			return refused(session.member(), response, model);
-		}
+	String create(Member member, @ModelAttribute ScheduleForm posted, HttpServletResponse response, Model model) {
+		requireProgramStaff(member);
 		try {
-			this.schedule.schedule(session.member().program(), posted.toDraft(), session.member().person());
+			this.schedule.schedule(member.program(), posted.toDraft(), member.person());
 		}
 		catch (ScheduleRefusedException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return form(session.member(), null, posted, ex.problems(), model);
+			return form(null, posted, ex.problems(), model);
 		}
 		return "redirect:/series/schedule?saved";
 	}
 
 	@GetMapping("/series/schedule/{id}/edit")
-	String editForm(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, @PathVariable String id,
-			HttpServletResponse response, Model model) {
-		if (!session.member().isProgramStaff()) {
-			return refused(session.member(), response, model);
-		}
-		ScheduledSession current = this.schedule.find(session.member().program(), id)
+	String editForm(Member member, @PathVariable String id, Model model) {
+		requireProgramStaff(member);
+		ScheduledSession current = this.schedule.find(member.program(), id)
 			.orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND));
-		return form(session.member(), id, ScheduleForm.of(current.session()), List.of(), model);
+		return form(id, ScheduleForm.of(current.session()), List.of(), model);
 	}
 
 	@PostMapping("/series/schedule/{id}")
-	String change(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, @PathVariable String id,
-			@ModelAttribute ScheduleForm posted, HttpServletResponse response, Model model) {
-		if (!session.member().isProgramStaff()) {
-			return refused(session.member(), response, model);
-		}
+	String change(Member member, @PathVariable String id, @ModelAttribute ScheduleForm posted,
+			HttpServletResponse response, Model model) {
+		requireProgramStaff(member);
 		try {
-			this.schedule.change(session.member().program(), id, posted.toDraft(), session.member().person());
+			this.schedule.change(member.program(), id, posted.toDraft(), member.person());
 		}
 		catch (ScheduleRefusedException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return form(session.member(), id, posted, ex.problems(), model);
+			return form(id, posted, ex.problems(), model);
 		}
 		return "redirect:/series/schedule?saved";
 	}
 
 	@PostMapping("/series/schedule/{id}/cancel")
-	String cancel(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, @PathVariable String id,
-			HttpServletResponse response, Model model) {
-		if (!session.member().isProgramStaff()) {
-			return refused(session.member(), response, model);
-		}
+	String cancel(Member member, @PathVariable String id, HttpServletResponse response, Model model) {
+		requireProgramStaff(member);
 		try {
-			this.schedule.cancel(session.member().program(), id, session.member().person());
+			this.schedule.cancel(member.program(), id, member.person());
 		}
 		catch (ScheduleRefusedException ex) {
-			return problems(session.member(), ex, response, model);
+			return problems(ex, response, model);
 		}
 		return "redirect:/series/schedule?saved";
 	}
 
 	@PostMapping("/series/schedule/{id}/recording")
-	String recording(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, @PathVariable String id,
+	String recording(Member member, @PathVariable String id,
 			@RequestParam(name = "recordingUrl", required = false) String recordingUrl,
 			@RequestParam(name = "captions", required = false) String captions,
 			@RequestParam(name = "captionsUrl", required = false) String captionsUrl, HttpServletResponse response,
 			Model model) {
-		if (!session.member().isProgramStaff()) {
-			return refused(session.member(), response, model);
-		}
+		requireProgramStaff(member);
 		SeriesSession.Captions status = java.util.stream.Stream.of(SeriesSession.Captions.values())
 			.filter(c -> c.label().equals(captions))
 			.findFirst()
 			.orElse(null);
 		try {
-			this.schedule.publishRecording(session.member().program(), id, recordingUrl, status, captionsUrl, session.member().person());
+			this.schedule.publishRecording(member.program(), id, recordingUrl, status, captionsUrl, member.person());
 		}
 		catch (ScheduleRefusedException ex) {
-			return problems(session.member(), ex, response, model);
+			return problems(ex, response, model);
 		}
 		return "redirect:/series/" + id;
 	}
 
 	/** "Join": records attendance, then forwards to the meeting (303 See Other). */
 	@PostMapping("/series/{id}/join")
-	ResponseEntity<Void> join(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
-			@PathVariable String id) {
-		ScheduledSession current = this.schedule.find(session.member().program(), id)
+	ResponseEntity<Void> join(Member member, @PathVariable String id) {
+		ScheduledSession current = this.schedule.find(member.program(), id)
 			.orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND));
 		SeriesSession s = current.session();
 		if (s.joinUrl() == null || s.cancelled()) {
 			throw new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND,
 					"series session " + id + " has no meeting to join");
 		}
-		this.attendance.joined(session.member().program(), session.member().person(), s);
+		this.attendance.joined(member.program(), member.person(), s);
 		return ResponseEntity.status(HttpStatus.SEE_OTHER).location(java.net.URI.create(s.joinUrl())).build();
 	}
 
-	private String form(Member member, String id, ScheduleForm form, List<ScheduleRefusedException.Problem> problems,
+	private static String form(String id, ScheduleForm form, List<ScheduleRefusedException.Problem> problems,
 			Model model) {
-		model.addAttribute("member", member);
 		model.addAttribute("id", id);
 		model.addAttribute("form", form);
 		model.addAttribute("problems", problems);
@@ -203,20 +181,18 @@ class ScheduleController {
 		return "series/schedule-form";
 	}
 
-	private static String problems(Member member, ScheduleRefusedException ex, HttpServletResponse response,
-			Model model) {
+	/** What stood in the way of cancelling a session or attaching its recording; nothing was changed. */
+	private static String problems(ScheduleRefusedException ex, HttpServletResponse response, Model model) {
 		response.setStatus(ex.problems().contains(ScheduleRefusedException.Problem.of("unknown"))
 				? HttpServletResponse.SC_NOT_FOUND : HttpServletResponse.SC_BAD_REQUEST);
-		model.addAttribute("member", member);
 		model.addAttribute("problems", ex.problems());
-		return "series/schedule-refused";
+		return "series/schedule-problems";
 	}
 
-	private static String refused(Member member, HttpServletResponse response, Model model) {
-		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-		model.addAttribute("member", member);
-		model.addAttribute("problems", List.of(ScheduleRefusedException.Problem.of("notStaff")));
-		return "series/schedule-refused";
+	private static void requireProgramStaff(Member member) {
+		if (!member.isProgramStaff()) {
+			throw new RefusedException("series.schedule.problem.notStaff");
+		}
 	}
 
 	static String when(SeriesSession s, Locale locale) {

@@ -10,8 +10,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import org.coachapproach.curriculum.SeriesCategory;
 import org.coachapproach.curriculum.SeriesSession;
-import org.coachapproach.people.AccessSession;
-import org.coachapproach.people.AccessSessions;
+import org.coachapproach.people.Member;
 import org.coachapproach.people.ProgramId;
 import org.coachapproach.series.ScheduledSession;
 import org.coachapproach.series.SeriesSchedule;
@@ -28,7 +27,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
@@ -60,7 +58,7 @@ class SeriesController {
 	}
 
 	@GetMapping("/series")
-	String archive(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
+	String archive(Member member,
 			@RequestParam(name = "q", required = false) String text,
 			@RequestParam(name = "category", required = false) String categoryLabel,
 			@RequestParam(name = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -71,18 +69,17 @@ class SeriesController {
 			query = query.substring(0, MAX_QUERY);
 		}
 		SeriesCategory category = categoryLabel == null ? null : SeriesCategory.fromLabel(categoryLabel).orElse(null);
-		List<SeriesSession> found = this.search.find(session.member().program(),
+		List<SeriesSession> found = this.search.find(member.program(),
 				new ArchiveSearch.Query(query, category, from, to));
 		int pages = Math.max(1, (found.size() + PAGE_SIZE - 1) / PAGE_SIZE);
 		int current = Math.min(Math.max(page, 1), pages);
-		Map<String, WatchState> states = this.progress.all(session.member().person());
+		Map<String, WatchState> states = this.progress.all(member.person());
 		DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
 		List<Row> rows = found.stream()
 			.skip((long) (current - 1) * PAGE_SIZE)
 			.limit(PAGE_SIZE)
 			.map(s -> new Row(s, dates.format(s.date()), states.getOrDefault(s.id(), WatchState.NOT_STARTED)))
 			.toList();
-		model.addAttribute("member", session.member());
 		model.addAttribute("rows", rows);
 		model.addAttribute("total", found.size());
 		model.addAttribute("q", query);
@@ -98,14 +95,12 @@ class SeriesController {
 	}
 
 	@GetMapping("/series/{id}")
-	String recording(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, @PathVariable String id,
-			Locale locale, Model model) {
-		SeriesSession recording = find(session.member().program(), id);
-		model.addAttribute("member", session.member());
+	String recording(Member member, @PathVariable String id, Locale locale, Model model) {
+		SeriesSession recording = find(member.program(), id);
 		model.addAttribute("recording", recording);
 		model.addAttribute("date", DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
 			.format(recording.date()));
-		WatchState state = this.progress.find(session.member().person(), recording.id());
+		WatchState state = this.progress.find(member.person(), recording.id());
 		model.addAttribute("state", state);
 		model.addAttribute("resumeAt", clock(state.position()));
 		return "series/recording";
@@ -114,42 +109,39 @@ class SeriesController {
 	/** Progress from the page's own player script, as a form. */
 	@PostMapping(path = "/series/{id}/progress", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 	@ResponseBody
-	ResponseEntity<Map<String, Object>> progressForm(
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, @PathVariable String id,
+	ResponseEntity<Map<String, Object>> progressForm(Member member, @PathVariable String id,
 			@RequestParam(name = "position", required = false) Double position,
 			@RequestParam(name = "duration", required = false) Double duration, HttpServletRequest request) {
-		return progress(session, id, position, duration, request);
+		return progress(member, id, position, duration, request);
 	}
 
 	/** Progress as JSON: {@code {"position": 120.5, "duration": 3600}}. */
 	@PostMapping(path = "/series/{id}/progress", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
-	ResponseEntity<Map<String, Object>> progressJson(
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, @PathVariable String id,
+	ResponseEntity<Map<String, Object>> progressJson(Member member, @PathVariable String id,
 			@RequestBody ProgressReport report, HttpServletRequest request) {
-		return progress(session, id, report.position(), report.duration(), request);
+		return progress(member, id, report.position(), report.duration(), request);
 	}
 
 	record ProgressReport(Double position, Double duration) {
 	}
 
-	private ResponseEntity<Map<String, Object>> progress(AccessSession session, String id, Double position,
-			Double duration, HttpServletRequest request) {
-		SeriesSession recording = findRecorded(session.member().program(), id);
+	private ResponseEntity<Map<String, Object>> progress(Member member, String id, Double position, Double duration,
+			HttpServletRequest request) {
+		SeriesSession recording = findRecorded(member.program(), id);
 		if (position == null || duration == null || !WatchProgress.isValid(position, duration)) {
 			return ResponseEntity.badRequest()
 				.body(Map.of("error", "position and duration must be seconds with 0 <= position <= duration <= "
 						+ WatchProgress.MAX_SECONDS));
 		}
-		WatchState state = this.progress.report(session.member(), recording, position, duration);
+		WatchState state = this.progress.report(member, recording, position, duration);
 		return ResponseEntity.ok(Map.of("position", state.position(), "duration", state.duration(), "watched",
 				state.watched()));
 	}
 
 	@PostMapping("/series/{id}/watched")
-	String markWatched(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
-			@PathVariable String id, HttpServletRequest request) {
-		this.progress.markWatched(session.member(), findRecorded(session.member().program(), id));
+	String markWatched(Member member, @PathVariable String id, HttpServletRequest request) {
+		this.progress.markWatched(member, findRecorded(member.program(), id));
 		return "redirect:/series/" + id;
 	}
 

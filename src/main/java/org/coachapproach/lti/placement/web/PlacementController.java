@@ -66,10 +66,9 @@ class PlacementController {
 	}
 
 	@GetMapping("/placements/{id}")
-	String picker(@PathVariable String id, @RequestParam(name = "q", required = false) String query,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
-			Model model) {
-		Optional<DeepLinkingRequest> request = usable(id, session.member(), response, model);
+	String picker(@PathVariable String id, @RequestParam(name = "q", required = false) String query, Member member,
+			HttpServletResponse response, Model model) {
+		Optional<DeepLinkingRequest> request = usable(id, member, response, model);
 		if (request.isEmpty()) {
 			return "lti/placement-refused";
 		}
@@ -77,10 +76,9 @@ class PlacementController {
 	}
 
 	@PostMapping("/placements/{id}")
-	String choose(@PathVariable String id, @RequestParam MultiValueMap<String, String> posted,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletRequest http,
-			HttpServletResponse response, Model model) {
-		Optional<DeepLinkingRequest> found = usable(id, session.member(), response, model);
+	String choose(@PathVariable String id, @RequestParam MultiValueMap<String, String> posted, Member member,
+			HttpServletRequest http, HttpServletResponse response, Model model) {
+		Optional<DeepLinkingRequest> found = usable(id, member, response, model);
 		if (found.isEmpty()) {
 			return "lti/placement-refused";
 		}
@@ -95,9 +93,9 @@ class PlacementController {
 	}
 
 	@PostMapping("/placements/{id}/cancel")
-	String cancel(@PathVariable String id, @RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
-			HttpServletRequest http, HttpServletResponse response, Model model) {
-		Optional<DeepLinkingRequest> found = usable(id, session.member(), response, model);
+	String cancel(@PathVariable String id, Member member, HttpServletRequest http, HttpServletResponse response,
+			Model model) {
+		Optional<DeepLinkingRequest> found = usable(id, member, response, model);
 		if (found.isEmpty()) {
 			return "lti/placement-refused";
 		}

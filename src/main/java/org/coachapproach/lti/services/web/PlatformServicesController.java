@@ -10,17 +10,15 @@ import org.coachapproach.lti.services.CourseServices;
 import org.coachapproach.lti.services.RosterSync;
 import org.coachapproach.lti.services.ScoreOutbox;
 import org.coachapproach.lti.services.ServiceCallException;
-import org.coachapproach.people.AccessSession;
-import org.coachapproach.people.AccessSessions;
 import org.coachapproach.people.Member;
 import org.coachapproach.people.People;
 import org.coachapproach.people.PersonId;
+import org.coachapproach.people.RefusedException;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -50,22 +48,14 @@ class PlatformServicesController {
 
 	@GetMapping("/course/platform")
 	String show(@RequestParam(name = "done", required = false) String done,
-			@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session, HttpServletResponse response,
-			Model model) {
-		Member member = session.member();
-		if (!mayManage(member)) {
-			return refused(response, model);
-		}
+			Member member, Model model) {
+		requireManager(member);
 		return page(member, done, null, model);
 	}
 
 	@PostMapping("/course/platform/roster")
-	String syncRoster(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
-			HttpServletResponse response, Model model) {
-		Member member = session.member();
-		if (!mayManage(member)) {
-			return refused(response, model);
-		}
+	String syncRoster(Member member, HttpServletResponse response, Model model) {
+		requireManager(member);
 		try {
 			this.rosterSync.sync(member.course());
 		}
@@ -77,12 +67,8 @@ class PlatformServicesController {
 	}
 
 	@PostMapping("/course/platform/scores/retry")
-	String retryScores(@RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
-			HttpServletResponse response, Model model) {
-		Member member = session.member();
-		if (!mayManage(member)) {
-			return refused(response, model);
-		}
+	String retryScores(Member member) {
+		requireManager(member);
 		this.outbox.retryFailed(member.course());
 		return "redirect:/course/platform?done=retry";
 	}
@@ -101,14 +87,10 @@ class PlatformServicesController {
 		return "lti/platform";
 	}
 
-	private static boolean mayManage(Member member) {
-		return member.course() != null && (member.isInstructor() || member.isStaff());
-	}
-
-	private static String refused(HttpServletResponse response, Model model) {
-		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-		model.addAttribute("reason", "lti.platform.refused");
-		return "lti/placement-refused";
+	private static void requireManager(Member member) {
+		if (member.course() == null || !(member.isInstructor() || member.isStaff())) {
+			throw new RefusedException("lti.platform.refused");
+		}
 	}
 
 }
