@@ -242,6 +242,15 @@ class CohortComparisonTests {
 		assertThat(ownLabel()).contains("Cohort 7_b.2");
 	}
 
+	@Test
+	void shouldRefuseTheLabelOfAnImportedCohortForTheCoursesOwn() {
+		seed("2021-2022", 5, r -> 2, r -> 3);
+		HttpResponse<String> page = this.staff.post(tool("/course/surveys/cohorts/label"), Map.of("label", "2021-2022"));
+		assertThat(page.statusCode()).isEqualTo(400);
+		assertThat(page.body()).contains("Nothing was saved:").contains("already has this label");
+		assertThat(ownLabel()).isNotEqualTo(java.util.Optional.of("2021-2022"));
+	}
+
 	private void assertSameGains(JsonNode measures, List<ComparisonRow> expected, int cohort) {
 		assertThat(measures.size()).isEqualTo(expected.size());
 		for (int m = 0; m < expected.size(); m++) {

@@ -253,6 +253,21 @@ class SurveyImportTests {
 	}
 
 	@Test
+	void shouldRefuseToImportAnEarlierCohortUnderTheCoursesOwnLabel() {
+		assertThat(this.staff.post(tool("/course/surveys/cohorts/label"), Map.of("label", "2025-2026")).statusCode())
+			.isEqualTo(302);
+		Map<String, String> form = confirm(GOOD);
+		form.put("cohort", "2025-2026");
+
+		HttpResponse<String> refused = this.staff.post(tool("/course/surveys/import/preview"), form);
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("is the label of this course&#39;s own cohort");
+		assertThat(this.staff.post(tool("/course/surveys/import/confirm"), form).statusCode()).isEqualTo(400);
+		assertThat(rows()).isZero();
+		assertThat(jobs()).isZero();
+	}
+
+	@Test
 	void shouldRefuseABadCohortLabel() throws Exception {
 		HttpResponse<String> refused = upload("mentor-post", "post", "export.csv", GOOD.getBytes(StandardCharsets.UTF_8),
 				"2022/23; drop");

@@ -46,6 +46,21 @@ public class CohortLabels {
 		return ALLOWED.matcher(label).matches() ? null : "assessment.cohorts.label.characters";
 	}
 
+	/** Whether an earlier cohort imported into the course carries {@code label} (case aside). */
+	public boolean isImported(CourseId course, String label) {
+		return this.jdbc.sql("""
+				SELECT COUNT(*) FROM (SELECT 1 FROM assessment_response
+				WHERE course_id = ? AND cohort <> '' AND LOWER(cohort) = LOWER(?) LIMIT 1) c""")
+			.params(course.value(), label)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/** Whether {@code label} is the one staff set for the course's own cohort (case aside). */
+	public boolean isOwn(CourseId course, String label) {
+		return own(course).filter(label::equalsIgnoreCase).isPresent();
+	}
+
 	/** The label staff set for the course's own cohort, if any. */
 	public Optional<String> own(CourseId course) {
 		return this.jdbc.sql("SELECT label FROM assessment_cohort_label WHERE course_id = ?")

@@ -60,6 +60,8 @@ public class ResponseImport {
 	/** Rows written between two progress updates. */
 	static final int CHUNK = 500;
 
+	private final CohortLabels labels;
+
 	private final Pseudonyms pseudonyms;
 
 	private final CohortWriter writer;
@@ -75,7 +77,8 @@ public class ResponseImport {
 	private final Executor executor;
 
 	ResponseImport(Pseudonyms pseudonyms, CohortWriter writer, Curriculum curriculum, JdbcClient jdbc, ImportJobs jobs,
-			TransactionTemplate transactions, @Qualifier("applicationTaskExecutor") Executor executor) {
+			TransactionTemplate transactions, @Qualifier("applicationTaskExecutor") Executor executor, CohortLabels labels) {
+		this.labels = labels;
 		this.pseudonyms = pseudonyms;
 		this.writer = writer;
 		this.curriculum = curriculum;
@@ -198,6 +201,9 @@ public class ResponseImport {
 		List<LineProblem> problems = new ArrayList<>();
 		if (!CohortReader.OWN.equals(request.cohort()) && !isCohortLabel(request.cohort())) {
 			problems.add(new LineProblem(0, "badCohort", List.of(request.cohort())));
+		}
+		else if (!CohortReader.OWN.equals(request.cohort()) && this.labels.isOwn(request.course(), request.cohort())) {
+			problems.add(new LineProblem(0, "cohortIsOwn", List.of(request.cohort())));
 		}
 		mapping.forEach((key, column) -> {
 			if (!asked.containsKey(key) || column < 0 || column >= layout.columns().size()) {

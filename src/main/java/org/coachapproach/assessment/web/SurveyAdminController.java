@@ -102,6 +102,10 @@ class SurveyAdminController {
 		}
 		String trimmed = label == null ? "" : label.strip();
 		String problem = CohortLabels.problem(trimmed);
+		if (problem == null && this.cohortLabels.isImported(member.course(), trimmed)) {
+			// two columns of the comparison of cohorts would carry one name
+			problem = "assessment.cohorts.label.taken";
+		}
 		if (problem != null) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("cohortLabelProblem", problem);
