@@ -1,9 +1,7 @@
 package org.coachapproach.curriculum;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +11,6 @@ import org.coachapproach.curriculum.internal.CourseSettingsRecords;
 import org.coachapproach.people.CourseId;
 import org.coachapproach.people.Member;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,19 +40,16 @@ public class CourseSettings {
 
 	private final Curriculum curriculum;
 
-	private final Clock clock;
-
-	private final ZoneId zone;
+	private final ProgramClock clock;
 
 	private final org.coachapproach.people.People people;
 
 	CourseSettings(CourseSettingsRecords records, Curriculum curriculum, org.coachapproach.people.People people,
-			Clock clock, @Value("${coachapproach.curriculum.time-zone:UTC}") ZoneId zone) {
+			ProgramClock clock) {
 		this.records = records;
 		this.people = people;
 		this.curriculum = curriculum;
 		this.clock = clock;
-		this.zone = zone;
 	}
 
 	/** Instructors (and content developers, TAs, administrators) and program staff. */
@@ -65,7 +59,7 @@ public class CourseSettings {
 
 	/** The course's settings as of today; defaults for everything never changed. */
 	public CoursePlan of(CourseId course) {
-		Instant now = this.clock.instant();
+		Instant now = this.clock.now();
 		Stored stored = this.recent.get(course);
 		if (stored == null || stored.until().isBefore(now)) {
 			stored = new Stored(this.records.items(course), this.records.meetMenteesFrom(course).orElse(null),
@@ -87,7 +81,7 @@ public class CourseSettings {
 		}
 		validate(change);
 		CourseId course = who.course();
-		Instant now = this.clock.instant();
+		Instant now = this.clock.now();
 		this.records.lock(course, now);
 		this.recent.remove(course);
 		CoursePlan current = of(course);
@@ -132,7 +126,7 @@ public class CourseSettings {
 	}
 
 	public LocalDate today() {
-		return LocalDate.now(this.clock.withZone(this.zone));
+		return this.clock.today();
 	}
 
 	private void auditIfChanged(Member who, Instant now, ItemRef item, String field, Object before, Object after) {

@@ -1,7 +1,6 @@
 package org.coachapproach.matching;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import org.coachapproach.curriculum.ProgramClock;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.outreach.AgendaEntry;
 import org.coachapproach.outreach.ICalendar;
@@ -20,7 +20,6 @@ import org.coachapproach.people.CourseId;
 import org.coachapproach.people.Member;
 import org.coachapproach.people.PersonId;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -56,23 +55,19 @@ public class Meetings {
 
 	private final ApplicationEventPublisher events;
 
-	private final Clock clock;
+	private final ProgramClock clock;
 
-	private final ZoneId zone;
-
-	Meetings(JdbcClient jdbc, Mentoring mentoring, Curriculum curriculum, ApplicationEventPublisher events, Clock clock,
-			@Value("${coachapproach.curriculum.time-zone:UTC}") ZoneId zone) {
+	Meetings(JdbcClient jdbc, Mentoring mentoring, Curriculum curriculum, ApplicationEventPublisher events, ProgramClock clock) {
 		this.jdbc = jdbc;
 		this.mentoring = mentoring;
 		this.curriculum = curriculum;
 		this.events = events;
 		this.clock = clock;
-		this.zone = zone;
 	}
 
 	/** The course's time zone, in which meeting dates and proposed times are read. */
 	public ZoneId zone() {
-		return this.zone;
+		return this.clock.zone();
 	}
 
 	/**
@@ -82,7 +77,7 @@ public class Meetings {
 	@Transactional
 	public long log(Member member, PairId pair, NewMeeting meeting) {
 		Mentoring.MyPair mine = own(member, pair);
-		LocalDate today = LocalDate.ofInstant(this.clock.instant(), this.zone);
+		LocalDate today = this.clock.today();
 		if (meeting.metOn() == null) {
 			throw new MatchingRefusedException("meeting.dateMissing");
 		}
@@ -118,7 +113,7 @@ public class Meetings {
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(pair.value(), member.person().value(), java.sql.Date.valueOf(meeting.metOn()), meeting.durationMinutes(),
 					meeting.format(), topics, String.join(",", meeting.behaviours().stream().distinct().toList()),
-					this.curriculum.contentHash(), Timestamp.from(this.clock.instant()))
+					this.curriculum.contentHash(), Timestamp.from(this.clock.now()))
 			.update(key);
 		long id = Objects.requireNonNull(key.getKey()).longValue();
 		if (note != null) {
@@ -158,10 +153,10 @@ public class Meetings {
 		if (durationMinutes == null || durationMinutes < 5 || durationMinutes > 480) {
 			throw new MatchingRefusedException("meeting.duration", Objects.toString(durationMinutes, ""));
 		}
-		Instant now = this.clock.instant();
+		Instant now = this.clock.now();
 		List<Instant> starts = new ArrayList<>();
 		for (LocalDateTime time : given) {
-			Instant start = time.atZone(this.zone).toInstant();
+			Instant start = this.clock.instantOf(time);
 			if (!start.isAfter(now) || start.isAfter(now.plus(Duration.ofDays(366)))) {
 				throw new MatchingRefusedException("time.range", time.toString().replace('T', ' '));
 			}
@@ -182,7 +177,7 @@ public class Meetings {
 		return this.jdbc.sql("""
 				SELECT id, proposed_by, starts_at, duration_minutes, accepted_at FROM matching_time_proposal
 				WHERE pair_id = ? AND starts_at > ? ORDER BY starts_at, id""")
-			.params(pair.value(), Timestamp.from(this.clock.instant()))
+			.params(pair.value(), Timestamp.from(this.clock.now()))
 			.query((rs, row) -> new ProposedTime(rs.getLong("id"), rs.getLong("proposed_by") == member.person().value(),
 					rs.getTimestamp("starts_at").toInstant(), rs.getInt("duration_minutes"),
 					rs.getTimestamp("accepted_at") != null))
@@ -204,7 +199,7 @@ public class Meetings {
 			throw new MatchingRefusedException("time.alreadyAccepted");
 		}
 		this.jdbc.sql("UPDATE matching_time_proposal SET accepted_at = ? WHERE id = ? AND pair_id = ?")
-			.params(Timestamp.from(this.clock.instant()), timeId, pair.value())
+			.params(Timestamp.from(this.clock.now()), timeId, pair.value())
 			.update();
 		this.events.publishEvent(new MeetingScheduled(mine.id(), member.course(), time.startsAt(), time.durationMinutes()));
 	}
@@ -223,7 +218,7 @@ public class Meetings {
 		AgendaEntry meeting = new AgendaEntry(meetingUid(time.id()), summary, "Coach Approach mentoring program",
 				time.startsAt(), time.startsAt().plus(Duration.ofMinutes(time.durationMinutes())), null, null,
 				List.of("MENTORING"), 0, false, null);
-		return ICalendar.feed(summary, List.of(meeting), this.clock.instant());
+		return ICalendar.feed(summary, List.of(meeting), this.clock.now());
 	}
 
 	/**

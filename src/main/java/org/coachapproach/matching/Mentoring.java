@@ -1,23 +1,21 @@
 package org.coachapproach.matching;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.coachapproach.curriculum.ProgramClock;
 import org.coachapproach.people.CourseId;
 import org.coachapproach.people.Member;
 import org.coachapproach.people.People;
 import org.coachapproach.people.PersonId;
 import org.coachapproach.people.ProgramRole;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -43,18 +41,14 @@ public class Mentoring {
 
 	private final Intakes intakes;
 
-	private final Clock clock;
+	private final ProgramClock clock;
 
-	private final ZoneId zone;
-
-	Mentoring(JdbcClient jdbc, People people, Matching matching, Intakes intakes, Clock clock,
-			@Value("${coachapproach.curriculum.time-zone:UTC}") ZoneId zone) {
+	Mentoring(JdbcClient jdbc, People people, Matching matching, Intakes intakes, ProgramClock clock) {
 		this.jdbc = jdbc;
 		this.people = people;
 		this.matching = matching;
 		this.intakes = intakes;
 		this.clock = clock;
-		this.zone = zone;
 	}
 
 	/** What the home page shows of mentoring for this member. */
@@ -87,7 +81,7 @@ public class Mentoring {
 	/** The member has seen the news of this pair. */
 	public void markSeen(Member member, PairId pair) {
 		this.jdbc.sql("UPDATE matching_notice SET seen_at = ? WHERE person_id = ? AND pair_id = ? AND seen_at IS NULL")
-			.params(Timestamp.from(this.clock.instant()), member.person().value(), pair.value())
+			.params(Timestamp.from(this.clock.now()), member.person().value(), pair.value())
 			.update();
 	}
 
@@ -137,11 +131,11 @@ public class Mentoring {
 			.map(r -> r.mentor().equals(member.person()) ? r.mentee() : r.mentor())
 			.collect(Collectors.toSet()));
 		int reminderDays = this.matching.reminderDays(member.course());
-		LocalDate today = LocalDate.ofInstant(this.clock.instant(), this.zone);
+		LocalDate today = this.clock.today();
 		return rows.stream().map(r -> {
 			boolean mentor = r.mentor().equals(member.person());
 			PersonId partner = mentor ? r.mentee() : r.mentor();
-			LocalDate since = r.lastMet() != null ? r.lastMet() : LocalDate.ofInstant(r.publishedAt(), this.zone);
+			LocalDate since = r.lastMet() != null ? r.lastMet() : this.clock.dateOf(r.publishedAt());
 			long days = ChronoUnit.DAYS.between(since, today);
 			return new MyPair(r.id(), mentor ? ProgramRole.MENTOR : ProgramRole.MENTEE, partner,
 					names.getOrDefault(partner, "#" + partner.value()), r.publishedAt(), r.lastMet(),

@@ -2,13 +2,13 @@ package org.coachapproach.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.coachapproach.curriculum.ProgramClock;
 import org.coachapproach.assessment.CompetencySelfAssessments;
 import org.coachapproach.curriculum.Competency;
 import org.coachapproach.curriculum.ContentRenderer;
@@ -30,7 +30,6 @@ import org.coachapproach.progress.ProgramProgress;
 import org.coachapproach.progress.Progress;
 import org.coachapproach.progress.Status;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -61,11 +60,10 @@ class RecognitionController {
 
 	private final ContentRenderer content;
 
-	private final ZoneId zone;
+	private final ProgramClock clock;
 
 	RecognitionController(Curriculum curriculum, Progress progress, Meetings meetings, CompetencyRatings ratings,
-			CompetencySelfAssessments selfAssessments, People people, ContentRenderer content,
-			@Value("${coachapproach.curriculum.time-zone:UTC}") ZoneId zone) {
+			CompetencySelfAssessments selfAssessments, People people, ContentRenderer content, ProgramClock clock) {
 		this.curriculum = curriculum;
 		this.progress = progress;
 		this.meetings = meetings;
@@ -73,7 +71,7 @@ class RecognitionController {
 		this.selfAssessments = selfAssessments;
 		this.people = people;
 		this.content = content;
-		this.zone = zone;
+		this.clock = clock;
 	}
 
 	@GetMapping("/recognition/certificate")
@@ -197,7 +195,7 @@ class RecognitionController {
 	}
 
 	private LocalDate date(Instant at) {
-		return at.atZone(this.zone).toLocalDate();
+		return this.clock.dateOf(at);
 	}
 
 	private List<Exercise> exercisesOf(Competency competency) {

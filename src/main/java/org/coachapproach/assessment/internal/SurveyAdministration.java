@@ -1,21 +1,19 @@
 package org.coachapproach.assessment.internal;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.coachapproach.curriculum.ProgramClock;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.curriculum.Instrument.Wave;
 import org.coachapproach.people.CourseId;
 import org.coachapproach.people.Member;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,16 +26,12 @@ public class SurveyAdministration {
 
 	private final Curriculum curriculum;
 
-	private final Clock clock;
+	private final ProgramClock clock;
 
-	private final ZoneId zone;
-
-	SurveyAdministration(JdbcClient jdbc, Curriculum curriculum, Clock clock,
-			@Value("${coachapproach.curriculum.time-zone:UTC}") ZoneId zone) {
+	SurveyAdministration(JdbcClient jdbc, Curriculum curriculum, ProgramClock clock) {
 		this.jdbc = jdbc;
 		this.curriculum = curriculum;
 		this.clock = clock;
-		this.zone = zone;
 	}
 
 	public static boolean mayAdminister(Member member) {
@@ -45,7 +39,7 @@ public class SurveyAdministration {
 	}
 
 	public LocalDate today() {
-		return LocalDate.now(this.clock.withZone(this.zone));
+		return this.clock.today();
 	}
 
 	public InstrumentSettings settings(CourseId course, String instrumentId) {
@@ -125,7 +119,7 @@ public class SurveyAdministration {
 		if (!problems.isEmpty()) {
 			throw new AnswersRefusedException(problems);
 		}
-		Timestamp now = Timestamp.from(this.clock.instant());
+		Timestamp now = Timestamp.from(this.clock.now());
 		this.jdbc.sql("""
 				INSERT INTO assessment_instrument_settings (course_id, instrument_id, completion_credit, retrospective, follow_up, updated_at)
 				VALUES (?, ?, ?, ?, ?, ?)

@@ -1,13 +1,11 @@
 package org.coachapproach.curriculum.internal;
 
-import java.nio.file.Path;
-
 import org.coachapproach.curriculum.Curriculum;
+import org.coachapproach.curriculum.CurriculumProperties;
 import org.coachapproach.curriculum.CurriculumLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,12 +15,12 @@ class CurriculumConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(CurriculumConfiguration.class);
 
 	@Bean
-	Curriculum curriculum(@Value("${coachapproach.curriculum.location:./curriculum}") Path location) {
+	Curriculum curriculum(CurriculumProperties properties) {
 		long started = System.nanoTime();
-		Curriculum curriculum = CurriculumLoader.load(location);
+		Curriculum curriculum = CurriculumLoader.load(properties.location());
 		log.info("Loaded curriculum '{}' version {} (content {}) from {}: {} sessions, {} competencies, {} exercises in {} ms",
 				curriculum.program().id(), curriculum.version(), curriculum.contentHash().substring(0, 12),
-				location.toAbsolutePath().normalize(), curriculum.sessions().size(), curriculum.competencies().size(),
+				properties.location().toAbsolutePath().normalize(), curriculum.sessions().size(), curriculum.competencies().size(),
 				curriculum.exercises().size(), (System.nanoTime() - started) / 1_000_000);
 		return curriculum;
 	}

@@ -1,11 +1,9 @@
 package org.coachapproach.curriculum.internal;
 
-import java.nio.file.Path;
-
 import org.coachapproach.curriculum.Curriculum;
+import org.coachapproach.curriculum.CurriculumProperties;
 import org.coachapproach.curriculum.IntakeForms;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,9 +12,9 @@ import org.springframework.context.annotation.Configuration;
 class IntakeFormsConfiguration {
 
 	@Bean
-	IntakeForms intakeForms(@Value("${coachapproach.curriculum.location:./curriculum}") Path location,
+	IntakeForms intakeForms(CurriculumProperties properties,
 			Curriculum curriculum) {
-		return IntakeForms.load(location, curriculum);
+		return IntakeForms.load(properties.location(), curriculum);
 	}
 
 }

@@ -1,8 +1,6 @@
 package org.coachapproach.matching.internal;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.coachapproach.curriculum.ProgramClock;
 import org.coachapproach.matching.Matching;
 import org.coachapproach.matching.Mentoring;
 import org.coachapproach.outreach.MailOutbox;
@@ -24,7 +23,6 @@ import org.coachapproach.people.ProgramRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -54,25 +52,22 @@ public class MentoringNudges implements ReminderSample {
 
 	private final MessageSource messages;
 
-	private final Clock clock;
-
-	private final ZoneId zone;
+	private final ProgramClock clock;
 
 	MentoringNudges(Mentoring mentoring, Matching matching, People people, MailOutbox outbox, MessageSource messages,
-			Clock clock, @Value("${coachapproach.curriculum.time-zone:UTC}") ZoneId zone) {
+			ProgramClock clock) {
 		this.mentoring = mentoring;
 		this.matching = matching;
 		this.people = people;
 		this.outbox = outbox;
 		this.messages = messages;
 		this.clock = clock;
-		this.zone = zone;
 	}
 
 	/** Queues the nudges that are due in every course; returns how many messages were queued. */
 	@Scheduled(fixedDelayString = "${coachapproach.matching.nudge-check:PT6H}", initialDelayString = "PT2M")
 	public int nudgeDue() {
-		LocalDate today = LocalDate.ofInstant(this.clock.instant(), this.zone);
+		LocalDate today = this.clock.today();
 		int queued = 0;
 		for (CourseId course : this.people.courses()) {
 			// Mail and its switch are the course's program's.
@@ -98,7 +93,7 @@ public class MentoringNudges implements ReminderSample {
 	}
 
 	private boolean hasComingMeeting(Mentoring.PublishedPair pair) {
-		return this.mentoring.scheduledMeetings(pair.mentor(), this.clock.instant())
+		return this.mentoring.scheduledMeetings(pair.mentor(), this.clock.now())
 			.stream()
 			.anyMatch(meeting -> meeting.pair().equals(pair.id()));
 	}
@@ -134,7 +129,7 @@ public class MentoringNudges implements ReminderSample {
 	}
 
 	private LocalDate since(Mentoring.PublishedPair pair) {
-		return pair.lastMet() != null ? pair.lastMet() : LocalDate.ofInstant(pair.publishedAt(), this.zone);
+		return pair.lastMet() != null ? pair.lastMet() : this.clock.dateOf(pair.publishedAt());
 	}
 
 	/** {@code mentoring-nudge:<pair>:<date counted from>:<whole periods since>}. */
@@ -172,7 +167,7 @@ public class MentoringNudges implements ReminderSample {
 	@Override
 	public Map<String, Object> model(Locale locale) {
 		int period = this.matching.reminderDays(new CourseId(0));
-		LocalDate today = LocalDate.ofInstant(this.clock.instant(), this.zone);
+		LocalDate today = this.clock.today();
 		long idle = period + 7L;
 		return model(this.messages.getMessage("matching.mail.nudge.samplePartner", null, locale), ProgramRole.MENTEE,
 				today.minusDays(idle), idle, period, this.outbox.link("/matching/meetings"), locale);
