@@ -2,15 +2,11 @@ package org.coachapproach.demoplatform.services;
 
 import org.coachapproach.demoplatform.course.DemoPerson;
 import org.coachapproach.demoplatform.course.DemoRoster;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.text.ParseException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,9 +15,6 @@ import java.util.Set;
 import com.nimbusds.jose.util.JSONObjectUtils;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,12 +40,12 @@ public class Gradebook {
 
 	public static final String CANVAS_SUBMISSION = "https://canvas.instructure.com/lti/submission";
 
-	private final JdbcClient jdbc;
+	private final GradebookRecords records;
 
 	private final DemoRoster roster;
 
-	Gradebook(JdbcClient jdbc, DemoRoster roster) {
-		this.jdbc = jdbc;
+	Gradebook(GradebookRecords records, DemoRoster roster) {
+		this.records = records;
 		this.roster = roster;
 	}
 
@@ -76,36 +69,16 @@ public class Gradebook {
 
 	/** The course's line items, oldest first, narrowed by any filter given (AGS 2.0 §3.2.5). */
 	public List<LineItem> lineItems(String courseId, String resourceLinkId, String resourceId, String tag) {
-		StringBuilder sql = new StringBuilder("SELECT * FROM demo_line_item WHERE course_id = ?");
-		List<Object> params = new ArrayList<>(List.of(courseId));
-		for (Map.Entry<String, String> filter : Map.of("resource_link_id", nullToEmpty(resourceLinkId), "resource_id",
-				nullToEmpty(resourceId), "tag", nullToEmpty(tag)).entrySet()) {
-			if (!filter.getValue().isEmpty()) {
-				sql.append(" AND ").append(filter.getKey()).append(" = ?");
-				params.add(filter.getValue());
-			}
-		}
-		return this.jdbc.sql(sql.append(" ORDER BY id").toString()).params(params).query(Gradebook::lineItem).list();
+		return this.records.lineItems(courseId, resourceLinkId, resourceId, tag);
 	}
 
 	public Optional<LineItem> lineItem(String courseId, long id) {
-		return this.jdbc.sql("SELECT * FROM demo_line_item WHERE course_id = ? AND id = ?")
-			.params(courseId, id)
-			.query(Gradebook::lineItem)
-			.optional();
+		return this.records.lineItem(courseId, id);
 	}
 
 	public LineItem create(String courseId, String clientId, LineItemFields fields) {
 		requireKnownResourceLink(courseId, fields.resourceLinkId());
-		KeyHolder key = new GeneratedKeyHolder();
-		this.jdbc.sql("""
-				INSERT INTO demo_line_item (course_id, client_id, label, score_maximum, resource_id, tag, resource_link_id,
-				    created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(courseId, clientId, fields.label(), fields.scoreMaximum(), fields.resourceId(), fields.tag(),
-					fields.resourceLinkId(), Timestamp.from(Instant.now()))
-			.update(key);
-		return lineItem(courseId, key.getKey().longValue()).orElseThrow();
+		return lineItem(courseId, this.records.insertLineItem(courseId, clientId, fields)).orElseThrow();
 	}
 
 	/** Replaces label, maximum, resource id and tag; the resource link stays (Canvas does not move it). */
@@ -113,14 +86,12 @@ public class Gradebook {
 		if (fields.resourceLinkId() != null && !fields.resourceLinkId().equals(item.resourceLinkId())) {
 			throw new ServiceRefusal(400, "resourceLinkId cannot be changed (it is " + item.resourceLinkId() + ")");
 		}
-		this.jdbc.sql("UPDATE demo_line_item SET label = ?, score_maximum = ?, resource_id = ?, tag = ? WHERE id = ?")
-			.params(fields.label(), fields.scoreMaximum(), fields.resourceId(), fields.tag(), item.id())
-			.update();
+		this.records.updateLineItem(item.id(), fields);
 		return lineItem(item.courseId(), item.id()).orElseThrow();
 	}
 
 	public void delete(LineItem item) {
-		this.jdbc.sql("DELETE FROM demo_line_item WHERE id = ?").param(item.id()).update();
+		this.records.deleteLineItem(item.id());
 	}
 
 	/**
@@ -180,49 +151,26 @@ public class Gradebook {
 			submission = JSONObjectUtils.toJSONString(castMap(extension));
 		}
 		// One score at a time per line item, so that the timestamp check and the insert agree.
-		this.jdbc.sql("SELECT id FROM demo_line_item WHERE id = ? FOR UPDATE").param(item.id()).query(Long.class).list();
-		Optional<Instant> last = this.jdbc
-			.sql("SELECT MAX(score_timestamp) FROM demo_score WHERE line_item_id = ? AND user_id = ?")
-			.params(item.id(), userId)
-			.query((row, number) -> Optional.ofNullable(row.getTimestamp(1)).map(Timestamp::toInstant))
-			.single();
+		this.records.lockLineItem(item.id());
+		Optional<Instant> last = this.records.lastTimestamp(item.id(), userId);
 		if (last.isPresent() && last.get().isAfter(timestamp)) {
 			throw new ServiceRefusal(400, "Provided timestamp of " + json.get("timestamp")
 					+ " before last updated timestamp of " + last.get());
 		}
-		KeyHolder key = new GeneratedKeyHolder();
 		Instant received = Instant.now().truncatedTo(ChronoUnit.MICROS);
-		String comment = (String) json.get("comment");
-		this.jdbc.sql("""
-				INSERT INTO demo_score (line_item_id, user_id, score_given, score_maximum, comment, activity_progress,
-				    grading_progress, score_timestamp, submission, received_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(item.id(), userId, given, maximum, comment, activity, grading, Timestamp.from(timestamp), submission,
-					Timestamp.from(received))
-			.update(key);
-		return new Score(key.getKey().longValue(), item.id(), userId, given, maximum, comment, activity, grading,
+		Score score = new Score(0, item.id(), userId, given, maximum, (String) json.get("comment"), activity, grading,
 				timestamp, submission, received);
+		return this.records.insertScore(score);
 	}
 
 	/** Each user's latest score on {@code item}, optionally only {@code userId}'s (AGS 2.0 §3.3). */
 	public List<Score> results(LineItem item, String userId) {
-		String latest = """
-				WHERE s.line_item_id = ? AND s.id = (SELECT MAX(o.id) FROM demo_score o
-				    WHERE o.line_item_id = s.line_item_id AND o.user_id = s.user_id)""";
-		return (userId == null || userId.isBlank()) ? scores(latest, item.id())
-				: scores(latest + " AND s.user_id = ?", item.id(), userId);
+		return this.records.latestScores(item.id(), (userId == null || userId.isBlank()) ? null : userId);
 	}
 
 	/** Every score accepted in the course, oldest first. */
 	public List<Score> scores(String courseId) {
-		return scores("JOIN demo_line_item l ON l.id = s.line_item_id WHERE l.course_id = ?", courseId);
-	}
-
-	private List<Score> scores(String where, Object... params) {
-		return this.jdbc.sql("SELECT s.* FROM demo_score s " + where + " ORDER BY s.id")
-			.params(List.of(params))
-			.query(Gradebook::score)
-			.list();
+		return this.records.scores(courseId);
 	}
 
 	private void requireKnownResourceLink(String courseId, String resourceLinkId) {
@@ -231,10 +179,7 @@ public class Gradebook {
 		}
 		boolean known = this.roster.course(courseId).map(course -> course.resourceLinkId().equals(resourceLinkId))
 			.orElse(false)
-				|| this.jdbc.sql("SELECT COUNT(*) FROM demo_course_item WHERE course_id = ? AND resource_link_id = ?")
-					.params(courseId, resourceLinkId)
-					.query(Long.class)
-					.single() > 0;
+				|| this.records.placedResourceLink(courseId, resourceLinkId);
 		if (!known) {
 			throw new ServiceRefusal(400, "resourceLinkId " + resourceLinkId + " is no resource link of this course");
 		}
@@ -287,29 +232,6 @@ public class Gradebook {
 	@SuppressWarnings("unchecked") // JSON objects have string keys
 	private static Map<String, Object> castMap(Map<?, ?> map) {
 		return (Map<String, Object>) map;
-	}
-
-	private static String nullToEmpty(String value) {
-		return (value == null) ? "" : value;
-	}
-
-	private static LineItem lineItem(ResultSet row, int number) throws SQLException {
-		return new LineItem(row.getLong("id"), row.getString("course_id"), row.getString("client_id"),
-				row.getString("label"), row.getDouble("score_maximum"), row.getString("resource_id"),
-				row.getString("tag"), row.getString("resource_link_id"));
-	}
-
-	private static Score score(ResultSet row, int number) throws SQLException {
-		return new Score(row.getLong("id"), row.getLong("line_item_id"), row.getString("user_id"),
-				nullableDouble(row, "score_given"), nullableDouble(row, "score_maximum"), row.getString("comment"),
-				row.getString("activity_progress"), row.getString("grading_progress"),
-				row.getTimestamp("score_timestamp").toInstant(), row.getString("submission"),
-				row.getTimestamp("received_at").toInstant());
-	}
-
-	private static Double nullableDouble(ResultSet row, String column) throws SQLException {
-		double value = row.getDouble(column);
-		return row.wasNull() ? null : value;
 	}
 
 }
