@@ -15,6 +15,7 @@ import org.coachapproach.demoplatform.launch.CourseItem;
 import org.coachapproach.demoplatform.launch.CourseItems;
 import org.coachapproach.demoplatform.course.DemoCourse;
 import org.coachapproach.demoplatform.course.DemoPerson;
+import org.coachapproach.demoplatform.course.DemoPlatformProperties;
 import org.coachapproach.demoplatform.course.DemoRoster;
 import org.coachapproach.demoplatform.course.DemoSites;
 import org.coachapproach.demoplatform.services.Gradebook;
@@ -24,7 +25,6 @@ import org.coachapproach.demoplatform.services.ServiceFaults;
 import org.coachapproach.demoplatform.registration.ToolRegistration;
 import org.coachapproach.demoplatform.registration.ToolSelfRegistration;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -58,7 +58,7 @@ public class DemoPlatform {
 
 	DemoPlatform(DemoSites sites, DemoRoster roster, ToolSelfRegistration registration, CourseItems items,
 			Gradebook gradebook, ServiceFaults faults, AccessTokens tokens,
-			@Value("${coachapproach.demo.roster-page-size:50}") int rosterPageSize) {
+			DemoPlatformProperties properties) {
 		this.sites = sites;
 		this.roster = roster;
 		this.registration = registration;
@@ -66,7 +66,7 @@ public class DemoPlatform {
 		this.gradebook = gradebook;
 		this.faults = faults;
 		this.tokens = tokens;
-		this.rosterPageSize = rosterPageSize;
+		this.rosterPageSize = properties.rosterPageSize();
 	}
 
 	/** The platform's issuer ({@code iss}): its origin, {@code http://127.0.0.1:<port>} by default. */

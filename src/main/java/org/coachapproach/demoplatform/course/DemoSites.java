@@ -3,7 +3,6 @@ package org.coachapproach.demoplatform.course;
 import java.net.URI;
 import java.util.Locale;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
@@ -25,10 +24,9 @@ public class DemoSites implements ApplicationListener<WebServerInitializedEvent>
 
 	private volatile int port;
 
-	DemoSites(@Value("${coachapproach.demo.platform-url:}") String platformUrl,
-			@Value("${coachapproach.demo.tool-url:}") String toolUrl) {
-		this.configuredPlatformUrl = withoutTrailingSlash(platformUrl);
-		this.configuredToolUrl = withoutTrailingSlash(toolUrl);
+	DemoSites(DemoPlatformProperties properties) {
+		this.configuredPlatformUrl = withoutTrailingSlash(properties.platformUrl());
+		this.configuredToolUrl = withoutTrailingSlash(properties.toolUrl());
 	}
 
 	@Override

@@ -10,10 +10,10 @@ import org.coachapproach.demoplatform.DemoService;
 import org.coachapproach.demoplatform.registration.AdvantageScopes;
 import org.coachapproach.demoplatform.course.DemoCourse;
 import org.coachapproach.demoplatform.course.DemoPerson;
+import org.coachapproach.demoplatform.course.DemoPlatformProperties;
 import org.coachapproach.demoplatform.course.DemoRoster;
 import org.coachapproach.demoplatform.course.DemoSites;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -43,12 +43,12 @@ class NamesAndRolesController {
 	private final int pageSize;
 
 	NamesAndRolesController(DemoRoster roster, DemoSites sites, ServiceAccess access, ServiceFaults faults,
-			@Value("${coachapproach.demo.roster-page-size:50}") int pageSize) {
+			DemoPlatformProperties properties) {
 		this.roster = roster;
 		this.sites = sites;
 		this.access = access;
 		this.faults = faults;
-		this.pageSize = pageSize;
+		this.pageSize = properties.rosterPageSize();
 	}
 
 	@GetMapping("/demo/api/courses/{course}/names_and_roles")
