@@ -59,9 +59,9 @@ public final class TestLaunches {
 				(this.context != null) ? claims.claim(CLAIM + "context", this.context) : claims));
 	}
 
-	/** A signed-in browser for a person of this name with these LTI roles; email and program role as the platform's defaults. */
-	public Browser launch(String subject, String name, String... roles) {
-		return launch(subject, (claims) -> claims.claim("name", name).claim(CLAIM + "roles", List.of(roles)));
+	/** A signed-in browser for a person of this name and LTI role; email and program role as the platform's defaults. */
+	public Browser launch(String subject, String name, String role) {
+		return launch(subject, (claims) -> claims.claim("name", name).claim(CLAIM + "roles", List.of(role)));
 	}
 
 	/**

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -25,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("coachapproach.demo")
+// Off, the demo platform leaves no bean behind, its settings included (the properties scan honours this).
+@ConditionalOnBooleanProperty("coachapproach.demo.enabled")
 public record DemoPlatformProperties(@DefaultValue("false") boolean enabled,
 		@NotNull @Pattern(regexp = BASE_URL, message = BASE_URL_MESSAGE) @DefaultValue("") String platformUrl,
 		@NotNull @Pattern(regexp = BASE_URL, message = BASE_URL_MESSAGE) @DefaultValue("") String toolUrl,

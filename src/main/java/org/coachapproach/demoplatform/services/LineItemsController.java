@@ -17,7 +17,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -178,16 +177,6 @@ class LineItemsController {
 			.headers(ServiceResponses.links(shown))
 			.header(HttpHeaders.CONTENT_TYPE, RESULT_CONTAINER)
 			.body(JSONArrayUtils.toJSONString(results));
-	}
-
-	@ExceptionHandler(ServiceRefusal.class)
-	ResponseEntity<Map<String, Object>> refused(ServiceRefusal refusal) {
-		return ServiceResponses.refusal(refusal);
-	}
-
-	@ExceptionHandler(ServiceResponses.PlannedFailure.class)
-	ResponseEntity<Void> failed(ServiceResponses.PlannedFailure failure) {
-		return ServiceResponses.fault(failure);
 	}
 
 	private Map<String, Object> json(LineItem item) {

@@ -17,7 +17,6 @@ import org.coachapproach.demoplatform.course.DemoSites;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -75,16 +74,6 @@ class NamesAndRolesController {
 			.headers(ServiceResponses.links(shown))
 			.header(HttpHeaders.CONTENT_TYPE, MEMBERSHIP_CONTAINER)
 			.body(JSONObjectUtils.toJSONString(container));
-	}
-
-	@ExceptionHandler(ServiceRefusal.class)
-	ResponseEntity<Map<String, Object>> refused(ServiceRefusal refusal) {
-		return ServiceResponses.refusal(refusal);
-	}
-
-	@ExceptionHandler(ServiceResponses.PlannedFailure.class)
-	ResponseEntity<Void> failed(ServiceResponses.PlannedFailure failure) {
-		return ServiceResponses.fault(failure);
 	}
 
 	private static Map<String, Object> member(DemoPerson person) {

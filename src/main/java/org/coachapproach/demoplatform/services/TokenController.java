@@ -12,7 +12,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -52,11 +51,6 @@ class TokenController {
 			response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"demo\", error=\"invalid_client\"");
 		}
 		return response.body(body);
-	}
-
-	@ExceptionHandler(ServiceResponses.PlannedFailure.class)
-	ResponseEntity<Void> failed(ServiceResponses.PlannedFailure failure) {
-		return ServiceResponses.fault(failure);
 	}
 
 	private static HttpHeaders noStore() {
