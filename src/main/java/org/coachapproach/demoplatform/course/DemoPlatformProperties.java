@@ -17,10 +17,11 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param enabled whether the demo platform runs under {@code /demo}; even when asked for, it
  * stays off with an external database or a tool base URL on another host
- * @param platformUrl the platform's base URL and issuer, without a trailing slash; empty:
+ * @param platformUrl the platform's base URL and issuer (a trailing slash is dropped); empty:
  * {@code http://127.0.0.1:<port>} of this server
- * @param toolUrl the tool's base URL the platform launches and registers; empty:
- * {@code http://localhost:<port>} of this server (another site than the platform's, as in Canvas)
+ * @param toolUrl the tool's base URL that the platform registers and launches (a trailing slash
+ * is dropped); empty: {@code http://localhost:<port>} of this server (another site than the
+ * platform's, as in Canvas)
  * @param rosterPageSize the names and roles service's page size when a tool asks for no
  * {@code limit}
  */
