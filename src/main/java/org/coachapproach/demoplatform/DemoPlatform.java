@@ -10,20 +10,20 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.coachapproach.demoplatform.services.AccessTokens;
-import org.coachapproach.demoplatform.launch.CourseItem;
-import org.coachapproach.demoplatform.launch.CourseItems;
 import org.coachapproach.demoplatform.course.DemoCourse;
 import org.coachapproach.demoplatform.course.DemoPerson;
 import org.coachapproach.demoplatform.course.DemoPlatformProperties;
 import org.coachapproach.demoplatform.course.DemoRoster;
 import org.coachapproach.demoplatform.course.DemoSites;
+import org.coachapproach.demoplatform.launch.CourseItem;
+import org.coachapproach.demoplatform.launch.CourseItems;
+import org.coachapproach.demoplatform.registration.ToolRegistration;
+import org.coachapproach.demoplatform.registration.ToolSelfRegistration;
+import org.coachapproach.demoplatform.services.AccessTokens;
 import org.coachapproach.demoplatform.services.Gradebook;
 import org.coachapproach.demoplatform.services.LineItem;
 import org.coachapproach.demoplatform.services.Score;
 import org.coachapproach.demoplatform.services.ServiceFaults;
-import org.coachapproach.demoplatform.registration.ToolRegistration;
-import org.coachapproach.demoplatform.registration.ToolSelfRegistration;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;

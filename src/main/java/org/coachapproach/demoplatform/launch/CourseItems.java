@@ -1,7 +1,5 @@
 package org.coachapproach.demoplatform.launch;
 
-import org.coachapproach.demoplatform.services.Gradebook;
-import org.coachapproach.demoplatform.services.LineItem;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -14,6 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import org.coachapproach.demoplatform.services.Gradebook;
+import org.coachapproach.demoplatform.services.LineItem;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,13 +1,5 @@
 package org.coachapproach.demoplatform.launch;
 
-import org.coachapproach.demoplatform.course.DemoSites;
-import org.coachapproach.demoplatform.registration.ToolRegistration;
-import org.coachapproach.demoplatform.registration.ToolRegistrations;
-import org.coachapproach.demoplatform.services.Gradebook;
-import org.coachapproach.demoplatform.services.TokenGrant;
-import org.coachapproach.demoplatform.services.ToolJwks;
-import org.coachapproach.demoplatform.services.ToolJwtException;
-import org.coachapproach.demoplatform.services.UsedValues;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.text.ParseException;
@@ -21,6 +13,14 @@ import java.util.Optional;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import org.coachapproach.demoplatform.course.DemoSites;
+import org.coachapproach.demoplatform.registration.ToolRegistration;
+import org.coachapproach.demoplatform.registration.ToolRegistrations;
+import org.coachapproach.demoplatform.services.Gradebook;
+import org.coachapproach.demoplatform.services.TokenGrant;
+import org.coachapproach.demoplatform.services.ToolJwks;
+import org.coachapproach.demoplatform.services.ToolJwtException;
+import org.coachapproach.demoplatform.services.UsedValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

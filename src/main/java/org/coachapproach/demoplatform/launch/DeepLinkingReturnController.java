@@ -1,9 +1,9 @@
 package org.coachapproach.demoplatform.launch;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.coachapproach.demoplatform.course.DemoSites;
 import org.coachapproach.demoplatform.launch.DeepLinkingResponses.Placed;
 import org.coachapproach.demoplatform.launch.DeepLinkingResponses.Refused;
-import org.coachapproach.demoplatform.course.DemoSites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,13 +1,14 @@
 package org.coachapproach.demoplatform.launch;
 
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+
 import org.coachapproach.demoplatform.course.DemoCourse;
 import org.coachapproach.demoplatform.course.DemoPerson;
 import org.coachapproach.demoplatform.course.DemoRoster;
 import org.coachapproach.demoplatform.registration.ToolRegistration;
 import org.coachapproach.demoplatform.registration.ToolRegistrations;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.Optional;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;

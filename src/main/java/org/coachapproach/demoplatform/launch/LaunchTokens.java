@@ -1,12 +1,5 @@
 package org.coachapproach.demoplatform.launch;
 
-import org.coachapproach.demoplatform.course.DemoCourse;
-import org.coachapproach.demoplatform.course.DemoPerson;
-import org.coachapproach.demoplatform.course.DemoSites;
-import org.coachapproach.demoplatform.registration.AdvantageScopes;
-import org.coachapproach.demoplatform.registration.PlatformKeys;
-import org.coachapproach.demoplatform.registration.ToolConfiguration;
-import org.coachapproach.demoplatform.registration.ToolRegistration;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +11,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import org.coachapproach.demoplatform.course.DemoCourse;
+import org.coachapproach.demoplatform.course.DemoPerson;
+import org.coachapproach.demoplatform.course.DemoSites;
+import org.coachapproach.demoplatform.registration.AdvantageScopes;
+import org.coachapproach.demoplatform.registration.PlatformKeys;
+import org.coachapproach.demoplatform.registration.ToolConfiguration;
+import org.coachapproach.demoplatform.registration.ToolRegistration;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;

@@ -1,14 +1,15 @@
 package org.coachapproach.demoplatform.launch;
 
-import org.coachapproach.demoplatform.course.DemoCourse;
-import org.coachapproach.demoplatform.course.DemoPerson;
-import org.coachapproach.demoplatform.registration.ToolRegistration;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+
+import org.coachapproach.demoplatform.course.DemoCourse;
+import org.coachapproach.demoplatform.course.DemoPerson;
+import org.coachapproach.demoplatform.registration.ToolRegistration;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;

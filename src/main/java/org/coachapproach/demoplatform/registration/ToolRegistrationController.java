@@ -3,7 +3,6 @@ package org.coachapproach.demoplatform.registration;
 import java.util.Map;
 import java.util.Optional;
 
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

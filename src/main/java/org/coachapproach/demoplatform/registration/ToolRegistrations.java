@@ -1,6 +1,5 @@
 package org.coachapproach.demoplatform.registration;
 
-import org.coachapproach.demoplatform.course.DemoSites;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.nimbusds.jose.util.JSONArrayUtils;
+import org.coachapproach.demoplatform.course.DemoSites;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;

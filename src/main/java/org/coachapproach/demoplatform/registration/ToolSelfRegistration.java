@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-import org.coachapproach.demoplatform.course.DemoSites;
 import org.coachapproach.demoplatform.RegistrationState;
+import org.coachapproach.demoplatform.course.DemoSites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,5 @@
 package org.coachapproach.demoplatform.services;
 
-import org.coachapproach.demoplatform.registration.AdvantageScopes;
-import org.coachapproach.demoplatform.registration.TokenHashes;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -9,6 +7,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+
+import org.coachapproach.demoplatform.registration.AdvantageScopes;
+import org.coachapproach.demoplatform.registration.TokenHashes;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,7 +1,5 @@
 package org.coachapproach.demoplatform.services;
 
-import org.coachapproach.demoplatform.course.DemoPerson;
-import org.coachapproach.demoplatform.course.DemoRoster;
 import java.text.ParseException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -13,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import org.coachapproach.demoplatform.course.DemoPerson;
+import org.coachapproach.demoplatform.course.DemoRoster;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;

@@ -8,10 +8,10 @@ import com.nimbusds.jose.util.JSONArrayUtils;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import jakarta.servlet.http.HttpServletRequest;
 import org.coachapproach.demoplatform.DemoService;
-import org.coachapproach.demoplatform.registration.AdvantageScopes;
 import org.coachapproach.demoplatform.course.DemoCourse;
 import org.coachapproach.demoplatform.course.DemoRoster;
 import org.coachapproach.demoplatform.course.DemoSites;
+import org.coachapproach.demoplatform.registration.AdvantageScopes;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.HttpHeaders;

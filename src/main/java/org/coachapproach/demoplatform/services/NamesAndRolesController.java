@@ -7,12 +7,12 @@ import java.util.Map;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import jakarta.servlet.http.HttpServletRequest;
 import org.coachapproach.demoplatform.DemoService;
-import org.coachapproach.demoplatform.registration.AdvantageScopes;
 import org.coachapproach.demoplatform.course.DemoCourse;
 import org.coachapproach.demoplatform.course.DemoPerson;
 import org.coachapproach.demoplatform.course.DemoPlatformProperties;
 import org.coachapproach.demoplatform.course.DemoRoster;
 import org.coachapproach.demoplatform.course.DemoSites;
+import org.coachapproach.demoplatform.registration.AdvantageScopes;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.HttpHeaders;

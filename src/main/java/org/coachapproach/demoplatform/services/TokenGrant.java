@@ -1,9 +1,5 @@
 package org.coachapproach.demoplatform.services;
 
-import org.coachapproach.demoplatform.course.DemoSites;
-import org.coachapproach.demoplatform.registration.AdvantageScopes;
-import org.coachapproach.demoplatform.registration.ToolRegistration;
-import org.coachapproach.demoplatform.registration.ToolRegistrations;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +10,10 @@ import java.util.Optional;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import org.coachapproach.demoplatform.course.DemoSites;
+import org.coachapproach.demoplatform.registration.AdvantageScopes;
+import org.coachapproach.demoplatform.registration.ToolRegistration;
+import org.coachapproach.demoplatform.registration.ToolRegistrations;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
