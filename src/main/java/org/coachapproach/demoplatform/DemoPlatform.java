@@ -10,21 +10,21 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.coachapproach.demoplatform.internal.AccessTokens;
-import org.coachapproach.demoplatform.internal.CourseItem;
-import org.coachapproach.demoplatform.internal.CourseItems;
-import org.coachapproach.demoplatform.internal.DemoCourse;
-import org.coachapproach.demoplatform.internal.DemoPerson;
-import org.coachapproach.demoplatform.internal.DemoRoster;
-import org.coachapproach.demoplatform.internal.DemoSites;
-import org.coachapproach.demoplatform.internal.Gradebook;
-import org.coachapproach.demoplatform.internal.LineItem;
-import org.coachapproach.demoplatform.internal.Score;
-import org.coachapproach.demoplatform.internal.ServiceFaults;
-import org.coachapproach.demoplatform.internal.ToolRegistration;
-import org.coachapproach.demoplatform.internal.ToolSelfRegistration;
+import org.coachapproach.demoplatform.course.DemoCourse;
+import org.coachapproach.demoplatform.course.DemoPerson;
+import org.coachapproach.demoplatform.course.DemoPlatformProperties;
+import org.coachapproach.demoplatform.course.DemoRoster;
+import org.coachapproach.demoplatform.course.DemoSites;
+import org.coachapproach.demoplatform.launch.CourseItem;
+import org.coachapproach.demoplatform.launch.CourseItems;
+import org.coachapproach.demoplatform.registration.ToolRegistration;
+import org.coachapproach.demoplatform.registration.ToolSelfRegistration;
+import org.coachapproach.demoplatform.services.AccessTokens;
+import org.coachapproach.demoplatform.services.Gradebook;
+import org.coachapproach.demoplatform.services.LineItem;
+import org.coachapproach.demoplatform.services.Score;
+import org.coachapproach.demoplatform.services.ServiceFaults;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -58,7 +58,7 @@ public class DemoPlatform {
 
 	DemoPlatform(DemoSites sites, DemoRoster roster, ToolSelfRegistration registration, CourseItems items,
 			Gradebook gradebook, ServiceFaults faults, AccessTokens tokens,
-			@Value("${coachapproach.demo.roster-page-size:50}") int rosterPageSize) {
+			DemoPlatformProperties properties) {
 		this.sites = sites;
 		this.roster = roster;
 		this.registration = registration;
@@ -66,7 +66,7 @@ public class DemoPlatform {
 		this.gradebook = gradebook;
 		this.faults = faults;
 		this.tokens = tokens;
-		this.rosterPageSize = rosterPageSize;
+		this.rosterPageSize = properties.rosterPageSize();
 	}
 
 	/** The platform's issuer ({@code iss}): its origin, {@code http://127.0.0.1:<port>} by default. */

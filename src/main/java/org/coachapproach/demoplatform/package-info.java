@@ -24,6 +24,12 @@
  * Service errors are Canvas's {@code {"errors": {"type", "message"}}}; 401 and 403 carry
  * {@code WWW-Authenticate}. {@link org.coachapproach.demoplatform.DemoPlatform} exposes what
  * tests need, including planned failures of the service endpoints.
+ * <p>
+ * The code sits by feature, each package with its controllers beside the rules they use, so
+ * that what one feature uses alone stays package-private: {@code course} (the sites, the course
+ * and its people, the home page, the this-machine-only guard, the settings), {@code registration}
+ * (dynamic registration, the platform's keys), {@code launch} (course pages, OIDC login, deep
+ * linking) and {@code services} (token endpoint, assignment and grade services, names and roles).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {  })
 package org.coachapproach.demoplatform;

@@ -1,45 +1,34 @@
 package org.coachapproach.curriculum;
 
-import java.util.List;
-import java.util.Map;
-
+import org.coachapproach.TestLaunches;
 import org.coachapproach.lti.Browser;
 import org.coachapproach.lti.TestPlatform;
 import org.coachapproach.lti.registration.Registrations;
 
 /**
- * Launches people into one course of their own through {@link TestPlatform} over real HTTP,
+ * Launches people into one course of their own through {@link TestLaunches} over real HTTP,
  * so settings changed here never reach another test's course.
  */
 final class CourseLaunch {
 
-	static final String LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
+	static final String LEARNER = TestLaunches.LEARNER;
 
-	static final String INSTRUCTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor";
+	static final String INSTRUCTOR = TestLaunches.INSTRUCTOR;
 
-	private final TestPlatform platform;
-
-	private final int port;
-
-	private final String contextId;
+	private final TestLaunches launches;
 
 	CourseLaunch(TestPlatform platform, int port, Registrations registrations, String contextId) {
-		this.platform = platform;
-		this.port = port;
-		this.contextId = contextId;
-		platform.registerWith(registrations);
+		this.launches = new TestLaunches(platform, registrations, port).inCourse(contextId,
+				"Settings course " + contextId, "SC");
 	}
 
 	/** A signed-in browser for a new person with this name and LTI role in the course. */
 	Browser launch(String subject, String name, String role) {
-		return this.platform.signIn(tool(""), subject, claims -> claims.claim("name", name)
-			.claim("https://purl.imsglobal.org/spec/lti/claim/roles", List.of(role))
-			.claim("https://purl.imsglobal.org/spec/lti/claim/context",
-					Map.of("id", this.contextId, "title", "Settings course " + this.contextId, "label", "SC")));
+		return this.launches.launch(subject, name, role);
 	}
 
 	String tool(String path) {
-		return "http://localhost:" + this.port + path;
+		return this.launches.tool(path);
 	}
 
 }

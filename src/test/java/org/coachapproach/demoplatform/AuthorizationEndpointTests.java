@@ -9,12 +9,12 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import org.coachapproach.demoplatform.internal.DemoRoster;
-import org.coachapproach.demoplatform.internal.Launch;
-import org.coachapproach.demoplatform.internal.Launches;
-import org.coachapproach.demoplatform.internal.RegistrationTokens;
-import org.coachapproach.demoplatform.internal.ToolRegistration;
-import org.coachapproach.demoplatform.internal.ToolRegistrations;
+import org.coachapproach.demoplatform.course.DemoRoster;
+import org.coachapproach.demoplatform.launch.Launch;
+import org.coachapproach.demoplatform.launch.Launches;
+import org.coachapproach.demoplatform.registration.RegistrationTokens;
+import org.coachapproach.demoplatform.registration.ToolRegistration;
+import org.coachapproach.demoplatform.registration.ToolRegistrations;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -18,18 +18,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.coachapproach.lti.TestPlatform;
 
 /**
  * Just enough of an LTI tool to go through Dynamic Registration, on its own port: its
@@ -142,29 +137,13 @@ final class StubTool {
 		return clientAssertion(clientId, audience, Instant.now().plusSeconds(300), UUID.randomUUID().toString());
 	}
 
+	/** Signs as the test platform signs its launches: one way to sign an RS256 JWT in the tests. */
 	private static String sign(JWTClaimsSet claims, RSAKey key) {
-		try {
-			SignedJWT jwt = new SignedJWT(
-					new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(),
-					claims);
-			jwt.sign(new RSASSASigner(key));
-			return jwt.serialize();
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return TestPlatform.sign(claims, key, key.getKeyID());
 	}
 
 	private static RSAKey generateKey() {
-		try {
-			return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString())
-				.keyUse(KeyUse.SIGNATURE)
-				.algorithm(JWSAlgorithm.RS256)
-				.generate();
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return TestPlatform.newKey();
 	}
 
 	private void jwks(HttpExchange exchange) throws IOException {

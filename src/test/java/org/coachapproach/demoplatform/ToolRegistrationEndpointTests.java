@@ -9,7 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import org.coachapproach.demoplatform.internal.RegistrationTokens;
+import org.coachapproach.demoplatform.registration.RegistrationTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

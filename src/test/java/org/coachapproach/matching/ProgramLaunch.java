@@ -1,9 +1,9 @@
 package org.coachapproach.matching;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
+import org.coachapproach.TestLaunches;
 import org.coachapproach.lti.Browser;
 import org.coachapproach.lti.TestPlatform;
 import org.coachapproach.lti.registration.Registrations;
@@ -12,26 +12,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Signs people into one course of the test's own with a program role, through real launches. */
+/** Signs people into one course of the test's own with a program role, through real launches ({@link TestLaunches}). */
 final class ProgramLaunch {
 
-	static final String LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
+	static final String LEARNER = TestLaunches.LEARNER;
 
-	static final String ADMINISTRATOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Administrator";
+	static final String ADMINISTRATOR = TestLaunches.ADMINISTRATOR;
 
-	static final String INSTRUCTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor";
+	static final String INSTRUCTOR = TestLaunches.INSTRUCTOR;
 
-	private final TestPlatform platform;
-
-	private final int port;
+	private final TestLaunches launches;
 
 	private final String contextId;
 
 	ProgramLaunch(TestPlatform platform, int port, Registrations registrations, String contextId) {
-		this.platform = platform;
-		this.port = port;
+		this.launches = new TestLaunches(platform, registrations, port).inCourse(contextId, "Matching course", "MC");
 		this.contextId = contextId;
-		platform.registerWith(registrations);
 	}
 
 	Browser mentor(String subject, String name) {
@@ -52,11 +48,7 @@ final class ProgramLaunch {
 
 	/** A launch whose platform sends this email address ({@code null}: none). */
 	Browser launch(String subject, String name, String role, String programRole, String email) {
-		return this.platform.signIn(tool(""), subject, claims -> claims.claim("name", name).claim("email", email)
-			.claim("https://purl.imsglobal.org/spec/lti/claim/roles", List.of(role))
-			.claim("https://purl.imsglobal.org/spec/lti/claim/context",
-					Map.of("id", this.contextId, "title", "Matching course", "label", "MC"))
-			.claim("https://purl.imsglobal.org/spec/lti/claim/custom", Map.of("program_role", programRole)));
+		return this.launches.launch(subject, name, role, programRole, email);
 	}
 
 	/**
@@ -101,7 +93,7 @@ final class ProgramLaunch {
 	}
 
 	String tool(String path) {
-		return "http://localhost:" + this.port + path;
+		return this.launches.tool(path);
 	}
 
 }
