@@ -30,9 +30,9 @@ public final class Curriculum {
 	private final Map<String, SeriesSession> seriesById;
 
 	/** The instrument whose division question holds the department's list of divisions. */
-	static final String DEMOGRAPHICS = "demographics";
+	public static final String DEMOGRAPHICS = "demographics";
 
-	static final String DIVISION_ITEM = "division";
+	public static final String DIVISION_ITEM = "division";
 
 	private final Map<String, Instrument> instruments;
 

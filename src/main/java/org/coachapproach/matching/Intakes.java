@@ -1,6 +1,5 @@
 package org.coachapproach.matching;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +15,6 @@ import org.coachapproach.people.PersonId;
 import org.coachapproach.people.ProgramRole;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,7 +27,9 @@ public class Intakes {
 
 	static final int MAX_OTHER_TEXT = 200;
 
-	private final JdbcClient jdbc;
+	private final IntakeRecords records;
+
+	private final MentoringPairs pairs;
 
 	private final IntakeForms forms;
 
@@ -39,8 +39,9 @@ public class Intakes {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	Intakes(JdbcClient jdbc, IntakeForms forms, Curriculum curriculum, Clock clock) {
-		this.jdbc = jdbc;
+	Intakes(IntakeRecords records, MentoringPairs pairs, IntakeForms forms, Curriculum curriculum, Clock clock) {
+		this.records = records;
+		this.pairs = pairs;
 		this.forms = forms;
 		this.curriculum = curriculum;
 		this.clock = clock;
@@ -65,41 +66,29 @@ public class Intakes {
 			.orElseThrow(() -> new InvalidIntakeException(List.of(new InvalidIntakeException.Problem("notInProgram", null, null))));
 		boolean mentor = member.programRole() == ProgramRole.MENTOR;
 		IntakeAnswers clean = check(answers, mentor);
-		Long matched = this.jdbc.sql("""
-				SELECT COUNT(*) FROM matching_pair WHERE course_id = ? AND ended_at IS NULL AND (mentor_id = ? OR mentee_id = ?)""")
-			.params(member.course().value(), member.person().value(), member.person().value())
-			.query(Long.class)
-			.single();
-		if (matched > 0) {
+		if (this.pairs.isPaired(member.course().value(), member.person().value())) {
 			throw new InvalidIntakeException(List.of(new InvalidIntakeException.Problem("alreadyMatched", null, null)));
 		}
-		this.jdbc.sql("""
-				INSERT INTO matching_intake (course_id, person_id, role, capacity, answers, content_hash, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?)
-				ON DUPLICATE KEY UPDATE role = VALUES(role), capacity = VALUES(capacity), answers = VALUES(answers),
-				    content_hash = VALUES(content_hash), updated_at = VALUES(updated_at)""")
-			.params(member.course().value(), member.person().value(), form.role().toUpperCase(java.util.Locale.ROOT),
-					clean.capacity(), this.json.writeValueAsString(new Stored(clean.answers(), clean.preferences())),
-					this.curriculum.contentHash(), Timestamp.from(this.clock.instant()))
-			.update();
+		IntakeRecord intake = this.records.findByCourseIdAndPersonId(member.course().value(), member.person().value())
+			.orElseGet(() -> new IntakeRecord(member.course(), member.person()));
+		intake.replace(ProgramRole.valueOf(form.role().toUpperCase(java.util.Locale.ROOT)), clean.capacity(),
+				this.json.writeValueAsString(new Stored(clean.answers(), clean.preferences())), this.curriculum.contentHash(),
+				this.clock.instant());
+		this.records.save(intake);
 	}
 
 	/** The person's own intake in the course, if any. */
 	public Optional<IntakeAnswers> of(CourseId course, PersonId person) {
-		return this.jdbc.sql("SELECT capacity, answers FROM matching_intake WHERE course_id = ? AND person_id = ?")
-			.params(course.value(), person.value())
-			.query((rs, row) -> read(rs.getObject("capacity", Integer.class), rs.getString("answers")))
-			.optional();
+		return this.records.findByCourseIdAndPersonId(course.value(), person.value())
+			.map(r -> read(r.capacity(), r.answers()));
 	}
 
 	/** Every intake in the course with its role, by person: the matching pool. */
 	public List<Submitted> all(CourseId course) {
-		return this.jdbc.sql("""
-				SELECT person_id, role, capacity, answers FROM matching_intake WHERE course_id = ? ORDER BY person_id""")
-			.param(course.value())
-			.query((rs, row) -> new Submitted(new PersonId(rs.getLong("person_id")), ProgramRole.valueOf(rs.getString("role")),
-					read(rs.getObject("capacity", Integer.class), rs.getString("answers"))))
-			.list();
+		return this.records.findByCourseIdOrderByPersonId(course.value())
+			.stream()
+			.map(r -> new Submitted(r.person(), r.role(), read(r.capacity(), r.answers())))
+			.toList();
 	}
 
 	private IntakeAnswers read(Integer capacity, String stored) {

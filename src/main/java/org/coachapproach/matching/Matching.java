@@ -1,6 +1,5 @@
 package org.coachapproach.matching;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import org.coachapproach.curriculum.Curriculum;
@@ -30,8 +28,6 @@ import org.coachapproach.people.ProgramRole;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,7 +45,15 @@ public class Matching {
 	/** The reason the engine records for a published pair that no longer meets a requirement. */
 	static final String PUBLISHED = "published earlier";
 
-	private final JdbcClient jdbc;
+	private final CourseMatchingSettingsRepository settings;
+
+	private final StaffRules staffRules;
+
+	private final MatchingRuns runs;
+
+	private final MentoringPairs pairs;
+
+	private final MatchNotices notices;
 
 	private final Intakes intakes;
 
@@ -63,9 +67,14 @@ public class Matching {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	Matching(JdbcClient jdbc, Intakes intakes, IntakeForms forms, Curriculum curriculum,
-			ApplicationEventPublisher events, Clock clock) {
-		this.jdbc = jdbc;
+	Matching(CourseMatchingSettingsRepository settings, StaffRules staffRules, MatchingRuns runs, MentoringPairs pairs,
+			MatchNotices notices, Intakes intakes, IntakeForms forms, Curriculum curriculum, ApplicationEventPublisher events,
+			Clock clock) {
+		this.settings = settings;
+		this.staffRules = staffRules;
+		this.runs = runs;
+		this.pairs = pairs;
+		this.notices = notices;
 		this.intakes = intakes;
 		this.forms = forms;
 		this.curriculum = curriculum;
@@ -82,10 +91,8 @@ public class Matching {
 	public Map<String, Integer> weights(CourseId course) {
 		Map<String, Integer> weights = new LinkedHashMap<>();
 		this.forms.criteria().forEach(c -> weights.put(c.id(), c.weight()));
-		this.jdbc.sql("SELECT weights FROM matching_course_settings WHERE course_id = ? AND weights IS NOT NULL")
-			.param(course.value())
-			.query(String.class)
-			.optional()
+		this.settings.findById(course.value())
+			.map(CourseMatchingSettings::weights)
 			.ifPresent(stored -> this.json.readValue(stored, WeightsJson.class).points().forEach((id, points) -> {
 				if (weights.containsKey(id)) {
 					weights.put(id, points);
@@ -106,20 +113,15 @@ public class Matching {
 			}
 			weights.put(c.id(), Integer.parseInt(value));
 		}
-		this.jdbc.sql("""
-				INSERT INTO matching_course_settings (course_id, weights, updated_at) VALUES (?, ?, ?)
-				ON DUPLICATE KEY UPDATE weights = VALUES(weights), updated_at = VALUES(updated_at)""")
-			.params(staff.course().value(), this.json.writeValueAsString(new WeightsJson(weights)), now())
-			.update();
+		CourseMatchingSettings stored = settingsOf(staff.course());
+		stored.changeWeights(this.json.writeValueAsString(new WeightsJson(weights)), now());
+		this.settings.save(stored);
 	}
 
 	/** Days without a logged meeting before a pair is reminded: staff's, else the intake file's default. */
 	public int reminderDays(CourseId course) {
-		return this.jdbc.sql("SELECT meeting_reminder_days FROM matching_course_settings WHERE course_id = ?")
-			.param(course.value())
-			.query((rs, row) -> rs.getObject(1, Integer.class))
-			.optional()
-			.filter(Objects::nonNull)
+		return this.settings.findById(course.value())
+			.map(CourseMatchingSettings::meetingReminderDays)
 			.orElse(this.forms.meetingReminderDays());
 	}
 
@@ -130,20 +132,17 @@ public class Matching {
 		if (!value.matches("\\d{1,3}") || Integer.parseInt(value) < 1 || Integer.parseInt(value) > 365) {
 			throw new MatchingRefusedException("reminderRange", value);
 		}
-		this.jdbc.sql("""
-				INSERT INTO matching_course_settings (course_id, meeting_reminder_days, updated_at) VALUES (?, ?, ?)
-				ON DUPLICATE KEY UPDATE meeting_reminder_days = VALUES(meeting_reminder_days), updated_at = VALUES(updated_at)""")
-			.params(staff.course().value(), Integer.parseInt(value), now())
-			.update();
+		CourseMatchingSettings stored = settingsOf(staff.course());
+		stored.changeReminderDays(Integer.parseInt(value), now());
+		this.settings.save(stored);
+	}
+
+	private CourseMatchingSettings settingsOf(CourseId course) {
+		return this.settings.findById(course.value()).orElseGet(() -> new CourseMatchingSettings(course));
 	}
 
 	public List<Rule> rules(CourseId course) {
-		return this.jdbc.sql("""
-				SELECT id, mentee_id, mentor_id, kind, reason FROM matching_pair_rule WHERE course_id = ? ORDER BY id""")
-			.param(course.value())
-			.query((rs, row) -> new Rule(rs.getLong("id"), new PersonId(rs.getLong("mentee_id")),
-					new PersonId(rs.getLong("mentor_id")), PairRule.Kind.valueOf(rs.getString("kind")), rs.getString("reason")))
-			.list();
+		return this.staffRules.findByCourseIdOrderById(course.value()).stream().map(StaffRule::view).toList();
 	}
 
 	/**
@@ -189,20 +188,14 @@ public class Matching {
 				why = null;
 			}
 		}
-		this.jdbc.sql("""
-				INSERT INTO matching_pair_rule (course_id, mentee_id, mentor_id, kind, reason, created_by, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?)""")
-			.params(staff.course().value(), mentee.value(), mentor.value(), kind.name(),
-					kind == PairRule.Kind.LOCK ? why : null, staff.person().value(), now())
-			.update();
+		this.staffRules.save(new StaffRule(staff.course(), mentee, mentor, kind, kind == PairRule.Kind.LOCK ? why : null,
+				staff.person(), now()));
 	}
 
 	@Transactional
 	public void removeRule(Member staff, long ruleId) {
 		requireStaff(staff);
-		this.jdbc.sql("DELETE FROM matching_pair_rule WHERE id = ? AND course_id = ?")
-			.params(ruleId, staff.course().value())
-			.update();
+		this.staffRules.deleteInCourse(ruleId, staff.course().value());
 	}
 
 	/** Runs the engine over the course's intakes and rules, and keeps the proposal. */
@@ -228,24 +221,15 @@ public class Matching {
 		catch (InvalidRuleException ex) {
 			throw new MatchingRefusedException("rule." + ex.problem());
 		}
-		GeneratedKeyHolder key = new GeneratedKeyHolder();
-		this.jdbc.sql("""
-				INSERT INTO matching_proposal (course_id, run_by, run_at, proposal, content_hash) VALUES (?, ?, ?, ?, ?)""")
-			.params(course.value(), staff.person().value(), now(), this.json.writeValueAsString(proposal),
-					this.curriculum.contentHash())
-			.update(key);
-		return Objects.requireNonNull(key.getKey()).longValue();
+		return this.runs.save(new MatchingRun(course, staff.person(), now(), this.json.writeValueAsString(proposal),
+				this.curriculum.contentHash())).id();
 	}
 
 	/** The course's latest run, if any. */
 	public Optional<StoredProposal> latest(CourseId course) {
-		return this.jdbc.sql("""
-				SELECT id, run_at, proposal, published_at FROM matching_proposal WHERE course_id = ? ORDER BY id DESC LIMIT 1""")
-			.param(course.value())
-			.query((rs, row) -> new StoredProposal(rs.getLong("id"), rs.getTimestamp("run_at").toInstant(),
-					this.json.readValue(rs.getString("proposal"), Proposal.class),
-					rs.getTimestamp("published_at") == null ? null : rs.getTimestamp("published_at").toInstant()))
-			.optional();
+		return this.runs.findFirstByCourseIdOrderByIdDesc(course.value())
+			.map(run -> new StoredProposal(run.id(), run.runAt(), this.json.readValue(run.proposal(), Proposal.class),
+					run.publishedAt()));
 	}
 
 	/**
@@ -258,75 +242,57 @@ public class Matching {
 		requireStaff(staff);
 		CourseId course = staff.course();
 		// Lock the course's proposals: two staff publishing at once queue up.
-		List<Long> ids = this.jdbc.sql("SELECT id FROM matching_proposal WHERE course_id = ? ORDER BY id DESC FOR UPDATE")
-			.param(course.value())
-			.query(Long.class)
-			.list();
-		StoredProposal latest = latest(course).orElseThrow(() -> new MatchingRefusedException("noProposal"));
-		if (ids.isEmpty() || latest.id() != proposalId) {
+		List<MatchingRun> locked = this.runs.findByCourseIdOrderByIdDesc(course.value());
+		if (locked.isEmpty()) {
+			throw new MatchingRefusedException("noProposal");
+		}
+		MatchingRun run = locked.get(0);
+		if (run.id() != proposalId) {
 			throw new MatchingRefusedException("staleProposal");
 		}
-		if (latest.publishedAt() != null) {
+		if (run.publishedAt() != null) {
 			throw new MatchingRefusedException("alreadyPublished");
 		}
-		Map<String, Long> current = new HashMap<>();
-		this.jdbc.sql("SELECT id, mentor_id, mentee_id FROM matching_pair WHERE course_id = ? AND ended_at IS NULL")
-			.param(course.value())
-			.query(rs -> {
-				current.put(rs.getLong("mentor_id") + ":" + rs.getLong("mentee_id"), rs.getLong("id"));
-			});
-		Timestamp at = now();
+		Proposal proposal = this.json.readValue(run.proposal(), Proposal.class);
+		Map<String, MentoringPair> current = new HashMap<>();
+		this.pairs.findByCourseIdAndEndedAtIsNullOrderById(course.value())
+			.forEach(p -> current.put(p.mentor().value() + ":" + p.mentee().value(), p));
+		Instant at = now();
 		int created = 0;
 		List<Object> published = new ArrayList<>();
-		for (Proposal.Pair pair : latest.proposal().pairs()) {
+		for (Proposal.Pair pair : proposal.pairs()) {
 			if (current.remove(pair.mentor() + ":" + pair.mentee()) != null) {
 				continue;
 			}
-			GeneratedKeyHolder key = new GeneratedKeyHolder();
-			this.jdbc.sql("""
-					INSERT INTO matching_pair (course_id, mentor_id, mentee_id, proposal_id, published_at) VALUES (?, ?, ?, ?, ?)""")
-				.params(course.value(), pair.mentor(), pair.mentee(), proposalId, at)
-				.update(key);
-			long id = Objects.requireNonNull(key.getKey()).longValue();
-			for (long person : new long[] { pair.mentor(), pair.mentee() }) {
-				this.jdbc.sql("INSERT INTO matching_notice (person_id, pair_id, kind, created_at) VALUES (?, ?, 'MATCHED', ?)")
-					.params(person, id, at)
-					.update();
+			MentoringPair saved = this.pairs.save(new MentoringPair(course, new PersonId(pair.mentor()),
+					new PersonId(pair.mentee()), proposalId, at));
+			for (PersonId person : List.of(saved.mentor(), saved.mentee())) {
+				this.notices.save(new MatchNotice(person, saved.id(), at));
 			}
-			published.add(new MatchPublished(new PairId(id), course, new PersonId(pair.mentor()), new PersonId(pair.mentee())));
+			published.add(new MatchPublished(saved.id(), course, saved.mentor(), saved.mentee()));
 			created++;
 		}
-		for (long ended : current.values()) {
-			this.jdbc.sql("UPDATE matching_pair SET ended_at = ? WHERE id = ?").params(at, ended).update();
-			published.add(new MatchEnded(new PairId(ended), course));
+		for (MentoringPair ended : current.values()) {
+			ended.end(at);
+			published.add(new MatchEnded(ended.id(), course));
 		}
-		this.jdbc.sql("UPDATE matching_proposal SET published_at = ?, published_by = ? WHERE id = ?")
-			.params(at, staff.person().value(), proposalId)
-			.update();
+		run.published(staff.person(), at);
 		published.forEach(this.events::publishEvent);
 		return created;
 	}
 
 	/** The course's published pairs still running. */
 	public List<CurrentPair> current(CourseId course) {
-		return this.jdbc.sql("""
-				SELECT id, mentor_id, mentee_id, published_at FROM matching_pair WHERE course_id = ? AND ended_at IS NULL ORDER BY id""")
-			.param(course.value())
-			.query((rs, row) -> new CurrentPair(new PairId(rs.getLong("id")), new PersonId(rs.getLong("mentor_id")),
-					new PersonId(rs.getLong("mentee_id")), rs.getTimestamp("published_at").toInstant()))
-			.list();
+		return this.pairs.findByCourseIdAndEndedAtIsNullOrderById(course.value()).stream().map(MentoringPair::current).toList();
 	}
 
 	/** Ends a published pair (its meetings stay); the mentee is matched afresh by the next run. */
 	@Transactional
 	public void endPair(Member staff, PairId pair) {
 		requireStaff(staff);
-		int ended = this.jdbc.sql("UPDATE matching_pair SET ended_at = ? WHERE id = ? AND course_id = ? AND ended_at IS NULL")
-			.params(now(), pair.value(), staff.course().value())
-			.update();
-		if (ended == 0) {
-			throw new MatchingRefusedException("noSuchPair");
-		}
+		this.pairs.findByIdAndCourseIdAndEndedAtIsNull(pair.value(), staff.course().value())
+			.orElseThrow(() -> new MatchingRefusedException("noSuchPair"))
+			.end(now());
 		this.events.publishEvent(new MatchEnded(pair, staff.course()));
 	}
 
@@ -380,9 +346,8 @@ public class Matching {
 		}
 	}
 
-	private Timestamp now() {
-		Instant now = this.clock.instant();
-		return Timestamp.from(now);
+	private Instant now() {
+		return this.clock.instant();
 	}
 
 	/** A published pair still running. */

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.coachapproach.people.CourseId;
 import org.coachapproach.people.Member;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,12 +29,12 @@ public class MeetingFigures {
 
 	private static final double DAYS_PER_MONTH = 365.25 / 12;
 
-	private final JdbcClient jdbc;
+	private final PairQueries queries;
 
 	private final Clock clock;
 
-	MeetingFigures(JdbcClient jdbc, Clock clock) {
-		this.jdbc = jdbc;
+	MeetingFigures(PairQueries queries, Clock clock) {
+		this.queries = queries;
 		this.clock = clock;
 	}
 
@@ -48,14 +47,7 @@ public class MeetingFigures {
 	}
 
 	Figures of(CourseId course) {
-		List<PairCount> pairs = this.jdbc.sql("""
-				SELECT p.mentor_id, p.mentee_id, p.published_at, COUNT(DISTINCT m.met_on) AS meetings
-				FROM matching_pair p LEFT JOIN matching_meeting m ON m.pair_id = p.id
-				WHERE p.course_id = ? AND p.ended_at IS NULL
-				GROUP BY p.id, p.mentor_id, p.mentee_id, p.published_at ORDER BY p.id""")
-			.param(course.value())
-			.query((rs, row) -> new PairCount(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(), rs.getInt(4)))
-			.list();
+		List<PairCount> pairs = this.queries.meetingDays(course);
 		Map<Long, Boolean> mentors = new HashMap<>();
 		Map<Long, Boolean> mentees = new HashMap<>();
 		int monthly = 0;
@@ -103,7 +95,7 @@ public class MeetingFigures {
 		return (int) met.values().stream().filter(Boolean::booleanValue).count();
 	}
 
-	private record PairCount(long mentor, long mentee, Instant publishedAt, int meetings) {
+	record PairCount(long mentor, long mentee, Instant publishedAt, int meetings) {
 	}
 
 	/**

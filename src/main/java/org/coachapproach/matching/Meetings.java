@@ -1,14 +1,14 @@
 package org.coachapproach.matching;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -21,8 +21,6 @@ import org.coachapproach.people.Member;
 import org.coachapproach.people.PersonId;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,7 +45,13 @@ public class Meetings {
 
 	static final int MAX_TIMES = 3;
 
-	private final JdbcClient jdbc;
+	private final LoggedMeetings meetings;
+
+	private final MeetingNotes notes;
+
+	private final ProposedTimes times;
+
+	private final PairQueries queries;
 
 	private final Mentoring mentoring;
 
@@ -57,8 +61,12 @@ public class Meetings {
 
 	private final ProgramClock clock;
 
-	Meetings(JdbcClient jdbc, Mentoring mentoring, Curriculum curriculum, ApplicationEventPublisher events, ProgramClock clock) {
-		this.jdbc = jdbc;
+	Meetings(LoggedMeetings meetings, MeetingNotes notes, ProposedTimes times, PairQueries queries, Mentoring mentoring,
+			Curriculum curriculum, ApplicationEventPublisher events, ProgramClock clock) {
+		this.meetings = meetings;
+		this.notes = notes;
+		this.times = times;
+		this.queries = queries;
 		this.mentoring = mentoring;
 		this.curriculum = curriculum;
 		this.events = events;
@@ -106,20 +114,11 @@ public class Meetings {
 		if (note != null && note.length() > MAX_NOTE) {
 			throw new MatchingRefusedException("meeting.noteTooLong", MAX_NOTE);
 		}
-		GeneratedKeyHolder key = new GeneratedKeyHolder();
-		this.jdbc.sql("""
-				INSERT INTO matching_meeting (pair_id, logged_by, met_on, duration_minutes, format, topics, behaviours,
-				    content_hash, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(pair.value(), member.person().value(), java.sql.Date.valueOf(meeting.metOn()), meeting.durationMinutes(),
-					meeting.format(), topics, String.join(",", meeting.behaviours().stream().distinct().toList()),
-					this.curriculum.contentHash(), Timestamp.from(this.clock.now()))
-			.update(key);
-		long id = Objects.requireNonNull(key.getKey()).longValue();
+		long id = this.meetings.save(new LoggedMeeting(pair, member.person(), meeting.metOn(), meeting.durationMinutes(),
+				meeting.format(), topics, meeting.behaviours().stream().distinct().toList(), this.curriculum.contentHash(),
+				this.clock.now())).id();
 		if (note != null) {
-			this.jdbc.sql("INSERT INTO matching_meeting_note (meeting_id, author_id, note) VALUES (?, ?, ?)")
-				.params(id, member.person().value(), note)
-				.update();
+			this.notes.save(new MeetingNote(id, member.person(), note));
 		}
 		this.events.publishEvent(new MeetingLogged(mine.id(), member.course(), member.person(), meeting.metOn()));
 		return id;
@@ -128,18 +127,13 @@ public class Meetings {
 	/** The pair's meetings, newest first; a private note only on the member's own entries. */
 	public List<Meeting> of(Member member, PairId pair) {
 		own(member, pair);
-		return this.jdbc.sql("""
-				SELECT m.id, m.logged_by, m.met_on, m.duration_minutes, m.format, m.topics, m.behaviours,
-				       CASE WHEN n.author_id = ? THEN n.note END AS note
-				FROM matching_meeting m LEFT JOIN matching_meeting_note n ON n.meeting_id = m.id
-				WHERE m.pair_id = ? ORDER BY m.met_on DESC, m.id DESC""")
-			.params(member.person().value(), pair.value())
-			.query((rs, row) -> new Meeting(rs.getLong("id"), rs.getLong("logged_by") == member.person().value(),
-					rs.getDate("met_on").toLocalDate(), rs.getInt("duration_minutes"), rs.getString("format"),
-					rs.getString("topics"),
-					rs.getString("behaviours").isEmpty() ? List.of() : Arrays.asList(rs.getString("behaviours").split(",")),
-					rs.getString("note")))
-			.list();
+		List<LoggedMeeting> logged = this.meetings.findByPairIdOrderByMetOnDescIdDesc(pair.value());
+		Map<Long, String> own = new HashMap<>();
+		if (!logged.isEmpty()) {
+			this.notes.findByAuthorIdAndMeetingIdIn(member.person().value(), logged.stream().map(LoggedMeeting::id).toList())
+				.forEach(n -> own.put(n.meetingId(), n.note()));
+		}
+		return logged.stream().map(m -> m.view(member.person(), own.get(m.id()))).toList();
 	}
 
 	/** Proposes one to three future times (course time zone) for the partner to choose from. */
@@ -163,25 +157,17 @@ public class Meetings {
 			starts.add(start);
 		}
 		for (Instant start : starts) {
-			this.jdbc.sql("""
-					INSERT INTO matching_time_proposal (pair_id, proposed_by, starts_at, duration_minutes, created_at)
-					VALUES (?, ?, ?, ?, ?)""")
-				.params(pair.value(), member.person().value(), Timestamp.from(start), durationMinutes, Timestamp.from(now))
-				.update();
+			this.times.save(new ProposedTimeRecord(pair, member.person(), start, durationMinutes, now));
 		}
 	}
 
 	/** The pair's proposed times from now on, and every accepted one still ahead. */
 	public List<ProposedTime> times(Member member, PairId pair) {
 		own(member, pair);
-		return this.jdbc.sql("""
-				SELECT id, proposed_by, starts_at, duration_minutes, accepted_at FROM matching_time_proposal
-				WHERE pair_id = ? AND starts_at > ? ORDER BY starts_at, id""")
-			.params(pair.value(), Timestamp.from(this.clock.now()))
-			.query((rs, row) -> new ProposedTime(rs.getLong("id"), rs.getLong("proposed_by") == member.person().value(),
-					rs.getTimestamp("starts_at").toInstant(), rs.getInt("duration_minutes"),
-					rs.getTimestamp("accepted_at") != null))
-			.list();
+		return this.times.findByPairIdAndStartsAtAfterOrderByStartsAtAscIdAsc(pair.value(), this.clock.now())
+			.stream()
+			.map(t -> t.view(member.person()))
+			.toList();
 	}
 
 	/** The partner accepts one of the times the other proposed. */
@@ -198,9 +184,7 @@ public class Meetings {
 		if (time.accepted()) {
 			throw new MatchingRefusedException("time.alreadyAccepted");
 		}
-		this.jdbc.sql("UPDATE matching_time_proposal SET accepted_at = ? WHERE id = ? AND pair_id = ?")
-			.params(Timestamp.from(this.clock.now()), timeId, pair.value())
-			.update();
+		this.times.findByIdAndPairId(timeId, pair.value()).orElseThrow().accept(this.clock.now());
 		this.events.publishEvent(new MeetingScheduled(mine.id(), member.course(), time.startsAt(), time.durationMinutes()));
 	}
 
@@ -226,15 +210,7 @@ public class Meetings {
 	 * notes): for the letter of mentoring service.
 	 */
 	public MentoringRecord recordOf(PersonId mentor, CourseId course) {
-		return this.jdbc.sql("""
-				SELECT COUNT(DISTINCT p.mentee_id), COUNT(m.id), MIN(m.met_on), MAX(m.met_on)
-				FROM matching_pair p LEFT JOIN matching_meeting m ON m.pair_id = p.id
-				WHERE p.course_id = ? AND p.mentor_id = ?""")
-			.params(course.value(), mentor.value())
-			.query((rs, row) -> new MentoringRecord(rs.getInt(1), rs.getInt(2),
-					rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate(),
-					rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate()))
-			.single();
+		return this.queries.recordOf(mentor, course);
 	}
 
 	/** @param firstMet the first logged meeting's date, {@code null} when none */

@@ -1,6 +1,5 @@
 package org.coachapproach.matching;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -16,8 +15,8 @@ import org.coachapproach.people.People;
 import org.coachapproach.people.PersonId;
 import org.coachapproach.people.ProgramRole;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Published pairs as their people and other modules see them: who is paired with whom, when
@@ -27,13 +26,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class Mentoring {
 
-	private static final String PAIR_SQL = """
-			SELECT p.id, p.course_id, p.mentor_id, p.mentee_id, p.published_at,
-			       (SELECT MAX(m.met_on) FROM matching_meeting m WHERE m.pair_id = p.id) AS last_met,
-			       (SELECT COUNT(*) FROM matching_notice n WHERE n.pair_id = p.id AND n.person_id = ? AND n.seen_at IS NULL) AS unseen
-			FROM matching_pair p WHERE p.ended_at IS NULL""";
+	private final PairQueries queries;
 
-	private final JdbcClient jdbc;
+	private final MatchNotices notices;
 
 	private final People people;
 
@@ -43,8 +38,10 @@ public class Mentoring {
 
 	private final ProgramClock clock;
 
-	Mentoring(JdbcClient jdbc, People people, Matching matching, Intakes intakes, ProgramClock clock) {
-		this.jdbc = jdbc;
+	Mentoring(PairQueries queries, MatchNotices notices, People people, Matching matching, Intakes intakes,
+			ProgramClock clock) {
+		this.queries = queries;
+		this.notices = notices;
 		this.people = people;
 		this.matching = matching;
 		this.intakes = intakes;
@@ -66,11 +63,7 @@ public class Mentoring {
 		if (member.course() == null) {
 			return List.of();
 		}
-		List<Row> rows = this.jdbc.sql(PAIR_SQL + " AND p.course_id = ? AND (p.mentor_id = ? OR p.mentee_id = ?) ORDER BY p.id")
-			.params(member.person().value(), member.course().value(), member.person().value(), member.person().value())
-			.query(this::row)
-			.list();
-		return mine(member, rows);
+		return mine(member, this.queries.currentOf(member.course(), member.person()));
 	}
 
 	/** One of the member's own current pairs; empty for anyone else's. */
@@ -79,51 +72,27 @@ public class Mentoring {
 	}
 
 	/** The member has seen the news of this pair. */
+	@Transactional
 	public void markSeen(Member member, PairId pair) {
-		this.jdbc.sql("UPDATE matching_notice SET seen_at = ? WHERE person_id = ? AND pair_id = ? AND seen_at IS NULL")
-			.params(Timestamp.from(this.clock.now()), member.person().value(), pair.value())
-			.update();
+		this.notices.markSeen(member.person().value(), pair.value(), this.clock.now());
 	}
 
 	/** Every current pair of the course with its last meeting date (for calendars and nudges). */
 	public List<PublishedPair> publishedPairs(CourseId course) {
-		return this.jdbc.sql(PAIR_SQL + " AND p.course_id = ? ORDER BY p.id")
-			.params(0L, course.value())
-			.query(this::row)
-			.list()
-			.stream()
-			.map(Row::published)
-			.toList();
+		return this.queries.currentIn(course).stream().map(PairQueries.PairRow::published).toList();
 	}
 
 	/** The person's current pairs in any course, with their last meeting date. */
 	public List<PublishedPair> publishedPairsOf(PersonId person) {
-		return this.jdbc.sql(PAIR_SQL + " AND (p.mentor_id = ? OR p.mentee_id = ?) ORDER BY p.id")
-			.params(0L, person.value(), person.value())
-			.query(this::row)
-			.list()
-			.stream()
-			.map(Row::published)
-			.toList();
+		return this.queries.currentOfAnywhere(person).stream().map(PairQueries.PairRow::published).toList();
 	}
 
 	/** Meeting times the person's current pairs agreed on (accepted proposals), from {@code from} on. */
 	public List<ScheduledMeeting> scheduledMeetings(PersonId person, Instant from) {
-		return this.jdbc.sql("""
-				SELECT t.id, t.pair_id, p.course_id, p.mentor_id, p.mentee_id, t.starts_at, t.duration_minutes, t.accepted_at
-				FROM matching_time_proposal t JOIN matching_pair p ON p.id = t.pair_id
-				WHERE p.ended_at IS NULL AND t.accepted_at IS NOT NULL AND t.starts_at >= ?
-				  AND (p.mentor_id = ? OR p.mentee_id = ?)
-				ORDER BY t.starts_at, t.id""")
-			.params(Timestamp.from(from), person.value(), person.value())
-			.query((rs, row) -> new ScheduledMeeting(rs.getLong("id"), new PairId(rs.getLong("pair_id")),
-					new CourseId(rs.getLong("course_id")), new PersonId(rs.getLong("mentor_id")),
-					new PersonId(rs.getLong("mentee_id")), rs.getTimestamp("starts_at").toInstant(),
-					rs.getInt("duration_minutes"), rs.getTimestamp("accepted_at").toInstant()))
-			.list();
+		return this.queries.scheduledMeetings(person, from);
 	}
 
-	private List<MyPair> mine(Member member, List<Row> rows) {
+	private List<MyPair> mine(Member member, List<PairQueries.PairRow> rows) {
 		if (rows.isEmpty()) {
 			return List.of();
 		}
@@ -141,22 +110,6 @@ public class Mentoring {
 					names.getOrDefault(partner, "#" + partner.value()), r.publishedAt(), r.lastMet(),
 					days >= reminderDays ? days : 0, r.unseen());
 		}).toList();
-	}
-
-	private Row row(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-		java.sql.Date last = rs.getDate("last_met");
-		return new Row(new PairId(rs.getLong("id")), new CourseId(rs.getLong("course_id")),
-				new PersonId(rs.getLong("mentor_id")), new PersonId(rs.getLong("mentee_id")),
-				rs.getTimestamp("published_at").toInstant(), last == null ? null : last.toLocalDate(), rs.getLong("unseen") > 0);
-	}
-
-	private record Row(PairId id, CourseId course, PersonId mentor, PersonId mentee, Instant publishedAt, LocalDate lastMet,
-			boolean unseen) {
-
-		PublishedPair published() {
-			return new PublishedPair(this.id, this.course, this.mentor, this.mentee, this.publishedAt, this.lastMet);
-		}
-
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package org.coachapproach.progress;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,7 +18,6 @@ import org.coachapproach.people.ProgramRole;
 import org.coachapproach.people.RosterEntry;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,7 +35,7 @@ public class CompetencyRatings {
 
 	public static final int HIGHEST = 3;
 
-	private final JdbcClient jdbc;
+	private final CompetencyRatingRecords records;
 
 	private final Curriculum curriculum;
 
@@ -45,8 +43,8 @@ public class CompetencyRatings {
 
 	private final Clock clock;
 
-	CompetencyRatings(JdbcClient jdbc, Curriculum curriculum, People people, Clock clock) {
-		this.jdbc = jdbc;
+	CompetencyRatings(CompetencyRatingRecords records, Curriculum curriculum, People people, Clock clock) {
+		this.records = records;
 		this.curriculum = curriculum;
 		this.people = people;
 		this.clock = clock;
@@ -95,16 +93,11 @@ public class CompetencyRatings {
 				|| !competencies.stream().allMatch(c -> validRating(ratings.get(c)))) {
 			throw new RatingRefusedException("incomplete");
 		}
-		Timestamp now = Timestamp.from(this.clock.instant());
+		java.time.Instant now = this.clock.instant();
 		try {
 			for (String competency : competencies) {
-				this.jdbc.sql("""
-						INSERT INTO competency_rating (course_id, exercise_id, observer_id, mentor_id, competency_id, rating,
-						    rated_at, content_hash)
-						VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-					.params(observer.course().value(), exerciseId, observer.person().value(), colleague.value(), competency,
-							ratings.get(competency), now, this.curriculum.contentHash())
-					.update();
+				this.records.insert(observer.course(), exerciseId, observer.person(), colleague, competency,
+						ratings.get(competency), now, this.curriculum.contentHash());
 			}
 		}
 		catch (DuplicateKeyException ex) {
@@ -117,13 +110,7 @@ public class CompetencyRatings {
 	public Map<String, List<ReceivedRating>> receivedBy(PersonId mentor, CourseId course) {
 		Map<String, List<ReceivedRating>> byCompetency = new LinkedHashMap<>();
 		this.curriculum.competencies().forEach(c -> byCompetency.put(c.id(), new java.util.ArrayList<>()));
-		this.jdbc.sql("""
-				SELECT competency_id, exercise_id, rating, rated_at FROM competency_rating
-				WHERE course_id = ? AND mentor_id = ? ORDER BY rated_at, id""")
-			.params(course.value(), mentor.value())
-			.query((rs, row) -> new ReceivedRating(rs.getString(1), rs.getString(2), rs.getInt(3),
-					rs.getTimestamp(4).toInstant()))
-			.list()
+		this.records.receivedBy(mentor, course)
 			.forEach(r -> byCompetency.computeIfAbsent(r.competencyId(), k -> new java.util.ArrayList<>()).add(r));
 		return byCompetency;
 	}
@@ -135,23 +122,13 @@ public class CompetencyRatings {
 	public Map<String, List<Double>> mentorMeans(CourseId course) {
 		Map<String, List<Double>> byCompetency = new LinkedHashMap<>();
 		this.curriculum.competencies().forEach(c -> byCompetency.put(c.id(), new java.util.ArrayList<>()));
-		this.jdbc.sql("""
-				SELECT competency_id, AVG(rating) FROM competency_rating
-				WHERE course_id = ? AND rating > 0 GROUP BY competency_id, mentor_id""")
-			.param(course.value())
-			.query((rs, row) -> Map.entry(rs.getString(1), rs.getDouble(2)))
-			.list()
+		this.records.mentorMeans(course)
 			.forEach(e -> byCompetency.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
 		return byCompetency;
 	}
 
 	private List<Long> rated(Member observer, String exerciseId) {
-		return this.jdbc.sql("""
-				SELECT DISTINCT mentor_id FROM competency_rating
-				WHERE course_id = ? AND exercise_id = ? AND observer_id = ?""")
-			.params(observer.course().value(), exerciseId, observer.person().value())
-			.query(Long.class)
-			.list();
+		return this.records.ratedBy(observer.course(), exerciseId, observer.person());
 	}
 
 	/** The course's active mentors, as the roster says today (not the launch's claim alone). */

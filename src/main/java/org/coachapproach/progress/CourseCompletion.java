@@ -14,7 +14,6 @@ import org.coachapproach.people.CourseRole;
 import org.coachapproach.people.PersonId;
 import org.coachapproach.people.ProgramRole;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,15 +24,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class CourseCompletion {
 
-	private final JdbcClient jdbc;
+	private final ProgressRecords records;
 
 	private final Curriculum curriculum;
 
 	private final org.coachapproach.people.People people;
 
-	CourseCompletion(JdbcClient jdbc, Curriculum curriculum, org.coachapproach.people.People people) {
+	CourseCompletion(ProgressRecords records, Curriculum curriculum, org.coachapproach.people.People people) {
 		this.people = people;
-		this.jdbc = jdbc;
+		this.records = records;
 		this.curriculum = curriculum;
 	}
 
@@ -42,23 +41,18 @@ public class CourseCompletion {
 		Map<Long, Set<String>> sessions = new HashMap<>();
 		Map<Long, Map<String, Status>> exercises = new HashMap<>();
 		Map<Long, Integer> recordings = new HashMap<>();
-		this.jdbc.sql("""
-				SELECT person_id, item_type, item_id FROM completion WHERE course_id = ?
-				UNION ALL
-				SELECT person_id, 'DRAFT', exercise_id FROM reflection WHERE course_id = ? AND submitted_at IS NULL""")
-			.params(course.value(), course.value())
-			.query(rs -> {
-				long person = rs.getLong(1);
-				String id = rs.getString(3);
-				switch (rs.getString(2)) {
-					case "SESSION" -> sessions.computeIfAbsent(person, p -> new HashSet<>()).add(id);
-					case "EXERCISE" -> exercises.computeIfAbsent(person, p -> new HashMap<>()).put(id, Status.COMPLETE);
-					case "DRAFT" -> exercises.computeIfAbsent(person, p -> new HashMap<>()).putIfAbsent(id, Status.IN_PROGRESS);
-					case "RECORDING" -> recordings.merge(person, 1, Integer::sum);
-					default -> {
-					}
+		for (ProgressRecords.ItemRow row : this.records.doneOrBegun(course)) {
+			long person = row.person();
+			String id = row.itemId();
+			switch (row.type()) {
+				case "SESSION" -> sessions.computeIfAbsent(person, p -> new HashSet<>()).add(id);
+				case "EXERCISE" -> exercises.computeIfAbsent(person, p -> new HashMap<>()).put(id, Status.COMPLETE);
+				case ProgressRecords.DRAFT -> exercises.computeIfAbsent(person, p -> new HashMap<>()).putIfAbsent(id, Status.IN_PROGRESS);
+				case "RECORDING" -> recordings.merge(person, 1, Integer::sum);
+				default -> {
 				}
-			});
+			}
+		}
 		// The roster as people keeps it; division and rank come with the roster work.
 		return this.people.roster(course).stream().map(entry -> {
 			long person = entry.person().value();

@@ -1,6 +1,5 @@
 package org.coachapproach.progress;
 
-import java.sql.Timestamp;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -9,7 +8,6 @@ import java.util.stream.Collectors;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.people.Member;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** Checklists an observer fills for colleagues in a triad: the observer's own record. */
@@ -20,14 +18,14 @@ public class ObserverChecklists {
 
 	public static final int MAX_NOTES_LENGTH = 5_000;
 
-	private final JdbcClient jdbc;
+	private final ObserverChecklistRecords records;
 
 	private final Curriculum curriculum;
 
 	private final java.time.Clock clock;
 
-	ObserverChecklists(JdbcClient jdbc, Curriculum curriculum, java.time.Clock clock) {
-		this.jdbc = jdbc;
+	ObserverChecklists(ObserverChecklistRecords records, Curriculum curriculum, java.time.Clock clock) {
+		this.records = records;
 		this.curriculum = curriculum;
 		this.clock = clock;
 	}
@@ -35,14 +33,10 @@ public class ObserverChecklists {
 	/** The member's checklists for an exercise, most recent first. */
 	public List<ObserverChecklist> of(Member member, String exerciseId) {
 		Progress.requireCourse(member);
-		return this.jdbc.sql("""
-				SELECT colleague, checked_items, notes, updated_at FROM observer_checklist
-				WHERE person_id = ? AND course_id = ? AND exercise_id = ? ORDER BY updated_at DESC, id DESC""")
-			.params(member.person().value(), member.course().value(), exerciseId)
-			.query((rs, row) -> new ObserverChecklist(exerciseId, rs.getString("colleague"),
-					parse(rs.getString("checked_items")), rs.getString("notes"),
-					rs.getTimestamp("updated_at").toInstant()))
-			.list();
+		return this.records.of(member.person(), member.course(), exerciseId)
+			.stream()
+			.map(r -> new ObserverChecklist(exerciseId, r.colleague(), parse(r.checkedItems()), r.notes(), r.updatedAt()))
+			.toList();
 	}
 
 	/**
@@ -57,15 +51,8 @@ public class ObserverChecklists {
 			.sorted()
 			.map(String::valueOf)
 			.collect(Collectors.joining(","));
-		this.jdbc.sql("""
-				INSERT INTO observer_checklist (person_id, course_id, exercise_id, colleague, checked_items, notes,
-				    updated_at, content_hash)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-				ON DUPLICATE KEY UPDATE checked_items = VALUES(checked_items), notes = VALUES(notes),
-				    updated_at = VALUES(updated_at), content_hash = VALUES(content_hash)""")
-			.params(member.person().value(), member.course().value(), exerciseId, colleague.strip(), stored, notes,
-					Timestamp.from(this.clock.instant()), this.curriculum.contentHash())
-			.update();
+		this.records.save(member.person(), member.course(), exerciseId, colleague.strip(), stored, notes,
+				this.clock.instant(), this.curriculum.contentHash());
 	}
 
 	private static Set<Integer> parse(String items) {

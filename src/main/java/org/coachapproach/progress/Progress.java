@@ -18,21 +18,20 @@ import org.coachapproach.people.CourseId;
 import org.coachapproach.people.Member;
 import org.coachapproach.people.PersonId;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** A person's progress through the program, as the home and session pages show it. */
 @Service
 public class Progress {
 
-	private final JdbcClient jdbc;
+	private final ProgressRecords records;
 
 	private final Curriculum curriculum;
 
 	private final CourseSettings settings;
 
-	Progress(JdbcClient jdbc, Curriculum curriculum, CourseSettings settings) {
-		this.jdbc = jdbc;
+	Progress(ProgressRecords records, Curriculum curriculum, CourseSettings settings) {
+		this.records = records;
 		this.curriculum = curriculum;
 		this.settings = settings;
 	}
@@ -52,24 +51,15 @@ public class Progress {
 	public ProgramProgress statusOf(PersonId person, CourseId course) {
 		Set<String> completedSessions = new HashSet<>();
 		Map<String, Status> exercises = new HashMap<>();
-		this.jdbc.sql("""
-				SELECT item_type, item_id FROM completion WHERE person_id = ? AND course_id = ?
-				UNION ALL
-				SELECT 'DRAFT', exercise_id FROM reflection WHERE person_id = ? AND course_id = ? AND submitted_at IS NULL""")
-			.params(person.value(), course.value(), person.value(), course.value())
-			.query((rs, row) -> {
-				String type = rs.getString(1);
-				String id = rs.getString(2);
-				switch (type) {
-					case "SESSION" -> completedSessions.add(id);
-					case "EXERCISE" -> exercises.put(id, Status.COMPLETE);
-					case "DRAFT" -> exercises.putIfAbsent(id, Status.IN_PROGRESS);
-					default -> {
-					}
+		for (ProgressRecords.ItemRow row : this.records.doneOrBegun(person, course)) {
+			switch (row.type()) {
+				case "SESSION" -> completedSessions.add(row.itemId());
+				case "EXERCISE" -> exercises.put(row.itemId(), Status.COMPLETE);
+				case ProgressRecords.DRAFT -> exercises.putIfAbsent(row.itemId(), Status.IN_PROGRESS);
+				default -> {
 				}
-				return id;
-			})
-			.list();
+			}
+		}
 		CoursePlan plan = this.settings.of(course);
 		List<ProgramProgress.SessionProgress> sessions = new ArrayList<>();
 		for (TrainingSession session : this.curriculum.sessions()) {
@@ -82,13 +72,7 @@ public class Progress {
 
 	/** The person's completed sessions and exercises in the course, with when, oldest first. */
 	public List<Completion> completions(PersonId person, CourseId course) {
-		return this.jdbc.sql("""
-				SELECT item_type, item_id, completed_at FROM completion
-				WHERE person_id = ? AND course_id = ? AND item_type IN ('SESSION', 'EXERCISE') ORDER BY completed_at, id""")
-			.params(person.value(), course.value())
-			.query((rs, row) -> new Completion(ItemKind.valueOf(rs.getString(1)), rs.getString(2),
-					rs.getTimestamp(3).toInstant()))
-			.list();
+		return this.records.completions(person, course);
 	}
 
 	/** A completed session or exercise. */

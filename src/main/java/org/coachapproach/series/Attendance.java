@@ -1,6 +1,5 @@
 package org.coachapproach.series;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -16,7 +15,6 @@ import org.coachapproach.people.ProgramId;
 import org.coachapproach.series.internal.AttendanceAnalysis;
 import org.coachapproach.series.internal.AttendanceReportReader;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,15 +39,15 @@ public class Attendance {
 
 	}
 
-	private final JdbcClient jdbc;
+	private final AttendanceRecords records;
 
 	private final Curriculum curriculum;
 
 	private final SeriesSchedule schedule;
 
-	Attendance(JdbcClient jdbc, Curriculum curriculum, SeriesSchedule schedule) {
+	Attendance(AttendanceRecords records, Curriculum curriculum, SeriesSchedule schedule) {
 		this.schedule = schedule;
-		this.jdbc = jdbc;
+		this.records = records;
 		this.curriculum = curriculum;
 	}
 
@@ -68,33 +66,17 @@ public class Attendance {
 		Objects.requireNonNull(at, "at");
 		session(program, seriesSessionId);
 		String key = "p:" + person.value();
-		int inserted = this.jdbc.sql("""
-				INSERT IGNORE INTO series_attendance (program_id, series_session_id, attendee_key, person_id, source,
-				    first_seen_at)
-				VALUES (?, ?, ?, ?, ?, ?)""")
-			.params(program.value(), seriesSessionId, key, person.value(), source.name(), Timestamp.from(at))
-			.update();
-		if (inserted == 0) {
-			// INSERT IGNORE also ignores a foreign-key failure: then there is no row to update either
-			int matched = this.jdbc.sql("""
-					UPDATE series_attendance SET first_seen_at = LEAST(first_seen_at, ?)
-					WHERE program_id = ? AND series_session_id = ? AND attendee_key = ?""")
-				.params(Timestamp.from(at), program.value(), seriesSessionId, key)
-				.update();
-			if (matched == 0) {
-				throw new IllegalArgumentException("No person " + person.value());
-			}
+		boolean inserted = this.records.insertIfAbsent(program, seriesSessionId, key, person, source.name(), at);
+		// INSERT IGNORE also ignores a foreign-key failure: then there is no row to update either
+		if (!inserted && !this.records.keepEarliest(program, seriesSessionId, key, at)) {
+			throw new IllegalArgumentException("No person " + person.value());
 		}
-		return inserted == 1;
+		return inserted;
 	}
 
 	/** Whether the person's attendance at the session is recorded (by join or launch). */
 	public boolean attended(ProgramId program, PersonId person, String seriesSessionId) {
-		return this.jdbc.sql("""
-				SELECT COUNT(*) FROM series_attendance WHERE program_id = ? AND series_session_id = ? AND attendee_key = ?""")
-			.params(program.value(), seriesSessionId, "p:" + person.value())
-			.query(Long.class)
-			.single() > 0;
+		return this.records.exists(program, seriesSessionId, "p:" + person.value());
 	}
 
 	/**
@@ -112,22 +94,10 @@ public class Attendance {
 		if (!read.problems().isEmpty()) {
 			return AttendanceImport.refused(seriesSessionId, read.format(), read.problems());
 		}
-		Set<String> known = new HashSet<>(this.jdbc
-			.sql("SELECT attendee_key FROM series_attendance WHERE program_id = ? AND series_session_id = ?")
-			.params(program.value(), seriesSessionId)
-			.query(String.class)
-			.list());
+		Set<String> known = new HashSet<>(this.records.attendeeKeys(program, seriesSessionId));
 		int added = 0;
 		for (AttendanceReportReader.Attendee a : read.attendees()) {
-			this.jdbc.sql("""
-					INSERT INTO series_attendance (program_id, series_session_id, attendee_key, faculty_rank, source,
-					    first_seen_at, minutes)
-					VALUES (?, ?, ?, ?, 'IMPORT', ?, ?)
-					ON DUPLICATE KEY UPDATE first_seen_at = LEAST(first_seen_at, VALUES(first_seen_at)),
-					    minutes = VALUES(minutes), faculty_rank = COALESCE(VALUES(faculty_rank), faculty_rank)""")
-				.params(program.value(), seriesSessionId, a.key(), a.rank() == null ? null : a.rank().name(),
-						Timestamp.from(a.firstSeen()), a.minutes())
-				.update();
+			this.records.imported(program, seriesSessionId, a.key(), a.rank(), a.firstSeen(), a.minutes());
 			if (known.add(a.key())) {
 				added++;
 			}
@@ -153,17 +123,8 @@ public class Attendance {
 		List<SeriesSession> sessions = this.curriculum.series().stream()
 			.filter(s -> s.academicYear().equals(academicYear))
 			.toList();
-		List<AttendanceAnalysis.Visit> visits = sessions.isEmpty() ? List.of() : this.jdbc.sql("""
-				SELECT series_session_id, attendee_key, faculty_rank, synthetic FROM series_attendance
-				WHERE series_session_id IN (:ids) AND (program_id = :program OR (program_id IS NULL AND synthetic))""")
-			.param("ids", sessions.stream().map(SeriesSession::id).toList())
-			.param("program", program.value())
-			.query((rs, row) -> {
-				String rank = rs.getString(3);
-				return new AttendanceAnalysis.Visit(rs.getString(1), rs.getString(2),
-						rank == null ? null : FacultyRank.valueOf(rank), rs.getBoolean(4));
-			})
-			.list();
+		List<AttendanceAnalysis.Visit> visits = sessions.isEmpty() ? List.of()
+				: this.records.visits(program, sessions.stream().map(SeriesSession::id).toList());
 		return AttendanceAnalysis.figures(academicYear, sessions, visits);
 	}
 

@@ -1,6 +1,5 @@
 package org.coachapproach.series;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,12 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.coachapproach.curriculum.Curriculum;
-import org.coachapproach.curriculum.SeriesCategory;
 import org.coachapproach.curriculum.SeriesSession;
 import org.coachapproach.people.PersonId;
 import org.coachapproach.people.ProgramId;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,13 +37,16 @@ public class SeriesSchedule {
 
 	private final Curriculum curriculum;
 
-	private final JdbcClient jdbc;
+	private final ScheduleEntries entries;
+
+	private final FileRevisions fileRevisions;
 
 	private final Clock clock;
 
-	SeriesSchedule(Curriculum curriculum, JdbcClient jdbc, Clock clock) {
+	SeriesSchedule(Curriculum curriculum, ScheduleEntries entries, FileRevisions fileRevisions, Clock clock) {
 		this.curriculum = curriculum;
-		this.jdbc = jdbc;
+		this.entries = entries;
+		this.fileRevisions = fileRevisions;
 		this.clock = clock;
 	}
 
@@ -72,23 +72,16 @@ public class SeriesSchedule {
 
 	private List<ScheduledSession> read(ProgramId program) {
 		Map<String, ScheduledSession> sessions = new LinkedHashMap<>();
-		Map<String, Revision> revisions = fileRevisions(program);
+		Map<String, FileRevisions.Revision> revisions = fileRevisions(program);
 		this.curriculum.series().forEach(s -> {
-			Revision revision = revisions.get(s.id());
+			FileRevisions.Revision revision = revisions.get(s.id());
 			sessions.put(s.id(), (revision == null || revision.sequence() == 0) ? new ScheduledSession(s, 0, null)
 					: new ScheduledSession(s, revision.sequence(), revision.changedAt()));
 		});
-		this.jdbc.sql("SELECT * FROM series_schedule WHERE program_id = ?").param(program.value()).query((rs, n) -> {
-			SeriesSession session = new SeriesSession(rs.getString("session_id"), rs.getString("academic_year"),
-					rs.getDate("session_date").toLocalDate(), rs.getTime("start_time").toLocalTime(),
-					java.time.ZoneId.of(rs.getString("time_zone")), rs.getInt("duration_minutes"),
-					rs.getString("title"), SeriesCategory.fromLabel(rs.getString("category")).orElseThrow(),
-					rs.getString("presenter"), rs.getString("summary"), rs.getString("recording_url"),
-					SeriesSession.Captions.valueOf(rs.getString("captions")), rs.getString("captions_url"),
-					rs.getString("transcript_url"), false, rs.getString("join_url"),
-					rs.getBoolean("permission_to_record"), rs.getBoolean("cancelled"));
-			return new ScheduledSession(session, rs.getInt("sequence"), rs.getTimestamp("updated_at").toInstant());
-		}).list().forEach(s -> sessions.put(s.session().id(), s));
+		this.entries.findByIdProgramId(program.value())
+			.stream()
+			.map(ScheduleEntry::scheduled)
+			.forEach(s -> sessions.put(s.session().id(), s));
 		return sessions.values()
 			.stream()
 			.sorted(Comparator.comparing((ScheduledSession s) -> s.session().startsAt().toInstant())
@@ -96,45 +89,22 @@ public class SeriesSchedule {
 			.toList();
 	}
 
-	private record Revision(String fingerprint, int sequence, Instant changedAt) {
-	}
-
 	/**
 	 * The file's sessions as last seen, brought up to date: a session whose calendar fields
 	 * changed in the file since (or that is new) is recorded, its sequence one higher.
 	 */
-	private Map<String, Revision> fileRevisions(ProgramId program) {
-		Map<String, Revision> seen = revisions(program);
+	private Map<String, FileRevisions.Revision> fileRevisions(ProgramId program) {
+		Map<String, FileRevisions.Revision> seen = this.fileRevisions.of(program);
 		boolean changed = false;
 		for (SeriesSession s : this.curriculum.series()) {
 			String fingerprint = fingerprint(s);
-			Revision revision = seen.get(s.id());
+			FileRevisions.Revision revision = seen.get(s.id());
 			if (revision == null || !revision.fingerprint().equals(fingerprint)) {
-				// One statement, so instances that start together raise it once: only where it still differs.
-				this.jdbc.sql("""
-						INSERT INTO series_file_revision (program_id, session_id, fingerprint, sequence, changed_at)
-						VALUES (?, ?, ?, 0, ?)
-						ON DUPLICATE KEY UPDATE
-						    sequence = IF(fingerprint = VALUES(fingerprint), sequence, sequence + 1),
-						    changed_at = IF(fingerprint = VALUES(fingerprint), changed_at, VALUES(changed_at)),
-						    fingerprint = VALUES(fingerprint)""")
-					.params(program.value(), s.id(), fingerprint, Timestamp.from(this.clock.instant()))
-					.update();
+				this.fileRevisions.record(program, s.id(), fingerprint, this.clock.instant());
 				changed = true;
 			}
 		}
-		return changed ? revisions(program) : seen;
-	}
-
-	private Map<String, Revision> revisions(ProgramId program) {
-		Map<String, Revision> revisions = new java.util.HashMap<>();
-		this.jdbc.sql("SELECT session_id, fingerprint, sequence, changed_at FROM series_file_revision WHERE program_id = ?")
-			.param(program.value())
-			.query(rs -> {
-				revisions.put(rs.getString("session_id"), new Revision(rs.getString("fingerprint"),
-						rs.getInt("sequence"), rs.getTimestamp("changed_at").toInstant()));
-			});
-		return revisions;
+		return changed ? this.fileRevisions.of(program) : seen;
 	}
 
 	/** SHA-256 of what a calendar shows of the session. */
@@ -322,24 +292,10 @@ public class SeriesSchedule {
 
 	private void save(ProgramId program, SeriesSession s, int sequence, PersonId by) {
 		this.snapshots.remove(program);
-		this.jdbc.sql("""
-				INSERT INTO series_schedule (program_id, session_id, academic_year, session_date, start_time, time_zone, duration_minutes,
-				    title, category, presenter, summary, join_url, permission_to_record, cancelled, recording_url, captions,
-				    captions_url, transcript_url, sequence, updated_at, updated_by)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				ON DUPLICATE KEY UPDATE academic_year = VALUES(academic_year), session_date = VALUES(session_date),
-				    start_time = VALUES(start_time), time_zone = VALUES(time_zone), duration_minutes = VALUES(duration_minutes),
-				    title = VALUES(title), category = VALUES(category), presenter = VALUES(presenter), summary = VALUES(summary),
-				    join_url = VALUES(join_url), permission_to_record = VALUES(permission_to_record),
-				    cancelled = VALUES(cancelled), recording_url = VALUES(recording_url), captions = VALUES(captions),
-				    captions_url = VALUES(captions_url), transcript_url = VALUES(transcript_url), sequence = VALUES(sequence),
-				    updated_at = VALUES(updated_at), updated_by = VALUES(updated_by)""")
-			.params(program.value(), s.id(), s.academicYear(), java.sql.Date.valueOf(s.date()), java.sql.Time.valueOf(s.startTime()),
-					s.timeZone().getId(), s.durationMinutes(), s.title(), s.category().label(), s.presenter(), s.summary(),
-					s.joinUrl(), s.permissionToRecord(), s.cancelled(), s.recordingUrl(), s.captions().name(),
-					s.captionsUrl(), s.transcriptUrl(), sequence, Timestamp.from(this.clock.instant()),
-					by == null ? null : by.value())
-			.update();
+		ScheduleEntry entry = this.entries.findById(new ScheduleEntry.Key(program.value(), s.id()))
+			.orElseGet(() -> new ScheduleEntry(program, s.id()));
+		entry.replace(s, sequence, by, this.clock.instant());
+		this.entries.save(entry);
 		// Another request of this instance may have re-read the old rows meanwhile: forget again after commit.
 		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
 			org.springframework.transaction.support.TransactionSynchronizationManager

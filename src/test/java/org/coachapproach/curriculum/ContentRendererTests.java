@@ -1,5 +1,6 @@
 package org.coachapproach.curriculum;
 
+import org.coachapproach.curriculum.internal.CurriculumLoader;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.BeforeAll;

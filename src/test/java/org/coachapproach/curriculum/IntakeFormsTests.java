@@ -1,5 +1,6 @@
 package org.coachapproach.curriculum;
 
+import org.coachapproach.curriculum.internal.CurriculumLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

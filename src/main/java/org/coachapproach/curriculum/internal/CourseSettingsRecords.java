@@ -1,6 +1,5 @@
 package org.coachapproach.curriculum.internal;
 
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,45 +8,46 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.coachapproach.curriculum.ItemKind;
 import org.coachapproach.curriculum.ItemRef;
 import org.coachapproach.curriculum.ItemSettings;
 import org.coachapproach.curriculum.SettingsChange;
 import org.coachapproach.people.CourseId;
 import org.coachapproach.people.PersonId;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The settings tables of {@code V8__curriculum_course_settings.sql}. */
+/**
+ * The settings tables of {@code V8__curriculum_course_settings.sql}: entities, and the course
+ * row's lock on SQL (insert-if-absent then {@code FOR UPDATE}, one round each, no race on the insert).
+ */
 @Repository
 public class CourseSettingsRecords {
 
 	private final JdbcClient jdbc;
 
-	CourseSettingsRecords(JdbcClient jdbc) {
+	private final ItemSettingsRows items;
+
+	private final CourseSettingsRows courses;
+
+	private final SettingsChangeRows changes;
+
+	CourseSettingsRecords(JdbcClient jdbc, ItemSettingsRows items, CourseSettingsRows courses, SettingsChangeRows changes) {
 		this.jdbc = jdbc;
+		this.items = items;
+		this.courses = courses;
+		this.changes = changes;
 	}
 
 	public Map<ItemRef, ItemSettings> items(CourseId course) {
 		Map<ItemRef, ItemSettings> items = new HashMap<>();
-		this.jdbc.sql("""
-				SELECT item_type, item_id, visible, required, release_at, due_at
-				FROM curriculum_item_settings WHERE course_id = ?""")
-			.param(course.value())
-			.query((rs, row) -> items.put(new ItemRef(ItemKind.valueOf(rs.getString("item_type")), rs.getString("item_id")),
-					new ItemSettings(rs.getBoolean("visible"), rs.getBoolean("required"), date(rs.getDate("release_at")),
-							date(rs.getDate("due_at")))))
-			.list();
+		this.items.findByCourseId(course.value()).forEach(row -> items.put(row.item(), row.settings()));
 		return items;
 	}
 
 	public Optional<LocalDate> meetMenteesFrom(CourseId course) {
-		return this.jdbc.sql("SELECT meet_mentees_from FROM curriculum_course_settings WHERE course_id = ?")
-			.param(course.value())
-			.query((rs, row) -> Optional.ofNullable(date(rs.getDate(1))))
-			.optional()
-			.flatMap(date -> date);
+		return this.courses.findById(course.value()).map(CourseSettingsRow::meetMenteesFrom);
 	}
 
 	/**
@@ -67,54 +67,27 @@ public class CourseSettingsRecords {
 	}
 
 	public void saveItem(CourseId course, ItemRef item, ItemSettings settings, Instant now) {
-		this.jdbc.sql("""
-				INSERT INTO curriculum_item_settings (course_id, item_type, item_id, visible, required, release_at, due_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-				ON DUPLICATE KEY UPDATE visible = VALUES(visible), required = VALUES(required),
-				    release_at = VALUES(release_at), due_at = VALUES(due_at), updated_at = VALUES(updated_at)""")
-			.params(course.value(), item.kind().name(), item.id(), settings.visible(), settings.required(),
-					sqlDate(settings.releaseOn()), sqlDate(settings.dueOn()), Timestamp.from(now))
-			.update();
+		// Callers hold the course's lock: no second writer can insert the row meanwhile.
+		ItemSettingsRow row = this.items.findByCourseIdAndItemTypeAndItemId(course.value(), item.kind(), item.id())
+			.orElseGet(() -> new ItemSettingsRow(course, item));
+		row.change(settings, now);
+		this.items.save(row);
 	}
 
 	public void saveMeetMenteesFrom(CourseId course, LocalDate date, Instant now) {
-		this.jdbc.sql("UPDATE curriculum_course_settings SET meet_mentees_from = ?, updated_at = ? WHERE course_id = ?")
-			.params(sqlDate(date), Timestamp.from(now), course.value())
-			.update();
+		this.courses.findById(course.value()).orElseThrow().changeMeetMenteesFrom(date, now);
 	}
 
 	public void audit(CourseId course, PersonId who, Instant at, ItemRef item, String field, String oldValue,
 			String newValue) {
-		this.jdbc.sql("""
-				INSERT INTO curriculum_settings_change (course_id, person_id, changed_at, item_type, item_id, field, old_value, new_value)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(course.value(), who.value(), Timestamp.from(at), item == null ? null : item.kind().name(),
-					item == null ? null : item.id(), field, oldValue, newValue)
-			.update();
+		this.changes.save(new SettingsChangeRow(course, who, at, item, field, oldValue, newValue));
 	}
 
 	public List<SettingsChange> history(CourseId course, int limit) {
-		return this.jdbc.sql("""
-				SELECT c.changed_at, c.person_id, c.item_type, c.item_id, c.field, c.old_value, c.new_value
-				FROM curriculum_settings_change c
-				WHERE c.course_id = ? ORDER BY c.changed_at DESC, c.id DESC LIMIT ?""")
-			.params(course.value(), limit)
-			.query((rs, row) -> {
-				String type = rs.getString("item_type");
-				return new SettingsChange(rs.getTimestamp("changed_at").toInstant(), new PersonId(rs.getLong("person_id")),
-						null,
-						type == null ? null : new ItemRef(ItemKind.valueOf(type), rs.getString("item_id")),
-						rs.getString("field"), rs.getString("old_value"), rs.getString("new_value"));
-			})
-			.list();
-	}
-
-	private static LocalDate date(Date date) {
-		return date == null ? null : date.toLocalDate();
-	}
-
-	private static Date sqlDate(LocalDate date) {
-		return date == null ? null : Date.valueOf(date);
+		return this.changes.findByCourseIdOrderByChangedAtDescIdDesc(course.value(), Limit.of(limit))
+			.stream()
+			.map(SettingsChangeRow::view)
+			.toList();
 	}
 
 }

@@ -2,7 +2,6 @@ package org.coachapproach.curriculum.internal;
 
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.CurriculumProperties;
-import org.coachapproach.curriculum.CurriculumLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

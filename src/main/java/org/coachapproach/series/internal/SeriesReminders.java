@@ -23,11 +23,11 @@ import org.coachapproach.people.PersonId;
 import org.coachapproach.people.ProgramId;
 import org.coachapproach.people.RosterEntry;
 import org.coachapproach.series.ScheduledSession;
+import org.coachapproach.series.SeriesProperties;
 import org.coachapproach.series.SeriesSchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -57,13 +57,13 @@ public class SeriesReminders implements ReminderSample {
 	private final Duration lead;
 
 	SeriesReminders(SeriesSchedule schedule, MailOutbox outbox, People people, FacultyList faculty, Clock clock,
-			@Value("${coachapproach.series.reminder-lead:PT48H}") Duration lead) {
+			SeriesProperties properties) {
 		this.schedule = schedule;
 		this.outbox = outbox;
 		this.people = people;
 		this.faculty = faculty;
 		this.clock = clock;
-		this.lead = lead;
+		this.lead = properties.reminderLead();
 	}
 
 	/** Queues the reminders that are due; returns how many messages were queued. */

@@ -12,11 +12,11 @@ import org.coachapproach.curriculum.SeriesCategory;
 import org.coachapproach.curriculum.SeriesSession;
 import org.coachapproach.people.Member;
 import org.coachapproach.people.ProgramId;
+import org.coachapproach.series.ArchiveSearch;
 import org.coachapproach.series.ScheduledSession;
 import org.coachapproach.series.SeriesSchedule;
-import org.coachapproach.series.internal.ArchiveSearch;
-import org.coachapproach.series.internal.WatchProgress;
-import org.coachapproach.series.internal.WatchState;
+import org.coachapproach.series.WatchProgress;
+import org.coachapproach.series.WatchState;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;

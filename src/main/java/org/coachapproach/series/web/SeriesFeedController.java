@@ -5,7 +5,7 @@ import java.time.Clock;
 import org.coachapproach.curriculum.SeriesCategory;
 import org.coachapproach.outreach.FeedTokens;
 import org.coachapproach.outreach.ICalendar;
-import org.coachapproach.series.internal.SeriesAgenda;
+import org.coachapproach.series.SeriesAgenda;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

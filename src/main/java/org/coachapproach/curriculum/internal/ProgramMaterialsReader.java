@@ -1,4 +1,4 @@
-package org.coachapproach.curriculum;
+package org.coachapproach.curriculum.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,12 +7,11 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.coachapproach.curriculum.ProgramMaterials;
+import org.coachapproach.curriculum.TrainingSession;
 import org.coachapproach.curriculum.ProgramMaterials.FacilitatorGuide;
 import org.coachapproach.curriculum.ProgramMaterials.Handout;
 import org.coachapproach.curriculum.ProgramMaterials.MenteeOrientation;
-import org.coachapproach.curriculum.internal.MarkdownDocument;
-import org.coachapproach.curriculum.internal.Problems;
-import org.coachapproach.curriculum.internal.YamlFields;
 
 /**
  * Reads the facilitator guides, handouts and mentee orientation with the loader's Markdown

@@ -1,4 +1,4 @@
-package org.coachapproach.series.internal;
+package org.coachapproach.series;
 
 import java.util.List;
 import java.util.Locale;
@@ -9,8 +9,6 @@ import org.coachapproach.outreach.AgendaEntry;
 import org.coachapproach.outreach.AgendaSource;
 import org.coachapproach.people.PersonId;
 import org.coachapproach.people.ProgramId;
-import org.coachapproach.series.ScheduledSession;
-import org.coachapproach.series.SeriesSchedule;
 
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package org.coachapproach.curriculum;
+package org.coachapproach.curriculum.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +11,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.coachapproach.curriculum.Curriculum;
+import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.curriculum.Instrument.Audience;
 import org.coachapproach.curriculum.Instrument.Item;
 import org.coachapproach.curriculum.Instrument.ItemType;
@@ -19,7 +21,6 @@ import org.coachapproach.curriculum.Instrument.Retrospective;
 import org.coachapproach.curriculum.Instrument.Scale;
 import org.coachapproach.curriculum.Instrument.Section;
 import org.coachapproach.curriculum.Instrument.Wave;
-import org.coachapproach.curriculum.internal.YamlFields;
 
 /**
  * Reads {@code instruments/scales.yml} and every {@code instruments/<id>.yml}, recording each

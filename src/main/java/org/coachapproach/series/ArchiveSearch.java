@@ -1,4 +1,4 @@
-package org.coachapproach.series.internal;
+package org.coachapproach.series;
 
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.coachapproach.curriculum.SeriesCategory;
 import org.coachapproach.curriculum.SeriesSession;
 import org.coachapproach.people.ProgramId;
-import org.coachapproach.series.SeriesSchedule;
 
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package org.coachapproach.series.internal;
+package org.coachapproach.series;
 
 /**
  * Where a person is in one recording.
