@@ -15,14 +15,14 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 import org.coachapproach.CoachApproachApplication;
-import org.coachapproach.assessment.internal.Adjustment;
-import org.coachapproach.assessment.internal.CohortReader;
-import org.coachapproach.assessment.internal.CohortWriter;
-import org.coachapproach.assessment.internal.PrePostAnalysis;
-import org.coachapproach.assessment.internal.PrePostReport;
-import org.coachapproach.assessment.internal.Pseudonyms;
-import org.coachapproach.assessment.internal.ResponseRate;
-import org.coachapproach.assessment.internal.WaveAnalysis;
+import org.coachapproach.assessment.Adjustment;
+import org.coachapproach.assessment.internal.report.CohortReader;
+import org.coachapproach.assessment.internal.imports.CohortWriter;
+import org.coachapproach.assessment.internal.report.PrePostAnalysis;
+import org.coachapproach.assessment.PrePostReport;
+import org.coachapproach.assessment.internal.responses.Pseudonyms;
+import org.coachapproach.assessment.ResponseRate;
+import org.coachapproach.assessment.internal.report.WaveAnalysis;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.curriculum.Instrument.Wave;
@@ -88,8 +88,8 @@ public final class SurveyReportBenchmark {
 			System.gc();
 			resetPeaks();
 			// As the report page does: answers given in the tool are released first (a no-op for synthetic ones).
-			org.coachapproach.assessment.internal.ReleaseBatches releases = context
-				.getBean(org.coachapproach.assessment.internal.ReleaseBatches.class);
+			org.coachapproach.assessment.internal.report.ReleaseBatches releases = context
+				.getBean(org.coachapproach.assessment.internal.report.ReleaseBatches.class);
 			long cold = time(() -> {
 				releases.releaseDue(course);
 				report(analysis, waves, json, curriculum, course, instrument, null, null);

@@ -1,5 +1,6 @@
 package org.coachapproach.assessment;
 
+import org.coachapproach.assessment.internal.report.ReleaseBatches;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.HashMap;

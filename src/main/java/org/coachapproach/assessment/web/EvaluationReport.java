@@ -3,10 +3,10 @@ package org.coachapproach.assessment.web;
 import java.util.List;
 
 import org.coachapproach.assessment.CfdsAttendance;
-import org.coachapproach.assessment.internal.ComparisonRow;
-import org.coachapproach.assessment.internal.Distribution;
-import org.coachapproach.assessment.internal.PairedFigures;
-import org.coachapproach.assessment.internal.ResponseRate;
+import org.coachapproach.assessment.ComparisonRow;
+import org.coachapproach.assessment.Distribution;
+import org.coachapproach.assessment.PairedFigures;
+import org.coachapproach.assessment.ResponseRate;
 
 /**
  * A course's evaluation report: the published evaluation's tables and figures in its order

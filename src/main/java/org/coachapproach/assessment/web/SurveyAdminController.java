@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.coachapproach.assessment.internal.AnswerProblem;
-import org.coachapproach.assessment.internal.AnswersRefusedException;
-import org.coachapproach.assessment.internal.CohortLabels;
-import org.coachapproach.assessment.internal.InstrumentSettings;
-import org.coachapproach.assessment.internal.SurveyAdministration;
-import org.coachapproach.assessment.internal.SurveyWindow;
+import org.coachapproach.assessment.AnswerProblem;
+import org.coachapproach.assessment.AnswersRefusedException;
+import org.coachapproach.assessment.internal.imports.CohortLabels;
+import org.coachapproach.assessment.InstrumentSettings;
+import org.coachapproach.assessment.SurveyAdministration;
+import org.coachapproach.assessment.SurveyWindow;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.curriculum.Instrument.Wave;
