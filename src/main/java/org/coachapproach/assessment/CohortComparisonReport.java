@@ -1,7 +1,8 @@
 package org.coachapproach.assessment;
 
-import org.coachapproach.assessment.internal.report.PrePostAnalysis;
 import java.util.List;
+
+import org.coachapproach.assessment.internal.report.PrePostAnalysis;
 
 /**
  * One pre/post instrument's gains, cohort by cohort: the earlier cohorts imported into the

@@ -6,13 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.coachapproach.assessment.Adjustment;
-import org.coachapproach.assessment.ComparisonRow;
-import org.coachapproach.assessment.OwnResponse;
 import org.coachapproach.assessment.internal.report.PrePostAnalysis;
-import org.coachapproach.assessment.PrePostReport;
 import org.coachapproach.assessment.internal.report.Suppression;
-import org.coachapproach.assessment.SurveyResponses;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.curriculum.Instrument.Item;

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.coachapproach.curriculum.ProgramClock;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.curriculum.Instrument.Wave;
+import org.coachapproach.curriculum.ProgramClock;
 import org.coachapproach.people.CourseId;
 import org.coachapproach.people.Member;
 

@@ -1,20 +1,19 @@
 package org.coachapproach.assessment;
 
-import org.coachapproach.assessment.internal.responses.AnswerCheck;
-import org.coachapproach.assessment.internal.responses.AnswerCodec;
-import org.coachapproach.assessment.internal.responses.Pseudonyms;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.coachapproach.assessment.SurveySubmitted;
+import org.coachapproach.assessment.internal.responses.AnswerCheck;
+import org.coachapproach.assessment.internal.responses.Pseudonyms;
+import org.coachapproach.assessment.internal.responses.ResponseStore;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument;
+import org.coachapproach.curriculum.Instrument.Item;
 import org.coachapproach.curriculum.Instrument.Wave;
 import org.coachapproach.people.Member;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SurveyResponses {
 
-	private final JdbcClient jdbc;
+	private final ResponseStore store;
 
 	private final Pseudonyms pseudonyms;
 
@@ -36,9 +35,9 @@ public class SurveyResponses {
 
 	private final ApplicationEventPublisher events;
 
-	SurveyResponses(JdbcClient jdbc, Pseudonyms pseudonyms, SurveyAdministration administration, Curriculum curriculum,
+	SurveyResponses(ResponseStore store, Pseudonyms pseudonyms, SurveyAdministration administration, Curriculum curriculum,
 			ApplicationEventPublisher events) {
-		this.jdbc = jdbc;
+		this.store = store;
 		this.pseudonyms = pseudonyms;
 		this.administration = administration;
 		this.curriculum = curriculum;
@@ -46,24 +45,12 @@ public class SurveyResponses {
 	}
 
 	public Optional<OwnResponse> own(Member member, String instrumentId, Wave wave) {
-		return this.jdbc.sql("""
-				SELECT submitted, answers FROM assessment_response
-				WHERE course_id = ? AND instrument_id = ? AND respondent = ? AND wave = ? AND cohort = ''""")
-			.params(member.course().value(), instrumentId, this.pseudonyms.of(member.course(), member.person()),
-					wave.label())
-			.query((rs, row) -> new OwnResponse(instrumentId, wave, rs.getBoolean(1), AnswerCodec.unpack(rs.getString(2))))
-			.optional();
+		return this.store.find(member.course(), this.pseudonyms.of(member.course(), member.person()), instrumentId, wave);
 	}
 
 	/** Every response of the member in their course, for them to see and download. */
 	public List<OwnResponse> mine(Member member) {
-		return this.jdbc.sql("""
-				SELECT instrument_id, wave, submitted, answers FROM assessment_response
-				WHERE course_id = ? AND respondent = ? AND cohort = '' ORDER BY instrument_id, wave""")
-			.params(member.course().value(), this.pseudonyms.of(member.course(), member.person()))
-			.query((rs, row) -> new OwnResponse(rs.getString(1), Wave.fromLabel(rs.getString(2)).orElseThrow(),
-					rs.getBoolean(3), AnswerCodec.unpack(rs.getString(4))))
-			.list();
+		return this.store.all(member.course(), this.pseudonyms.of(member.course(), member.person()));
 	}
 
 	/**
@@ -77,30 +64,24 @@ public class SurveyResponses {
 			throw new AnswersRefusedException(List.of(new AnswerProblem(instrument.id(), "closed")));
 		}
 		byte[] respondent = this.pseudonyms.of(member.course(), member.person());
-		Optional<Boolean> submitted = this.jdbc.sql("""
-				SELECT submitted FROM assessment_response
-				WHERE course_id = ? AND instrument_id = ? AND respondent = ? AND wave = ? AND cohort = '' FOR UPDATE""")
-			.params(member.course().value(), instrument.id(), respondent, wave.label())
-			.query(Boolean.class)
-			.optional();
-		if (submitted.orElse(false)) {
+		if (this.store.lockSubmitted(member.course(), respondent, instrument.id(), wave)) {
 			throw new AnswersRefusedException(List.of(new AnswerProblem(instrument.id(), "alreadySubmitted")));
 		}
 		InstrumentSettings settings = this.administration.settings(member.course(), instrument.id());
 		Map<String, String> answers = AnswerCheck.check(AnswerCheck.asked(instrument, wave, settings.retrospective()),
 				posted, submit);
-		// A submitted row is never changed, even by a save racing the first one (MariaDB assigns left to right).
-		this.jdbc.sql("""
-				INSERT INTO assessment_response (course_id, instrument_id, respondent, wave, submitted, origin, content_hash, answers)
-				VALUES (?, ?, ?, ?, ?, 'TOOL', ?, ?)
-				ON DUPLICATE KEY UPDATE answers = IF(submitted, answers, VALUES(answers)),
-				    content_hash = IF(submitted, content_hash, VALUES(content_hash)), submitted = submitted OR VALUES(submitted)""")
-			.params(member.course().value(), instrument.id(), respondent, wave.label(), submit,
-					this.curriculum.contentHash(), AnswerCodec.pack(answers))
-			.update();
+		this.store.save(member.course(), respondent, instrument.id(), wave, submit, this.curriculum.contentHash(), answers);
 		if (submit && settings.completionCredit()) {
 			this.events.publishEvent(new SurveySubmitted(member.person(), member.course(), instrument.id(), wave.label()));
 		}
+	}
+
+	/**
+	 * The answer keys a wave of an instrument asks, in order, with their items (the retrospective
+	 * "then" keys too when {@code retrospective}).
+	 */
+	public static Map<String, Item> asked(Instrument instrument, Wave wave, boolean retrospective) {
+		return AnswerCheck.asked(instrument, wave, retrospective);
 	}
 
 	/** Asked of the member's program role, the wave runs in the course and its window is open today. */

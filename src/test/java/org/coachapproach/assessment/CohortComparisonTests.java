@@ -10,12 +10,9 @@ import java.util.UUID;
 import java.util.function.IntUnaryOperator;
 
 import org.coachapproach.assessment.analysis.PairedComparison;
-import org.coachapproach.assessment.Adjustment;
-import org.coachapproach.assessment.internal.report.CohortReader;
 import org.coachapproach.assessment.internal.imports.CohortWriter;
-import org.coachapproach.assessment.ComparisonRow;
+import org.coachapproach.assessment.internal.report.CohortReader;
 import org.coachapproach.assessment.internal.report.PrePostAnalysis;
-import org.coachapproach.assessment.PrePostReport;
 import org.coachapproach.assessment.internal.responses.Pseudonyms;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument;

@@ -4,13 +4,8 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.UUID;
 
-import org.coachapproach.assessment.Adjustment;
-import org.coachapproach.assessment.ComparisonRow;
-import org.coachapproach.assessment.Distribution;
 import org.coachapproach.assessment.internal.report.PrePostAnalysis;
-import org.coachapproach.assessment.PrePostReport;
 import org.coachapproach.assessment.internal.report.WaveAnalysis;
-import org.coachapproach.assessment.WaveReport;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument.Wave;
 import org.coachapproach.people.Arrival;

@@ -8,9 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.coachapproach.assessment.internal.imports.CohortWriter;
-import org.coachapproach.assessment.InstrumentSettings;
 import org.coachapproach.assessment.internal.responses.Pseudonyms;
-import org.coachapproach.assessment.SurveyAdministration;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.curriculum.Instrument.Wave;

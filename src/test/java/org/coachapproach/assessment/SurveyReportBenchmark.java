@@ -15,14 +15,11 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 import org.coachapproach.CoachApproachApplication;
-import org.coachapproach.assessment.Adjustment;
-import org.coachapproach.assessment.internal.report.CohortReader;
 import org.coachapproach.assessment.internal.imports.CohortWriter;
+import org.coachapproach.assessment.internal.report.CohortReader;
 import org.coachapproach.assessment.internal.report.PrePostAnalysis;
-import org.coachapproach.assessment.PrePostReport;
-import org.coachapproach.assessment.internal.responses.Pseudonyms;
-import org.coachapproach.assessment.ResponseRate;
 import org.coachapproach.assessment.internal.report.WaveAnalysis;
+import org.coachapproach.assessment.internal.responses.Pseudonyms;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.curriculum.Instrument.Wave;
@@ -30,12 +27,11 @@ import org.coachapproach.people.Arrival;
 import org.coachapproach.people.CourseId;
 import org.coachapproach.people.CourseRole;
 import org.coachapproach.people.People;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The full pre/post report of a cohort from MariaDB: per item and per scale score, with

@@ -1,13 +1,13 @@
 package org.coachapproach.assessment.internal.demo;
 
-import org.coachapproach.assessment.SurveyAdministration;
-import org.coachapproach.assessment.internal.responses.Pseudonyms;
-import org.coachapproach.assessment.internal.imports.CohortWriter;
-import org.coachapproach.assessment.internal.imports.CohortLabels;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.coachapproach.assessment.SurveyAdministration;
+import org.coachapproach.assessment.internal.imports.CohortLabels;
+import org.coachapproach.assessment.internal.imports.CohortWriter;
+import org.coachapproach.assessment.internal.responses.Pseudonyms;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument.Wave;
 import org.coachapproach.people.CourseAppeared;
@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * demo course is recognised by its platform context id.
  */
 @Component
-public class DemoSurveys {
+class DemoSurveys {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoSurveys.class);
 

@@ -1,6 +1,5 @@
 package org.coachapproach.assessment.internal.demo;
 
-import org.coachapproach.assessment.internal.imports.CohortWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 
+import org.coachapproach.assessment.internal.imports.CohortWriter;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.curriculum.Instrument.Item;

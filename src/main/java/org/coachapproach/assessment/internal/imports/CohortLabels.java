@@ -1,11 +1,11 @@
 package org.coachapproach.assessment.internal.imports;
 
-import org.coachapproach.assessment.internal.report.CohortReader;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.coachapproach.assessment.internal.report.CohortReader;
 import org.coachapproach.people.CourseId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

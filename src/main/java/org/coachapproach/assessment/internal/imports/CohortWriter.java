@@ -1,11 +1,11 @@
 package org.coachapproach.assessment.internal.imports;
 
-import org.coachapproach.assessment.internal.responses.AnswerCodec;
-import org.coachapproach.assessment.internal.report.CohortReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.coachapproach.assessment.internal.report.CohortReader;
+import org.coachapproach.assessment.internal.responses.AnswerCodec;
 import org.coachapproach.curriculum.Instrument.Wave;
 import org.coachapproach.people.CourseId;
 

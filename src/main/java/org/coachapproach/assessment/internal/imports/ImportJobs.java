@@ -1,10 +1,11 @@
 package org.coachapproach.assessment.internal.imports;
 
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.coachapproach.assessment.ResponseImports.Job;
+import org.coachapproach.assessment.ResponseImports.Status;
 import org.coachapproach.people.CourseId;
 import org.coachapproach.people.PersonId;
 
@@ -29,27 +30,6 @@ public class ImportJobs {
 
 	ImportJobs(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-	}
-
-	public enum Status {
-
-		RUNNING, DONE, FAILED, INTERRUPTED
-
-	}
-
-	/**
-	 * One import, as its status page shows it.
-	 * @param notAsked the instrument's answer keys the file had no column for ("not asked in that cohort")
-	 * @param imported responses written, once done
-	 */
-	public record Job(long id, CourseId course, String cohort, String instrumentId, String wave, int rowsTotal,
-			int rowsDone, Status status, Integer imported, List<String> notAsked, String problem, PersonId startedBy,
-			Instant startedAt, Instant finishedAt) {
-
-		public int percent() {
-			return this.rowsTotal == 0 ? 100 : (int) (100L * this.rowsDone / this.rowsTotal);
-		}
-
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)

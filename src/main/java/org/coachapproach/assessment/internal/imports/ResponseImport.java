@@ -1,10 +1,5 @@
 package org.coachapproach.assessment.internal.imports;
 
-import org.coachapproach.assessment.AnswerProblem;
-import org.coachapproach.assessment.AnswersRefusedException;
-import org.coachapproach.assessment.internal.responses.AnswerCheck;
-import org.coachapproach.assessment.internal.responses.Pseudonyms;
-import org.coachapproach.assessment.internal.report.CohortReader;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +16,18 @@ import java.util.regex.Pattern;
 import org.coachapproach.DelimitedTable;
 import org.coachapproach.DelimitedTable.Row;
 import org.coachapproach.LineProblem;
+import org.coachapproach.assessment.AnswerProblem;
+import org.coachapproach.assessment.AnswersRefusedException;
+import org.coachapproach.assessment.ResponseImports.Column;
+import org.coachapproach.assessment.ResponseImports.ImportRefusedException;
+import org.coachapproach.assessment.ResponseImports.Layout;
+import org.coachapproach.assessment.ResponseImports.Missing;
+import org.coachapproach.assessment.ResponseImports.NotAsked;
+import org.coachapproach.assessment.ResponseImports.Preview;
+import org.coachapproach.assessment.ResponseImports.Request;
+import org.coachapproach.assessment.internal.report.CohortReader;
+import org.coachapproach.assessment.internal.responses.AnswerCheck;
+import org.coachapproach.assessment.internal.responses.Pseudonyms;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.curriculum.Instrument.Item;
@@ -93,52 +100,8 @@ public class ResponseImport {
 		this.executor = executor;
 	}
 
-	/** The file's columns as staff map them: id (first row) and question text (second row, when Qualtrics'). */
-	public record Column(int index, String id, String question) {
-	}
-
-	/** The file's columns, and where its responses start. */
-	public record Layout(List<Column> columns, int firstDataRow, int responses) {
-	}
-
-	/** What staff asked for: the file, into which cohort, instrument and wave, and their mapping. */
-	public record Request(CourseId course, String cohort, Instrument instrument, Wave wave, boolean retrospective,
-			String text, char delimiter, int respondentColumn, Map<String, Integer> mapping) {
-	}
-
-	/** Missing answers (blank cells) to one mapped item. */
-	public record Missing(String key, String text, int missing) {
-	}
-
-	/** An item the file has no column for: not asked in that cohort (so missing for no one). */
-	public record NotAsked(String key, String text) {
-	}
-
-	/**
-	 * What an import would write, as the preview shows it.
-	 * @param paired respondents whose code already has the other wave (pre, or post / follow-up) in the same cohort
-	 * @param notAsked the items the file has no column for (not asked in that cohort)
-	 */
-	public record Preview(int rows, int respondents, int paired, List<Missing> missing, List<NotAsked> notAsked) {
-	}
-
 	/** A file that passed every check: the responses to write and its preview. */
 	public record Checked(Request request, List<CohortWriter.Submitted> responses, Preview preview) {
-	}
-
-	public static class ImportRefusedException extends RuntimeException {
-
-		private final List<LineProblem> problems;
-
-		public ImportRefusedException(List<LineProblem> problems) {
-			super(problems.size() + " problems");
-			this.problems = List.copyOf(problems);
-		}
-
-		public List<LineProblem> problems() {
-			return this.problems;
-		}
-
 	}
 
 	/** Whether {@code label} may name an earlier cohort ({@link CohortReader#OWN} is the course's own). */

@@ -1,14 +1,14 @@
 package org.coachapproach.assessment.internal.report;
 
-import org.coachapproach.assessment.Adjustment;
-import org.coachapproach.assessment.ComparisonRow;
-import org.coachapproach.assessment.PrePostReport;
-import org.coachapproach.assessment.CohortComparisonReport;
-import org.coachapproach.assessment.internal.imports.CohortLabels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.coachapproach.assessment.Adjustment;
+import org.coachapproach.assessment.CohortComparisonReport;
+import org.coachapproach.assessment.ComparisonRow;
+import org.coachapproach.assessment.PrePostReport;
+import org.coachapproach.assessment.internal.imports.CohortLabels;
 import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.curriculum.Instrument.Wave;
 import org.coachapproach.people.CourseId;

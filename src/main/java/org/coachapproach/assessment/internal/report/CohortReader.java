@@ -1,11 +1,7 @@
 package org.coachapproach.assessment.internal.report;
 
-import org.coachapproach.assessment.SurveyWindow;
-import org.coachapproach.assessment.SurveyAdministration;
-import org.coachapproach.assessment.internal.responses.AnswerCodec;
 import java.nio.ByteBuffer;
 import java.sql.ResultSet;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,12 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import javax.sql.DataSource;
 
+import org.coachapproach.assessment.SurveyAdministration;
+import org.coachapproach.assessment.internal.responses.AnswerCodec;
 import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.curriculum.Instrument.Item;
-import org.coachapproach.curriculum.Instrument.ItemType;
 import org.coachapproach.curriculum.Instrument.Option;
 import org.coachapproach.curriculum.Instrument.Wave;
 import org.coachapproach.people.CourseId;
@@ -61,24 +57,6 @@ public class CohortReader {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.jdbc.setFetchSize(FETCH);
 		this.administration = administration;
-	}
-
-	/** A wave whose window is open: answers given to it now count once it has closed. */
-	public record Held(Wave wave, LocalDate closesOn) {
-	}
-
-	/**
-	 * The waves of an instrument whose window is open today. Only the windows decide this,
-	 * never whether or how many answered, so the notice cannot move when one person submits.
-	 */
-	public List<Held> held(CourseId course, String instrumentId) {
-		LocalDate today = this.administration.today();
-		return this.administration.windows(course)
-			.stream()
-			.filter(w -> w.instrumentId().equals(instrumentId) && w.isOpenOn(today))
-			.sorted(java.util.Comparator.comparing(SurveyWindow::wave))
-			.map(w -> new Held(w.wave(), w.closesOn()))
-			.toList();
 	}
 
 	/**

@@ -10,7 +10,7 @@ import java.util.List;
  * {@code second[item][respondent]}, plus each respondent's subgroup ({@code 0} = not known
  * or not disclosed) per subgroup question.
  */
-public final class PairedAnswers {
+final class PairedAnswers {
 
 	private final List<String> keys;
 

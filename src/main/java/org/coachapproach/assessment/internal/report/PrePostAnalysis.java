@@ -1,11 +1,5 @@
 package org.coachapproach.assessment.internal.report;
 
-import org.coachapproach.assessment.Adjustment;
-import org.coachapproach.assessment.ComparisonRow;
-import org.coachapproach.assessment.PairedFigures;
-import org.coachapproach.assessment.Distribution;
-import org.coachapproach.assessment.IntersectionRow;
-import org.coachapproach.assessment.PrePostReport;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +7,11 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.IntUnaryOperator;
 
+import org.coachapproach.assessment.Adjustment;
+import org.coachapproach.assessment.ComparisonRow;
+import org.coachapproach.assessment.Distribution;
+import org.coachapproach.assessment.IntersectionRow;
+import org.coachapproach.assessment.PrePostReport;
 import org.coachapproach.assessment.analysis.ScaleScore;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument;

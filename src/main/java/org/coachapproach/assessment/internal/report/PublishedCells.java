@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntFunction;
-
 import javax.sql.DataSource;
 
 import org.coachapproach.people.CourseId;
@@ -43,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * people may leave blank cannot gain one answer inside a batch of five respondents.
  */
 @Component
-public class PublishedCells {
+class PublishedCells {
 
 	/** The figure of a cell's count of respondents, as opposed to an item's or score's. */
 	static final String COUNT = "";

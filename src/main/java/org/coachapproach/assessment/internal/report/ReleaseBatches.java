@@ -1,9 +1,9 @@
 package org.coachapproach.assessment.internal.report;
 
-import org.coachapproach.assessment.SurveyAdministration;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.coachapproach.assessment.SurveyAdministration;
 import org.coachapproach.curriculum.Instrument.Wave;
 import org.coachapproach.people.CourseId;
 import org.slf4j.Logger;

@@ -1,15 +1,15 @@
 package org.coachapproach.assessment.internal.report;
 
-import org.coachapproach.assessment.Distribution;
-import org.coachapproach.assessment.ResponseRate;
-import org.coachapproach.assessment.WaveReport;
-import org.coachapproach.assessment.Comments;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import org.coachapproach.assessment.Comments;
+import org.coachapproach.assessment.Distribution;
+import org.coachapproach.assessment.ResponseRate;
+import org.coachapproach.assessment.WaveReport;
 import org.coachapproach.assessment.analysis.LikertDistribution;
 import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.curriculum.Instrument.Item;

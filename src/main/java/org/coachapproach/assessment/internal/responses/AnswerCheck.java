@@ -1,12 +1,12 @@
 package org.coachapproach.assessment.internal.responses;
 
-import org.coachapproach.assessment.AnswerProblem;
-import org.coachapproach.assessment.AnswersRefusedException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.coachapproach.assessment.AnswerProblem;
+import org.coachapproach.assessment.AnswersRefusedException;
 import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.curriculum.Instrument.Item;
 import org.coachapproach.curriculum.Instrument.ItemType;

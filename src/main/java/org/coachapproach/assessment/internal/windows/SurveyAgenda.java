@@ -1,7 +1,5 @@
 package org.coachapproach.assessment.internal.windows;
 
-import org.coachapproach.assessment.SurveyWindow;
-import org.coachapproach.assessment.SurveyAdministration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -9,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.coachapproach.assessment.SurveyAdministration;
+import org.coachapproach.assessment.SurveyWindow;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.outreach.AgendaEntry;
@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * UIDs name course, instrument and wave, so moved dates replace the event calendars have.
  */
 @Component
-public class SurveyAgenda implements AgendaSource {
+class SurveyAgenda implements AgendaSource {
 
 	private final SurveyAdministration administration;
 

@@ -1,7 +1,5 @@
 package org.coachapproach.assessment.internal.windows;
 
-import org.coachapproach.assessment.SurveyWindow;
-import org.coachapproach.assessment.SurveyAdministration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -11,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.coachapproach.assessment.SurveyAdministration;
+import org.coachapproach.assessment.SurveyWindow;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.outreach.MailOutbox;
