@@ -1,12 +1,16 @@
 package org.coachapproach.assessment;
 
-import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.coachapproach.assessment.internal.windows.CourseInstrument;
+import org.coachapproach.assessment.internal.windows.CourseInstruments;
+import org.coachapproach.assessment.internal.windows.WaveWindow;
+import org.coachapproach.assessment.internal.windows.WaveWindows;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.curriculum.Instrument.Wave;
@@ -14,22 +18,27 @@ import org.coachapproach.curriculum.ProgramClock;
 import org.coachapproach.people.CourseId;
 import org.coachapproach.people.Member;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Windows and switches per course and instrument, set by instructors and staff. */
+/**
+ * Windows and switches per course and instrument, set by instructors and staff; who may set
+ * them, and which surveys are open to a member today.
+ */
 @Service
 public class SurveyAdministration {
 
-	private final JdbcClient jdbc;
+	private final WaveWindows windows;
+
+	private final CourseInstruments settings;
 
 	private final Curriculum curriculum;
 
 	private final ProgramClock clock;
 
-	SurveyAdministration(JdbcClient jdbc, Curriculum curriculum, ProgramClock clock) {
-		this.jdbc = jdbc;
+	SurveyAdministration(WaveWindows windows, CourseInstruments settings, Curriculum curriculum, ProgramClock clock) {
+		this.windows = windows;
+		this.settings = settings;
 		this.curriculum = curriculum;
 		this.clock = clock;
 	}
@@ -43,36 +52,24 @@ public class SurveyAdministration {
 	}
 
 	public InstrumentSettings settings(CourseId course, String instrumentId) {
-		return this.jdbc.sql("""
-				SELECT completion_credit, retrospective, follow_up FROM assessment_instrument_settings
-				WHERE course_id = ? AND instrument_id = ?""")
-			.params(course.value(), instrumentId)
-			.query((rs, row) -> new InstrumentSettings(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3)))
-			.optional()
+		return this.settings.findById(new CourseInstrument.Key(course.value(), instrumentId))
+			.map(CourseInstrument::settings)
 			.orElse(InstrumentSettings.DEFAULTS);
 	}
 
 	public List<SurveyWindow> windows(CourseId course) {
-		return this.jdbc.sql("""
-				SELECT instrument_id, wave, opens_on, closes_on FROM assessment_window WHERE course_id = ?
-				ORDER BY instrument_id, opens_on""")
-			.param(course.value())
-			.query((rs, row) -> {
-				Optional<Wave> wave = Wave.fromLabel(rs.getString(2));
-				return wave.isEmpty() ? null : new SurveyWindow(rs.getString(1), wave.get(), rs.getDate(3).toLocalDate(),
-						rs.getDate(4).toLocalDate());
-			})
-			.list()
-			.stream()
-			.filter(java.util.Objects::nonNull)
-			.toList();
+		List<SurveyWindow> windows = new ArrayList<>();
+		for (WaveWindow w : this.windows.findByCourseIdOrderByInstrumentIdAscOpensOnAsc(course.value())) {
+			// a wave label no longer known is left out, not failed on
+			Wave.fromLabel(w.wave())
+				.ifPresent(wave -> windows.add(new SurveyWindow(w.instrumentId(), wave, w.opensOn(), w.closesOn())));
+		}
+		return windows;
 	}
 
 	/** The courses that have at least one survey window. */
 	public List<CourseId> coursesWithWindows() {
-		return this.jdbc.sql("SELECT DISTINCT course_id FROM assessment_window ORDER BY course_id")
-			.query((rs, row) -> new CourseId(rs.getLong(1)))
-			.list();
+		return this.windows.findCourseIds().stream().map(CourseId::new).toList();
 	}
 
 	public Optional<SurveyWindow> window(CourseId course, String instrumentId, Wave wave) {
@@ -119,24 +116,15 @@ public class SurveyAdministration {
 		if (!problems.isEmpty()) {
 			throw new AnswersRefusedException(problems);
 		}
-		Timestamp now = Timestamp.from(this.clock.now());
-		this.jdbc.sql("""
-				INSERT INTO assessment_instrument_settings (course_id, instrument_id, completion_credit, retrospective, follow_up, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?)
-				ON DUPLICATE KEY UPDATE completion_credit = VALUES(completion_credit), retrospective = VALUES(retrospective),
-				    follow_up = VALUES(follow_up), updated_at = VALUES(updated_at)""")
-			.params(course.value(), instrument.id(), settings.completionCredit(), settings.retrospective(),
-					settings.followUp(), now)
-			.update();
-		this.jdbc.sql("DELETE FROM assessment_window WHERE course_id = ? AND instrument_id = ?")
-			.params(course.value(), instrument.id())
-			.update();
+		Instant now = this.clock.now();
+		CourseInstrument stored = this.settings.findById(new CourseInstrument.Key(course.value(), instrument.id()))
+			.orElseGet(() -> new CourseInstrument(course.value(), instrument.id()));
+		stored.change(settings, now);
+		this.settings.save(stored);
+		this.windows.deleteByCourseAndInstrument(course.value(), instrument.id());
 		for (SurveyWindow w : windows) {
-			this.jdbc.sql("""
-					INSERT INTO assessment_window (course_id, instrument_id, wave, opens_on, closes_on, updated_at)
-					VALUES (?, ?, ?, ?, ?, ?)""")
-				.params(course.value(), instrument.id(), w.wave().label(), w.opensOn(), w.closesOn(), now)
-				.update();
+			this.windows.save(new WaveWindow(course.value(), instrument.id(), w.wave().label(), w.opensOn(), w.closesOn(),
+					now));
 		}
 	}
 

@@ -1,6 +1,6 @@
 package org.coachapproach.assessment.internal.demo;
 
-import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -8,6 +8,8 @@ import org.coachapproach.assessment.SurveyAdministration;
 import org.coachapproach.assessment.internal.imports.CohortLabels;
 import org.coachapproach.assessment.internal.imports.CohortWriter;
 import org.coachapproach.assessment.internal.responses.Pseudonyms;
+import org.coachapproach.assessment.internal.windows.WaveWindow;
+import org.coachapproach.assessment.internal.windows.WaveWindows;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument.Wave;
 import org.coachapproach.people.CourseAppeared;
@@ -57,10 +59,13 @@ class DemoSurveys {
 
 	private final CohortLabels labels;
 
+	private final WaveWindows windows;
+
 	DemoSurveys(@Value("${coachapproach.demo.enabled:false}") boolean enabled,
 			@Value("${coachapproach.assessment.demo-context-id:c5d3a0e2-7b1f-4d9a-8e62-3f0b9c4a1d57}") String contextId,
 			People people, Curriculum curriculum, Pseudonyms pseudonyms, CohortWriter writer,
-			SurveyAdministration administration, JdbcTemplate jdbc, TransactionTemplate transactions, CohortLabels labels) {
+			SurveyAdministration administration, JdbcTemplate jdbc, TransactionTemplate transactions, CohortLabels labels,
+			WaveWindows windows) {
 		this.enabled = enabled;
 		this.contextId = contextId;
 		this.people = people;
@@ -71,6 +76,7 @@ class DemoSurveys {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.labels = labels;
+		this.windows = windows;
 	}
 
 	/**
@@ -127,10 +133,13 @@ class DemoSurveys {
 				"mentee-post", Map.of(Wave.POST, range(today.minusDays(14), today.plusDays(30))),
 				"cfds-post", Map.of(Wave.POST, range(today.minusDays(14), today.plusDays(30))),
 				"demographics", Map.of(Wave.ONCE, range(today.minusDays(300), today.plusDays(30))));
-		Timestamp now = new Timestamp(System.currentTimeMillis());
-		windows.forEach((instrument, waves) -> waves.forEach((wave, dates) -> this.jdbc.update("""
-				INSERT IGNORE INTO assessment_window (course_id, instrument_id, wave, opens_on, closes_on, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?)""", course.value(), instrument, wave.label(), dates[0], dates[1], now)));
+		Instant now = Instant.now();
+		// A window someone already set stays as it is.
+		windows.forEach((instrument, waves) -> waves.forEach((wave, dates) -> {
+			if (!this.windows.existsById(new WaveWindow.Key(course.value(), instrument, wave.label()))) {
+				this.windows.save(new WaveWindow(course.value(), instrument, wave.label(), dates[0], dates[1], now));
+			}
+		}));
 	}
 
 	private static LocalDate[] range(LocalDate opens, LocalDate closes) {
