@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.coachapproach.assessment.AssessmentProperties;
 import org.coachapproach.assessment.SurveyAdministration;
 import org.coachapproach.assessment.internal.imports.CohortLabels;
 import org.coachapproach.assessment.internal.imports.CohortWriter;
@@ -62,12 +63,12 @@ class DemoSurveys {
 	private final WaveWindows windows;
 
 	DemoSurveys(@Value("${coachapproach.demo.enabled:false}") boolean enabled,
-			@Value("${coachapproach.assessment.demo-context-id:c5d3a0e2-7b1f-4d9a-8e62-3f0b9c4a1d57}") String contextId,
+			AssessmentProperties properties,
 			People people, Curriculum curriculum, Pseudonyms pseudonyms, CohortWriter writer,
 			SurveyAdministration administration, JdbcTemplate jdbc, TransactionTemplate transactions, CohortLabels labels,
 			WaveWindows windows) {
 		this.enabled = enabled;
-		this.contextId = contextId;
+		this.contextId = properties.demoContextId();
 		this.people = people;
 		this.curriculum = curriculum;
 		this.pseudonyms = pseudonyms;

@@ -8,6 +8,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.coachapproach.ServerKeys;
+import org.coachapproach.assessment.AssessmentProperties;
 import org.coachapproach.people.CourseId;
 import org.coachapproach.people.PersonId;
 
@@ -39,12 +40,11 @@ public class Pseudonyms {
 
 	private volatile boolean forgotten;
 
-	Pseudonyms(JdbcClient jdbc, @Value("${" + ServerKeys.PSEUDONYM_KEY + ":}") String configured,
-			@Value("${" + ServerKeys.FILE + ":}") String keysFile) {
+	Pseudonyms(JdbcClient jdbc, AssessmentProperties properties, @Value("${" + ServerKeys.FILE + ":}") String keysFile) {
 		this.jdbc = jdbc;
-		this.configured = configured;
+		this.configured = properties.pseudonymKey();
 		this.keysFile = keysFile;
-		if (!configured.isBlank()) {
+		if (!this.configured.isBlank()) {
 			// A wrong key fails the start, not the first survey.
 			this.key = new SecretKeySpec(secret(), "HmacSHA256");
 		}
