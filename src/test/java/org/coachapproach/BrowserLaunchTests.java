@@ -512,13 +512,13 @@ class BrowserLaunchTests {
 					.query(Long.class).single());
 		org.coachapproach.curriculum.Curriculum curriculum = this.context
 			.getBean(org.coachapproach.curriculum.Curriculum.class);
-		org.coachapproach.assessment.internal.Pseudonyms pseudonyms = this.context
-			.getBean(org.coachapproach.assessment.internal.Pseudonyms.class);
+		org.coachapproach.assessment.internal.responses.Pseudonyms pseudonyms = this.context
+			.getBean(org.coachapproach.assessment.internal.responses.Pseudonyms.class);
 		org.coachapproach.curriculum.Instrument instrument = curriculum.instrument("mentor-prepost").orElseThrow();
 		List<String> cohorts = List.of("2022-2023", "2023-2024");
 		try {
 			for (String cohort : cohorts) {
-				List<org.coachapproach.assessment.internal.CohortWriter.Submitted> responses = new java.util.ArrayList<>();
+				List<org.coachapproach.assessment.internal.imports.CohortWriter.Submitted> responses = new java.util.ArrayList<>();
 				int n = cohort.equals("2022-2023") ? 3 : 9;
 				for (int r = 0; r < n; r++) {
 					byte[] key = pseudonyms.ofExternal(course, "browser-" + cohort + "-" + r);
@@ -532,12 +532,12 @@ class BrowserLaunchTests {
 							first.put(i.id(), pre);
 							second.put(i.id(), post);
 						});
-					responses.add(new org.coachapproach.assessment.internal.CohortWriter.Submitted(key, instrument.id(),
+					responses.add(new org.coachapproach.assessment.internal.imports.CohortWriter.Submitted(key, instrument.id(),
 							org.coachapproach.curriculum.Instrument.Wave.PRE, first));
-					responses.add(new org.coachapproach.assessment.internal.CohortWriter.Submitted(key, instrument.id(),
+					responses.add(new org.coachapproach.assessment.internal.imports.CohortWriter.Submitted(key, instrument.id(),
 							org.coachapproach.curriculum.Instrument.Wave.POST, second));
 				}
-				this.context.getBean(org.coachapproach.assessment.internal.CohortWriter.class)
+				this.context.getBean(org.coachapproach.assessment.internal.imports.CohortWriter.class)
 					.write(course, cohort, "IMPORT", curriculum.contentHash(), responses);
 			}
 			this.chromium.goInFrame("/course/surveys/report");
@@ -545,7 +545,7 @@ class BrowserLaunchTests {
 			this.chromium.click("a[href*='/course/surveys/cohorts']");
 			String page = this.chromium.awaitFrameText("Scale scores over the cohorts");
 			// the demo course's own cohort carries a label (and the year before is an earlier synthetic cohort)
-			String own = this.context.getBean(org.coachapproach.assessment.internal.CohortLabels.class).own(course)
+			String own = this.context.getBean(org.coachapproach.assessment.internal.imports.CohortLabels.class).own(course)
 				.orElse("This course");
 			assertThat(page).contains("2022-2023").contains("2023-2024").contains(own)
 				.contains("not shown: fewer than 5 respondents");
@@ -700,7 +700,7 @@ class BrowserLaunchTests {
 			.query(Long.class).single();
 		long course = jdbc.sql("SELECT id FROM course WHERE context_id = 'c5d3a0e2-7b1f-4d9a-8e62-3f0b9c4a1d57'")
 			.query(Long.class).single();
-		byte[] key = this.context.getBean(org.coachapproach.assessment.internal.Pseudonyms.class)
+		byte[] key = this.context.getBean(org.coachapproach.assessment.internal.responses.Pseudonyms.class)
 			.of(new org.coachapproach.people.CourseId(course), new org.coachapproach.people.PersonId(person));
 		jdbc.sql("DELETE FROM assessment_response WHERE course_id = ? AND respondent = ? AND instrument_id = 'mentor-post'")
 			.params(course, key).update();

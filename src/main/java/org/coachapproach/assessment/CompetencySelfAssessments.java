@@ -6,13 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.coachapproach.assessment.internal.Adjustment;
-import org.coachapproach.assessment.internal.ComparisonRow;
-import org.coachapproach.assessment.internal.OwnResponse;
-import org.coachapproach.assessment.internal.PrePostAnalysis;
-import org.coachapproach.assessment.internal.PrePostReport;
-import org.coachapproach.assessment.internal.Suppression;
-import org.coachapproach.assessment.internal.SurveyResponses;
+import org.coachapproach.assessment.internal.report.PrePostAnalysis;
+import org.coachapproach.assessment.internal.report.Suppression;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.curriculum.Instrument.Item;

@@ -10,13 +10,10 @@ import java.util.UUID;
 import java.util.function.IntUnaryOperator;
 
 import org.coachapproach.assessment.analysis.PairedComparison;
-import org.coachapproach.assessment.internal.Adjustment;
-import org.coachapproach.assessment.internal.CohortReader;
-import org.coachapproach.assessment.internal.CohortWriter;
-import org.coachapproach.assessment.internal.ComparisonRow;
-import org.coachapproach.assessment.internal.PrePostAnalysis;
-import org.coachapproach.assessment.internal.PrePostReport;
-import org.coachapproach.assessment.internal.Pseudonyms;
+import org.coachapproach.assessment.internal.imports.CohortWriter;
+import org.coachapproach.assessment.internal.report.CohortReader;
+import org.coachapproach.assessment.internal.report.PrePostAnalysis;
+import org.coachapproach.assessment.internal.responses.Pseudonyms;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.curriculum.Instrument.ItemType;

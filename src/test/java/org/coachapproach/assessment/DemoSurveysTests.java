@@ -4,13 +4,8 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.UUID;
 
-import org.coachapproach.assessment.internal.Adjustment;
-import org.coachapproach.assessment.internal.ComparisonRow;
-import org.coachapproach.assessment.internal.Distribution;
-import org.coachapproach.assessment.internal.PrePostAnalysis;
-import org.coachapproach.assessment.internal.PrePostReport;
-import org.coachapproach.assessment.internal.WaveAnalysis;
-import org.coachapproach.assessment.internal.WaveReport;
+import org.coachapproach.assessment.internal.report.PrePostAnalysis;
+import org.coachapproach.assessment.internal.report.WaveAnalysis;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument.Wave;
 import org.coachapproach.people.Arrival;

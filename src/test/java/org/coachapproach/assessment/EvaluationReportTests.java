@@ -10,9 +10,9 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.coachapproach.assessment.internal.CohortWriter;
-import org.coachapproach.assessment.internal.Pseudonyms;
-import org.coachapproach.assessment.internal.SyntheticCohort;
+import org.coachapproach.assessment.internal.demo.SyntheticCohort;
+import org.coachapproach.assessment.internal.imports.CohortWriter;
+import org.coachapproach.assessment.internal.responses.Pseudonyms;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.curriculum.Instrument.Wave;

@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.coachapproach.assessment.internal.CohortWriter;
-import org.coachapproach.assessment.internal.InstrumentSettings;
-import org.coachapproach.assessment.internal.Pseudonyms;
-import org.coachapproach.assessment.internal.SurveyAdministration;
+import org.coachapproach.assessment.internal.imports.CohortWriter;
+import org.coachapproach.assessment.internal.responses.Pseudonyms;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.curriculum.Instrument.Wave;

@@ -17,7 +17,7 @@ import java.util.UUID;
 import jakarta.mail.internet.MimeMessage;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.component.VEvent;
-import org.coachapproach.assessment.internal.SurveyWindowReminders;
+import org.coachapproach.assessment.internal.windows.SurveyWindowReminders;
 import org.coachapproach.lti.Browser;
 import org.coachapproach.lti.TestPlatform;
 import org.coachapproach.lti.registration.Registrations;

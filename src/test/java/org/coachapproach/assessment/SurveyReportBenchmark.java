@@ -15,14 +15,11 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 import org.coachapproach.CoachApproachApplication;
-import org.coachapproach.assessment.internal.Adjustment;
-import org.coachapproach.assessment.internal.CohortReader;
-import org.coachapproach.assessment.internal.CohortWriter;
-import org.coachapproach.assessment.internal.PrePostAnalysis;
-import org.coachapproach.assessment.internal.PrePostReport;
-import org.coachapproach.assessment.internal.Pseudonyms;
-import org.coachapproach.assessment.internal.ResponseRate;
-import org.coachapproach.assessment.internal.WaveAnalysis;
+import org.coachapproach.assessment.internal.imports.CohortWriter;
+import org.coachapproach.assessment.internal.report.CohortReader;
+import org.coachapproach.assessment.internal.report.PrePostAnalysis;
+import org.coachapproach.assessment.internal.report.WaveAnalysis;
+import org.coachapproach.assessment.internal.responses.Pseudonyms;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.curriculum.Instrument.Wave;
@@ -30,12 +27,11 @@ import org.coachapproach.people.Arrival;
 import org.coachapproach.people.CourseId;
 import org.coachapproach.people.CourseRole;
 import org.coachapproach.people.People;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The full pre/post report of a cohort from MariaDB: per item and per scale score, with
@@ -88,8 +84,8 @@ public final class SurveyReportBenchmark {
 			System.gc();
 			resetPeaks();
 			// As the report page does: answers given in the tool are released first (a no-op for synthetic ones).
-			org.coachapproach.assessment.internal.ReleaseBatches releases = context
-				.getBean(org.coachapproach.assessment.internal.ReleaseBatches.class);
+			org.coachapproach.assessment.internal.report.ReleaseBatches releases = context
+				.getBean(org.coachapproach.assessment.internal.report.ReleaseBatches.class);
 			long cold = time(() -> {
 				releases.releaseDue(course);
 				report(analysis, waves, json, curriculum, course, instrument, null, null);

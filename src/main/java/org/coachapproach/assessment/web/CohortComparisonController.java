@@ -8,9 +8,8 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletResponse;
 import org.coachapproach.CsvDownload;
 import org.coachapproach.SpreadsheetCsv;
-import org.coachapproach.assessment.internal.CohortComparison;
-import org.coachapproach.assessment.internal.CohortComparisonReport;
-import org.coachapproach.assessment.internal.ReleaseBatches;
+import org.coachapproach.assessment.CohortComparisonReport;
+import org.coachapproach.assessment.SurveyReports;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.people.Member;
@@ -36,17 +35,13 @@ class CohortComparisonController {
 
 	private final Curriculum curriculum;
 
-	private final CohortComparison comparison;
-
-	private final ReleaseBatches releases;
+	private final SurveyReports reports;
 
 	private final MessageSource messages;
 
-	CohortComparisonController(Curriculum curriculum, CohortComparison comparison, ReleaseBatches releases,
-			MessageSource messages) {
+	CohortComparisonController(Curriculum curriculum, SurveyReports reports, MessageSource messages) {
 		this.curriculum = curriculum;
-		this.comparison = comparison;
-		this.releases = releases;
+		this.reports = reports;
 		this.messages = messages;
 	}
 
@@ -110,8 +105,8 @@ class CohortComparisonController {
 	}
 
 	private CohortComparisonReport report(Member member, Instrument instrument) {
-		this.releases.releaseDue(member.course());
-		return this.comparison.compare(member.course(), instrument);
+		this.reports.releaseDue(member.course());
+		return this.reports.compareCohorts(member.course(), instrument);
 	}
 
 	/** The instrument asked for; with none, the mentors' one (as the survey report); empty when not a pre/post instrument. */

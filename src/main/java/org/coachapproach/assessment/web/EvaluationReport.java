@@ -3,10 +3,11 @@ package org.coachapproach.assessment.web;
 import java.util.List;
 
 import org.coachapproach.assessment.CfdsAttendance;
-import org.coachapproach.assessment.internal.ComparisonRow;
-import org.coachapproach.assessment.internal.Distribution;
-import org.coachapproach.assessment.internal.PairedFigures;
-import org.coachapproach.assessment.internal.ResponseRate;
+import org.coachapproach.assessment.ComparisonRow;
+import org.coachapproach.assessment.Distribution;
+import org.coachapproach.assessment.HeldWave;
+import org.coachapproach.assessment.PairedFigures;
+import org.coachapproach.assessment.ResponseRate;
 
 /**
  * A course's evaluation report: the published evaluation's tables and figures in its order
@@ -17,7 +18,7 @@ import org.coachapproach.assessment.internal.ResponseRate;
  *
  * @param attendanceForProgramStaff whether CFDS attendance was left out because the reader is not program staff
  */
-record EvaluationReport(boolean synthetic, List<SurveyReportController.HeldWave> held, List<Part> parts,
+record EvaluationReport(boolean synthetic, List<HeldWave> held, List<Part> parts,
 		boolean attendanceForProgramStaff) {
 
 	/** One numbered table or figure; {@code kind} says which of the records below it is. */

@@ -3,7 +3,8 @@ package org.coachapproach.assessment.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.coachapproach.assessment.internal.ComparisonRow;
+import org.coachapproach.assessment.ComparisonRow;
+import org.coachapproach.assessment.PairedFigures;
 import org.coachapproach.people.Member;
 import org.coachapproach.people.RefusedException;
 
@@ -66,7 +67,7 @@ class EvaluationReportController {
 	/** A chart row from the figures the data table shows (the chart draws nothing the table lacks). */
 	private static ComparisonRow row(EvaluationReport.Comparison c) {
 		return new ComparisonRow(c.key(), c.section(), c.label(), null, c.suppressed(), c.suppressed() ? null
-				: new org.coachapproach.assessment.internal.PairedFigures(c.n(), c.preMean(), c.preSd(), c.postMean(),
+				: new PairedFigures(c.n(), c.preMean(), c.preSd(), c.postMean(),
 						c.postSd(), c.difference(), c.ciLow(), c.ciHigh(), null, null, c.p(), c.dz(), null, 0, 0, "", "", 0,
 						0, 0),
 				null);

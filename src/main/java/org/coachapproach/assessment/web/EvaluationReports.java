@@ -8,18 +8,15 @@ import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
+import org.coachapproach.assessment.Adjustment;
 import org.coachapproach.assessment.CfdsAttendance;
 import org.coachapproach.assessment.CfdsAttendanceSource;
-import org.coachapproach.assessment.internal.Adjustment;
-import org.coachapproach.assessment.internal.CohortReader;
-import org.coachapproach.assessment.internal.ComparisonRow;
-import org.coachapproach.assessment.internal.Distribution;
-import org.coachapproach.assessment.internal.PrePostAnalysis;
-import org.coachapproach.assessment.internal.PrePostReport;
-import org.coachapproach.assessment.internal.ReleaseBatches;
-import org.coachapproach.assessment.internal.SurveyAdministration;
-import org.coachapproach.assessment.internal.WaveAnalysis;
-import org.coachapproach.assessment.internal.WaveReport;
+import org.coachapproach.assessment.ComparisonRow;
+import org.coachapproach.assessment.Distribution;
+import org.coachapproach.assessment.PrePostReport;
+import org.coachapproach.assessment.SurveyAdministration;
+import org.coachapproach.assessment.SurveyReports;
+import org.coachapproach.assessment.WaveReport;
 import org.coachapproach.assessment.web.EvaluationReport.Comparison;
 import org.coachapproach.assessment.web.EvaluationReport.Part;
 import org.coachapproach.curriculum.Curriculum;
@@ -36,7 +33,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds a course's {@link EvaluationReport} from the instruments' definitions, every figure
- * from {@link PrePostAnalysis} and {@link WaveAnalysis} (so under their suppression and
+ * from {@link SurveyReports} (so under their suppression and
  * publication rules), in the published evaluation's order.
  */
 @Component
@@ -58,40 +55,30 @@ class EvaluationReports {
 
 	private final Curriculum curriculum;
 
-	private final PrePostAnalysis prePost;
-
-	private final WaveAnalysis waves;
-
-	private final CohortReader reader;
-
-	private final ReleaseBatches releases;
+	private final SurveyReports reports;
 
 	private final SurveyAdministration administration;
 
 	private final ObjectProvider<CfdsAttendanceSource> attendance;
 
-	EvaluationReports(Curriculum curriculum, PrePostAnalysis prePost, WaveAnalysis waves, CohortReader reader,
-			ReleaseBatches releases, SurveyAdministration administration,
+	EvaluationReports(Curriculum curriculum, SurveyReports reports, SurveyAdministration administration,
 			ObjectProvider<CfdsAttendanceSource> attendance) {
 		this.curriculum = curriculum;
-		this.prePost = prePost;
-		this.waves = waves;
-		this.reader = reader;
-		this.releases = releases;
+		this.reports = reports;
 		this.administration = administration;
 		this.attendance = attendance;
 	}
 
 	EvaluationReport report(Member member) {
 		CourseId course = member.course();
-		this.releases.releaseDue(course);
+		this.reports.releaseDue(course);
 		Numbers numbers = new Numbers();
 		List<Part> parts = new ArrayList<>();
 		parts.add(new EvaluationReport.Rates("rates", numbers.table(),
-				this.waves.responseRates(course, this.curriculum.instruments()).stream().map(EvaluationReport.Rate::of).toList()));
-		Optional<Instrument> demographics = this.curriculum.instrument(CohortReader.DEMOGRAPHICS);
+				this.reports.responseRates(course, this.curriculum.instruments()).stream().map(EvaluationReport.Rate::of).toList()));
+		Optional<Instrument> demographics = this.curriculum.instrument(SurveyReports.DEMOGRAPHICS);
 		demographics.ifPresent(d -> parts.add(answers("demographics", numbers.table(), d,
-				this.waves.report(course, d, d.waves().get(0)), item -> item.subgroup())));
+				this.reports.wave(course, d, d.waves().get(0)), item -> item.subgroup())));
 
 		Optional<CfdsAttendance> cfds = member.isProgramStaff()
 				? this.attendance.getIfAvailable(() -> program -> Optional.empty()).latest(member.program())
@@ -105,8 +92,10 @@ class EvaluationReports {
 				attendanceShown = true;
 			}
 			if (instrument.isPrePost()) {
-				PrePostReport holm = this.prePost.report(course, instrument, Wave.POST, Adjustment.HOLM, null);
-				PrePostReport bh = this.prePost.report(course, instrument, Wave.POST, Adjustment.BH, null);
+				// One analysis, both adjustments of its p-values.
+				PrePostReport post = this.reports.prePost(course, instrument, Wave.POST, Adjustment.NONE, null, null);
+				PrePostReport holm = post.adjusted(Adjustment.HOLM);
+				PrePostReport bh = post.adjusted(Adjustment.BH);
 				parts.add(prePost("prePost", numbers.table(), holm, bh.scales(), bh.items()));
 				chart(instrument, holm, bh, numbers).ifPresent(parts::add);
 				if (!holm.retrospective().isEmpty()) {
@@ -115,13 +104,15 @@ class EvaluationReports {
 							comparisons(holm.retrospective(), bh.retrospective())));
 				}
 				if (this.administration.runs(course, instrument, Wave.FOLLOW_UP)) {
-					PrePostReport followHolm = this.prePost.report(course, instrument, Wave.FOLLOW_UP, Adjustment.HOLM, null);
-					PrePostReport followBh = this.prePost.report(course, instrument, Wave.FOLLOW_UP, Adjustment.BH, null);
+					PrePostReport followUp = this.reports.prePost(course, instrument, Wave.FOLLOW_UP, Adjustment.NONE, null,
+							null);
+					PrePostReport followHolm = followUp.adjusted(Adjustment.HOLM);
+					PrePostReport followBh = followUp.adjusted(Adjustment.BH);
 					later.add(number -> prePost("followUp", number, followHolm, followBh.scales(), followBh.items()));
 				}
 			}
 			else if (instrument.waves().contains(Wave.POST)) {
-				parts.add(answers("answers", numbers.table(), instrument, this.waves.report(course, instrument, Wave.POST),
+				parts.add(answers("answers", numbers.table(), instrument, this.reports.wave(course, instrument, Wave.POST),
 						item -> item.type() != ItemType.TEXT));
 			}
 		}
@@ -129,13 +120,8 @@ class EvaluationReports {
 			parts.add(attendance(numbers, cfds.get()));
 		}
 		later.forEach(part -> parts.add(part.apply(numbers.table())));
-		List<SurveyReportController.HeldWave> held = new ArrayList<>();
-		for (Instrument instrument : this.curriculum.instruments()) {
-			this.reader.held(course, instrument.id())
-				.forEach(h -> held.add(new SurveyReportController.HeldWave(instrument.id(), instrument.title(),
-						h.wave().label(), h.closesOn())));
-		}
-		return new EvaluationReport(this.reader.hasSynthetic(course), held, parts,
+		return new EvaluationReport(this.reports.hasSynthetic(course),
+				this.reports.held(course, this.curriculum.instruments()), parts,
 				!member.isProgramStaff());
 	}
 
@@ -144,7 +130,7 @@ class EvaluationReports {
 		List<Instrument> ordered = new ArrayList<>();
 		PAPER_ORDER.forEach(id -> this.curriculum.instrument(id).ifPresent(ordered::add));
 		this.curriculum.instruments().stream()
-			.filter(i -> !PAPER_ORDER.contains(i.id()) && !i.id().equals(CohortReader.DEMOGRAPHICS))
+			.filter(i -> !PAPER_ORDER.contains(i.id()) && !i.id().equals(SurveyReports.DEMOGRAPHICS))
 			.forEach(ordered::add);
 		return ordered;
 	}

@@ -3,12 +3,12 @@ package org.coachapproach.assessment.web;
 import java.util.List;
 
 import org.coachapproach.SpreadsheetCsv;
-import org.coachapproach.assessment.internal.ComparisonRow;
-import org.coachapproach.assessment.internal.Distribution;
-import org.coachapproach.assessment.internal.IntersectionRow;
-import org.coachapproach.assessment.internal.PairedFigures;
-import org.coachapproach.assessment.internal.ResponseRate;
-import org.coachapproach.assessment.internal.WaveReport;
+import org.coachapproach.assessment.ComparisonRow;
+import org.coachapproach.assessment.Distribution;
+import org.coachapproach.assessment.IntersectionRow;
+import org.coachapproach.assessment.PairedFigures;
+import org.coachapproach.assessment.ResponseRate;
+import org.coachapproach.assessment.WaveReport;
 
 /**
  * The report as one tidy CSV: one line per figure ({@code table, instrument, wave, key, group,

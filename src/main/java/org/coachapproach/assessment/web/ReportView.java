@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.coachapproach.assessment.internal.CohortComparisonReport;
-import org.coachapproach.assessment.internal.ComparisonRow;
-import org.coachapproach.assessment.internal.Distribution;
-import org.coachapproach.assessment.internal.IntersectionRow;
-import org.coachapproach.assessment.internal.PairedFigures;
+import org.coachapproach.assessment.CohortComparisonReport;
+import org.coachapproach.assessment.ComparisonRow;
+import org.coachapproach.assessment.Distribution;
+import org.coachapproach.assessment.IntersectionRow;
+import org.coachapproach.assessment.PairedFigures;
 
 /** What the report page shows: every figure already formatted, and the charts' geometry. */
 final class ReportView {

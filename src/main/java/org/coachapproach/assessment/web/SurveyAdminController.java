@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.coachapproach.assessment.internal.AnswerProblem;
-import org.coachapproach.assessment.internal.AnswersRefusedException;
-import org.coachapproach.assessment.internal.CohortLabels;
-import org.coachapproach.assessment.internal.InstrumentSettings;
-import org.coachapproach.assessment.internal.SurveyAdministration;
-import org.coachapproach.assessment.internal.SurveyWindow;
+import org.coachapproach.assessment.AnswerProblem;
+import org.coachapproach.assessment.AnswersRefusedException;
+import org.coachapproach.assessment.InstrumentSettings;
+import org.coachapproach.assessment.ResponseImports;
+import org.coachapproach.assessment.SurveyAdministration;
+import org.coachapproach.assessment.SurveyWindow;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.curriculum.Instrument.Wave;
@@ -38,12 +38,12 @@ class SurveyAdminController {
 
 	private final SurveyAdministration administration;
 
-	private final CohortLabels cohortLabels;
+	private final ResponseImports cohorts;
 
-	SurveyAdminController(Curriculum curriculum, SurveyAdministration administration, CohortLabels cohortLabels) {
+	SurveyAdminController(Curriculum curriculum, SurveyAdministration administration, ResponseImports cohorts) {
 		this.curriculum = curriculum;
 		this.administration = administration;
-		this.cohortLabels = cohortLabels;
+		this.cohorts = cohorts;
 	}
 
 	@GetMapping("/course/surveys")
@@ -101,18 +101,14 @@ class SurveyAdminController {
 			throw new RefusedException("assessment.refused.notStaff");
 		}
 		String trimmed = label == null ? "" : label.strip();
-		String problem = CohortLabels.problem(trimmed);
-		if (problem == null && this.cohortLabels.isImported(member.course(), trimmed)) {
-			// two columns of the comparison of cohorts would carry one name
-			problem = "assessment.cohorts.label.taken";
-		}
+		String problem = this.cohorts.ownCohortLabelProblem(member.course(), trimmed);
 		if (problem != null) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("cohortLabelProblem", problem);
 			model.addAttribute("cohortLabelPosted", label);
 			return page(member, null, Map.of(), List.of(), model);
 		}
-		this.cohortLabels.setOwn(member.course(), trimmed);
+		this.cohorts.setOwnCohortLabel(member.course(), trimmed);
 		return "redirect:/course/surveys?saved=cohort-label";
 	}
 
@@ -154,7 +150,7 @@ class SurveyAdminController {
 		model.addAttribute("forms", forms);
 		model.addAttribute("today", this.administration.today().toString());
 		if (member.isStaff() && !model.containsAttribute("cohortLabelPosted")) {
-			model.addAttribute("cohortLabelPosted", this.cohortLabels.own(course).orElse(""));
+			model.addAttribute("cohortLabelPosted", this.cohorts.ownCohortLabel(course).orElse(""));
 		}
 		return "assessment/admin";
 	}

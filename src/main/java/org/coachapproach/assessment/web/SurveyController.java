@@ -9,14 +9,13 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletResponse;
 import org.coachapproach.CsvDownload;
 import org.coachapproach.SpreadsheetCsv;
-import org.coachapproach.assessment.internal.AnswerCheck;
-import org.coachapproach.assessment.internal.AnswerProblem;
-import org.coachapproach.assessment.internal.AnswersRefusedException;
-import org.coachapproach.assessment.internal.InstrumentSettings;
-import org.coachapproach.assessment.internal.OwnResponse;
-import org.coachapproach.assessment.internal.SurveyAdministration;
-import org.coachapproach.assessment.internal.SurveyResponses;
-import org.coachapproach.assessment.internal.SurveyWindow;
+import org.coachapproach.assessment.AnswerProblem;
+import org.coachapproach.assessment.AnswersRefusedException;
+import org.coachapproach.assessment.InstrumentSettings;
+import org.coachapproach.assessment.OwnResponse;
+import org.coachapproach.assessment.SurveyAdministration;
+import org.coachapproach.assessment.SurveyResponses;
+import org.coachapproach.assessment.SurveyWindow;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.curriculum.Instrument.Item;
@@ -171,7 +170,7 @@ class SurveyController {
 		List<OwnAnswer> rows = new ArrayList<>();
 		for (OwnResponse own : this.responses.mine(member)) {
 			Optional<Instrument> instrument = this.curriculum.instrument(own.instrumentId());
-			Map<String, Item> asked = instrument.map(i -> AnswerCheck.asked(i, own.wave(), true)).orElse(Map.of());
+			Map<String, Item> asked = instrument.map(i -> SurveyResponses.asked(i, own.wave(), true)).orElse(Map.of());
 			own.answers().entrySet().stream()
 				.sorted(Map.Entry.comparingByKey(order(asked)))
 				.forEach(answer -> {
@@ -204,7 +203,7 @@ class SurveyController {
 	private String page(Member member, Instrument instrument, Wave wave, Map<String, String> answers, boolean submitted,
 			List<AnswerProblem> problems, Model model) {
 		InstrumentSettings settings = this.administration.settings(member.course(), instrument.id());
-		Map<String, Item> asked = AnswerCheck.asked(instrument, wave, settings.retrospective());
+		Map<String, Item> asked = SurveyResponses.asked(instrument, wave, settings.retrospective());
 		List<SectionView> sections = new ArrayList<>();
 		for (Instrument.Section section : instrument.sections()) {
 			List<Question> questions = section.items().stream().filter(i -> i.askedIn(wave))

@@ -11,14 +11,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.coachapproach.DelimitedTable;
 import org.coachapproach.LineProblem;
-import org.coachapproach.assessment.internal.AnswerCheck;
-import org.coachapproach.assessment.internal.CohortReader;
-import org.coachapproach.assessment.internal.ImportJobs;
-import org.coachapproach.assessment.internal.ResponseImport;
-import org.coachapproach.assessment.internal.ResponseImport.ImportRefusedException;
-import org.coachapproach.assessment.internal.ResponseImport.Layout;
-import org.coachapproach.assessment.internal.ResponseImport.Request;
-import org.coachapproach.assessment.internal.SurveyAdministration;
+import org.coachapproach.assessment.ResponseImports;
+import org.coachapproach.assessment.ResponseImports.ImportRefusedException;
+import org.coachapproach.assessment.ResponseImports.Layout;
+import org.coachapproach.assessment.ResponseImports.Request;
+import org.coachapproach.assessment.SurveyAdministration;
+import org.coachapproach.assessment.SurveyResponses;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.curriculum.Instrument.Item;
@@ -51,17 +49,14 @@ class SurveyImportController {
 
 	private final Curriculum curriculum;
 
-	private final ResponseImport imports;
-
-	private final ImportJobs jobs;
+	private final ResponseImports imports;
 
 	private final SurveyAdministration administration;
 
-	SurveyImportController(Curriculum curriculum, ResponseImport imports, ImportJobs jobs,
+	SurveyImportController(Curriculum curriculum, ResponseImports imports,
 			SurveyAdministration administration) {
 		this.curriculum = curriculum;
 		this.imports = imports;
-		this.jobs = jobs;
 		this.administration = administration;
 	}
 
@@ -87,7 +82,7 @@ class SurveyImportController {
 			return upload(member, List.of(new LineProblem(0, "noSuchWave", List.of())), model);
 		}
 		String cohort = cohortLabel.strip();
-		if (!cohort.isEmpty() && !ResponseImport.isCohortLabel(cohort)) {
+		if (!cohort.isEmpty() && !ResponseImports.isCohortLabel(cohort)) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return upload(member, List.of(new LineProblem(0, "badCohort", List.of(cohort))), model);
 		}
@@ -101,13 +96,13 @@ class SurveyImportController {
 		}
 		char delimiter = DelimitedTable.delimiter(text, file.getOriginalFilename());
 		try {
-			Layout layout = ResponseImport.layout(ResponseImport.rows(text, delimiter));
+			Layout layout = ResponseImports.layout(text, delimiter);
 			Map<String, Item> asked = asked(member, instrument.get(), wave.get());
 			int respondent = layout.columns().stream().filter(c -> RESPONDENT_COLUMNS.stream().anyMatch(c.id()::equalsIgnoreCase))
-				.mapToInt(ResponseImport.Column::index).findFirst().orElse(0);
+				.mapToInt(ResponseImports.Column::index).findFirst().orElse(0);
 			Request request = new Request(member.course(), cohort, instrument.get(), wave.get(),
 					retrospective(member, instrument.get()), text, delimiter, respondent,
-					ResponseImport.suggestedMapping(layout, asked));
+					ResponseImports.suggestedMapping(layout, asked));
 			return mapping(member, request, layout, List.of(), model);
 		}
 		catch (ImportRefusedException ex) {
@@ -129,11 +124,11 @@ class SurveyImportController {
 			return upload(member, List.of(new LineProblem(0, "noSuchWave", List.of())), model);
 		}
 		try {
-			ResponseImport.Checked checked = this.imports.check(request.get());
+			ResponseImports.Preview preview = this.imports.check(request.get());
 			model.addAttribute("member", member);
 			model.addAttribute("request", request.get());
 			model.addAttribute("delimiter", delimiterName(request.get().delimiter()));
-			model.addAttribute("preview", checked.preview());
+			model.addAttribute("preview", preview);
 			return "assessment/import-preview";
 		}
 		catch (ImportRefusedException ex) {
@@ -154,7 +149,7 @@ class SurveyImportController {
 			return upload(member, List.of(new LineProblem(0, "noSuchWave", List.of())), model);
 		}
 		try {
-			long job = this.imports.start(this.imports.check(request.get()), member.person());
+			long job = this.imports.start(request.get(), member.person());
 			servletRequest.setAttribute(View.RESPONSE_STATUS_ATTRIBUTE, HttpStatus.SEE_OTHER);
 			return "redirect:/course/surveys/import/jobs/" + job;
 		}
@@ -169,12 +164,12 @@ class SurveyImportController {
 		if (!SurveyReportController.mayRead(member)) {
 			throw new RefusedException("assessment.refused.notStaff");
 		}
-		Optional<ImportJobs.Job> job = this.jobs.find(member.course(), id);
+		Optional<ResponseImports.Job> job = this.imports.job(member.course(), id);
 		if (job.isEmpty()) {
 			throw RefusedException.notFound("assessment.import.job.notFound");
 		}
 		Optional<Instrument> instrument = this.curriculum.instrument(job.get().instrumentId());
-		Map<String, Item> asked = instrument.flatMap(i -> Wave.fromLabel(job.get().wave()).map(w -> AnswerCheck.asked(i, w, true)))
+		Map<String, Item> asked = instrument.flatMap(i -> Wave.fromLabel(job.get().wave()).map(w -> SurveyResponses.asked(i, w, true)))
 			.orElse(Map.of());
 		model.addAttribute("member", member);
 		model.addAttribute("job", job.get());
@@ -190,7 +185,7 @@ class SurveyImportController {
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		Layout layout;
 		try {
-			layout = ResponseImport.layout(ResponseImport.rows(request.text(), request.delimiter()));
+			layout = ResponseImports.layout(request.text(), request.delimiter());
 		}
 		catch (ImportRefusedException empty) {
 			return upload(member, empty.problems(), model);
@@ -212,7 +207,7 @@ class SurveyImportController {
 				mapping.put(name.substring(4), number(values.get(0)));
 			}
 		});
-		String cohort = Optional.ofNullable(posted.getFirst("cohort")).orElse(CohortReader.OWN).strip();
+		String cohort = Optional.ofNullable(posted.getFirst("cohort")).orElse(ResponseImports.OWN_COHORT).strip();
 		char delimiter = "tab".equals(posted.getFirst("delimiter")) ? '\t' : ',';
 		return Optional.of(new Request(member.course(), cohort, instrument.get(), wave.get(),
 				retrospective(member, instrument.get()), text, delimiter, number(posted.getFirst("respondentColumn")),
@@ -237,7 +232,7 @@ class SurveyImportController {
 	}
 
 	private Map<String, Item> asked(Member member, Instrument instrument, Wave wave) {
-		return AnswerCheck.asked(instrument, wave, retrospective(member, instrument));
+		return SurveyResponses.asked(instrument, wave, retrospective(member, instrument));
 	}
 
 	private String upload(Member member, List<LineProblem> problems, Model model) {

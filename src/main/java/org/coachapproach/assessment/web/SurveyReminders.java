@@ -2,9 +2,9 @@ package org.coachapproach.assessment.web;
 
 import java.util.List;
 
-import org.coachapproach.assessment.internal.OwnResponse;
-import org.coachapproach.assessment.internal.SurveyAdministration;
-import org.coachapproach.assessment.internal.SurveyResponses;
+import org.coachapproach.assessment.OwnResponse;
+import org.coachapproach.assessment.SurveyAdministration;
+import org.coachapproach.assessment.SurveyResponses;
 import org.coachapproach.people.Member;
 
 import org.springframework.stereotype.Component;

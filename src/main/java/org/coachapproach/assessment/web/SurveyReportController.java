@@ -9,15 +9,13 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.coachapproach.CsvDownload;
-import org.coachapproach.assessment.internal.Adjustment;
-import org.coachapproach.assessment.internal.CohortReader;
-import org.coachapproach.assessment.internal.Distribution;
-import org.coachapproach.assessment.internal.PrePostAnalysis;
-import org.coachapproach.assessment.internal.PrePostReport;
-import org.coachapproach.assessment.internal.ReleaseBatches;
-import org.coachapproach.assessment.internal.ResponseRate;
-import org.coachapproach.assessment.internal.WaveAnalysis;
-import org.coachapproach.assessment.internal.WaveReport;
+import org.coachapproach.assessment.Adjustment;
+import org.coachapproach.assessment.Distribution;
+import org.coachapproach.assessment.HeldWave;
+import org.coachapproach.assessment.PrePostReport;
+import org.coachapproach.assessment.ResponseRate;
+import org.coachapproach.assessment.SurveyReports;
+import org.coachapproach.assessment.WaveReport;
 import org.coachapproach.curriculum.Curriculum;
 import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.curriculum.Instrument.Item;
@@ -47,23 +45,13 @@ class SurveyReportController {
 
 	private final Curriculum curriculum;
 
-	private final PrePostAnalysis prePost;
-
-	private final WaveAnalysis waves;
-
-	private final CohortReader reader;
-
-	private final ReleaseBatches releases;
+	private final SurveyReports reports;
 
 	private final MessageSource messages;
 
-	SurveyReportController(Curriculum curriculum, PrePostAnalysis prePost, WaveAnalysis waves, CohortReader reader,
-			ReleaseBatches releases, MessageSource messages) {
+	SurveyReportController(Curriculum curriculum, SurveyReports reports, MessageSource messages) {
 		this.curriculum = curriculum;
-		this.prePost = prePost;
-		this.waves = waves;
-		this.reader = reader;
-		this.releases = releases;
+		this.reports = reports;
 		this.messages = messages;
 	}
 
@@ -93,7 +81,7 @@ class SurveyReportController {
 		model.addAttribute("print", print);
 		model.addAttribute("selection", selection);
 		model.addAttribute("prePostInstruments", this.curriculum.instruments().stream().filter(Instrument::isPrePost).toList());
-		model.addAttribute("subgroupQuestions", this.prePost.subgroupQuestions());
+		model.addAttribute("subgroupQuestions", this.reports.subgroupQuestions());
 		model.addAttribute("synthetic", report.synthetic());
 		model.addAttribute("held", report.held());
 		model.addAttribute("rates", report.responseRates());
@@ -167,34 +155,23 @@ class SurveyReportController {
 			List<HeldWave> held) {
 	}
 
-	/**
-	 * A wave whose window is open: answers given to it now are not in the figures before it
-	 * closes on {@code closesOn} (see {@link ReleaseBatches}). Whether anyone answered is not said.
-	 */
-	record HeldWave(String instrument, String title, String wave, java.time.LocalDate closesOn) {
-	}
-
 	private Report report(Member member, Selection selection) {
-		this.releases.releaseDue(member.course());
-		PrePostReport prePost = this.prePost.report(member.course(), selection.instrument, selection.compare,
+		this.reports.releaseDue(member.course());
+		PrePostReport prePost = this.reports.prePost(member.course(), selection.instrument, selection.compare,
 				selection.adjustment, selection.subgroup, selection.cross);
 		List<WaveReport> waveReports = new ArrayList<>();
 		List<Instrument> shown = new ArrayList<>(List.of(selection.instrument));
-		this.curriculum.instrument(CohortReader.DEMOGRAPHICS).ifPresent(shown::add);
+		this.curriculum.instrument(SurveyReports.DEMOGRAPHICS).ifPresent(shown::add);
 		for (Instrument instrument : this.curriculum.instruments()) {
 			boolean postOnly = !instrument.isPrePost() && instrument.waves().contains(Wave.POST);
 			if (postOnly) {
-				waveReports.add(this.waves.report(member.course(), instrument, Wave.POST));
+				waveReports.add(this.reports.wave(member.course(), instrument, Wave.POST));
 				shown.add(instrument);
 			}
 		}
-		List<HeldWave> held = new ArrayList<>();
-		for (Instrument instrument : shown) {
-			this.reader.held(member.course(), instrument.id())
-				.forEach(h -> held.add(new HeldWave(instrument.id(), instrument.title(), h.wave().label(), h.closesOn())));
-		}
-		return new Report(this.reader.hasSynthetic(member.course()),
-				this.waves.responseRates(member.course(), this.curriculum.instruments()), prePost, waveReports, held);
+		return new Report(this.reports.hasSynthetic(member.course()),
+				this.reports.responseRates(member.course(), this.curriculum.instruments()), prePost, waveReports,
+				this.reports.held(member.course(), shown));
 	}
 
 	/**
@@ -215,7 +192,7 @@ class SurveyReportController {
 			.orElse(prePost.stream().filter(i -> i.id().equals("mentor-prepost")).findFirst().orElse(prePost.get(0)));
 		Wave wave = Wave.fromLabel(compare).filter(w -> w == Wave.FOLLOW_UP && instrument.runsIn(w)).orElse(Wave.POST);
 		Adjustment adjustment = Adjustment.fromLabel(adjust).orElse(Adjustment.NONE);
-		String group = this.prePost.subgroupQuestions().stream().map(Item::id).filter(id -> id.equals(subgroup))
+		String group = this.reports.subgroupQuestions().stream().map(Item::id).filter(id -> id.equals(subgroup))
 			.findFirst().orElse(null);
 		Selection selection = new Selection(instrument, wave, adjustment, group, null);
 		return crossProblem(selection, cross) == null && cross != null && !cross.isBlank()
@@ -241,7 +218,7 @@ class SurveyReportController {
 	}
 
 	private Item question(String id) {
-		return this.prePost.subgroupQuestions().stream().filter(q -> q.id().equals(id)).findFirst().orElse(null);
+		return this.reports.subgroupQuestions().stream().filter(q -> q.id().equals(id)).findFirst().orElse(null);
 	}
 
 	private static Map<String, List<ReportView.DivergingBar>> bars(List<WaveReport> reports) {
