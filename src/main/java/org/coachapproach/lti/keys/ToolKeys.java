@@ -18,6 +18,8 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -104,6 +106,7 @@ public class ToolKeys {
 	}
 
 	/** Rotates when the signing key is older than the rotation period; reloads what others did. */
+	@SchedulerLock(name = "tool-key-rotation", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5M")
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1H")
 	void rotateWhenDue() {
 		this.snapshot.set(null);

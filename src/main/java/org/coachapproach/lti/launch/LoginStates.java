@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -94,6 +96,7 @@ class LoginStates {
 		}
 	}
 
+	@SchedulerLock(name = "login-state-cleanup", lockAtMostFor = "PT4M", lockAtLeastFor = "PT1M")
 	@Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
 	void removeExpired() {
 		Timestamp now = Timestamp.from(this.clock.instant());

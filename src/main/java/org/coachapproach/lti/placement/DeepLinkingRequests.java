@@ -70,6 +70,7 @@ public class DeepLinkingRequests {
 	}
 
 	/** Drops requests long past their expiry. */
+	@net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "deep-linking-cleanup", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5M")
 	@org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
 	public int purge() {
 		return this.jdbc.sql("DELETE FROM lti_deep_linking WHERE expires_at < ?")

@@ -23,6 +23,8 @@ import org.coachapproach.people.ProgramRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.context.MessageSource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -65,6 +67,7 @@ public class MentoringNudges implements ReminderSample {
 	}
 
 	/** Queues the nudges that are due in every course; returns how many messages were queued. */
+	@SchedulerLock(name = "mentoring-nudges", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5M")
 	@Scheduled(fixedDelayString = "${coachapproach.matching.nudge-check:PT6H}", initialDelayString = "PT2M")
 	public int nudgeDue() {
 		LocalDate today = this.clock.today();

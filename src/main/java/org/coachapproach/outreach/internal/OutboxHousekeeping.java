@@ -2,6 +2,8 @@ package org.coachapproach.outreach.internal;
 
 import java.time.Duration;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -19,6 +21,7 @@ class OutboxHousekeeping {
 		this.keepBodies = keepBodies;
 	}
 
+	@SchedulerLock(name = "outbox-housekeeping", lockAtMostFor = "PT1H", lockAtLeastFor = "PT1H")
 	@Scheduled(fixedDelayString = "PT24H", initialDelayString = "PT10M")
 	void forgetOldBodies() {
 		this.sender.forgetBodies(this.keepBodies);

@@ -28,6 +28,8 @@ import org.coachapproach.series.SeriesSchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -67,6 +69,7 @@ public class SeriesReminders implements ReminderSample {
 	}
 
 	/** Queues the reminders that are due; returns how many messages were queued. */
+	@SchedulerLock(name = "series-reminders", lockAtMostFor = "PT10M", lockAtLeastFor = "PT1M")
 	@Scheduled(fixedDelayString = "${coachapproach.series.reminder-check:PT15M}", initialDelayString = "PT1M")
 	public int remindDue() {
 		Instant now = this.clock.instant();

@@ -24,6 +24,8 @@ import org.coachapproach.people.RosterEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.context.MessageSource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -65,6 +67,7 @@ public class SurveyWindowReminders {
 	}
 
 	/** Queues the reminders that are due in every course; returns how many messages were queued. */
+	@SchedulerLock(name = "survey-window-reminders", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5M")
 	@Scheduled(fixedDelayString = "${coachapproach.assessment.reminder-check:PT1H}", initialDelayString = "PT2M")
 	public int remindDue() {
 		LocalDate today = this.administration.today();
