@@ -19,6 +19,7 @@ import org.coachapproach.lti.Browser;
 import org.coachapproach.lti.TestPlatform;
 import org.coachapproach.lti.registration.Registrations;
 import org.coachapproach.outreach.internal.OutboxSender;
+import org.coachapproach.outreach.internal.OutreachProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,7 +130,7 @@ class OutboxTests {
 		Recipient to = recipient();
 		String key = "test:" + UUID.randomUUID();
 		queue(to, key);
-		OutboxSender unreachable = new OutboxSender(this.jdbc, mailSender(closedPort()), this.clock, settings());
+		OutboxSender unreachable = this.sender.with(mailSender(closedPort()), settings());
 		assertThat(unreachable.drain()).isZero();
 		Map<String, Object> row = row(to, key);
 		assertThat(row.get("status")).isEqualTo("QUEUED");
@@ -137,11 +138,11 @@ class OutboxTests {
 		assertThat((String) row.get("last_error")).containsIgnoringCase("connect");
 
 		// A new instance on the same database, SMTP back: not before the backoff, then exactly once.
-		OutboxSender restarted = new OutboxSender(this.jdbc, mailSender(TestSmtp.port()), this.clock, settings());
+		OutboxSender restarted = this.sender.with(mailSender(TestSmtp.port()), settings());
 		assertThat(restarted.drain()).isZero();
 		this.clock.shift(Duration.ofMinutes(2));
 		assertThat(restarted.drain()).isEqualTo(1);
-		assertThat(new OutboxSender(this.jdbc, mailSender(TestSmtp.port()), this.clock, settings()).drain()).isZero();
+		assertThat(this.sender.with(mailSender(TestSmtp.port()), settings()).drain()).isZero();
 		assertThat(TestSmtp.to(to.email())).hasSize(1);
 	}
 
@@ -263,9 +264,9 @@ class OutboxTests {
 		return (String) row(to, key).get("status");
 	}
 
-	private OutboxSender.Settings settings() {
-		return new OutboxSender.Settings(50, Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofHours(1), 5,
-				Duration.ofMinutes(5), "Coach Approach <no-reply@example.edu>");
+	private OutreachProperties settings() {
+		return new OutreachProperties("Coach Approach <no-reply@example.edu>", 50, Duration.ofSeconds(5),
+				Duration.ofMinutes(1), Duration.ofHours(1), 5, Duration.ofDays(30), new OutreachProperties.Sender(false));
 	}
 
 	private static JavaMailSenderImpl mailSender(int port) {

@@ -2,7 +2,6 @@ package org.coachapproach.outreach.internal;
 
 import java.time.Duration;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +13,9 @@ class OutboxHousekeeping {
 
 	private final Duration keepBodies;
 
-	OutboxHousekeeping(OutboxSender sender, @Value("${coachapproach.outreach.keep-bodies:P30D}") Duration keepBodies) {
+	OutboxHousekeeping(OutboxSender sender, OutreachProperties settings) {
 		this.sender = sender;
-		this.keepBodies = keepBodies;
+		this.keepBodies = settings.keepBodies();
 	}
 
 	@Scheduled(fixedDelayString = "PT24H", initialDelayString = "PT10M")
