@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.function.BiFunction;
 
-import org.coachapproach.outreach.internal.ServerSecrets;
+import org.coachapproach.outreach.internal.LinkKeys;
 import org.coachapproach.people.PersonId;
 import org.coachapproach.people.ProgramId;
 
@@ -52,15 +52,15 @@ public class FeedTokens {
 
 	private final JdbcClient jdbc;
 
-	private final ServerSecrets secrets;
+	private final LinkKeys keys;
 
 	private final Clock clock;
 
 	private final MessageSource messages;
 
-	FeedTokens(JdbcClient jdbc, ServerSecrets secrets, Clock clock, MessageSource messages) {
+	FeedTokens(JdbcClient jdbc, LinkKeys keys, Clock clock, MessageSource messages) {
 		this.jdbc = jdbc;
-		this.secrets = secrets;
+		this.keys = keys;
 		this.clock = clock;
 		this.messages = messages;
 	}
@@ -75,7 +75,17 @@ public class FeedTokens {
 			.query(Integer.class)
 			.optional()
 			.orElse(null);
-		return generation != null ? token(person, generation) : issue(program, person, next(person));
+		if (generation == null) {
+			return issue(program, person, next(person));
+		}
+		String token = token(person, generation);
+		boolean current = this.jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM outreach_feed_token WHERE token_hash = ? AND retired_at IS NULL)""")
+			.param(hash(token))
+			.query(Boolean.class)
+			.single();
+		// Issued under another link key (the key was changed): that address can no longer be shown, so a new one.
+		return current ? token : reset(program, person);
 	}
 
 	/** Retires the person's current token in the program and issues a new one; the old address answers "reset". */
@@ -158,7 +168,7 @@ public class FeedTokens {
 
 	private String token(PersonId person, int generation) {
 		return Base64.getUrlEncoder().withoutPadding()
-			.encodeToString(this.secrets.hmac("feed", person.value() + ":" + generation));
+			.encodeToString(this.keys.hmac("feed", person.value() + ":" + generation));
 	}
 
 	static String hash(String token) {
