@@ -16,7 +16,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ModuleShapeTests {
 
 	/** Modules whose web package still reaches into internals; each leaves this list as it is reshaped. */
-	private static final Set<String> NOT_YET = Set.of("assessment", "demoplatform", "outreach", "series");
+	private static final Set<String> NOT_YET = Set.of("assessment", "demoplatform", "series");
 
 	private final JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("org.coachapproach");

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.mail.internet.AddressException;
@@ -165,6 +166,11 @@ public class MailOutbox {
 	/** The one-click unsubscribe address (RFC 8058) for this recipient and kind. */
 	public String unsubscribeUrl(Recipient to, ReminderKind kind) {
 		return link("/unsubscribe/" + this.unsubscribe.token(to.address(), kind));
+	}
+
+	/** What an unsubscribe link's token stands for, if the tool signed it. */
+	public Optional<Subscription> subscription(String token) {
+		return this.unsubscribe.verify(token);
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 
 import org.coachapproach.outreach.ReminderKind;
+import org.coachapproach.outreach.Subscription;
 
 import org.springframework.stereotype.Component;
 
@@ -16,10 +17,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class UnsubscribeTokens {
-
-	/** What a valid token stands for. */
-	public record Subscription(String address, ReminderKind kind) {
-	}
 
 	private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
