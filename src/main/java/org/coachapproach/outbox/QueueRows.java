@@ -68,22 +68,18 @@ class QueueRows {
 	}
 
 	void retry(String holder, long id, Instant next, String error, Integer status) {
-		this.jdbc.sql("UPDATE " + this.table.name() + " SET next_attempt_at = :next, locked_until = NULL,"
-				+ " last_error = :error" + (this.table.lastStatus() ? ", last_status = :status" : "")
-				+ " WHERE id = :id AND locked_by = :holder AND status = :pending")
-			.param("next", Timestamp.from(next))
-			.param("error", this.table.cut(error))
-			.param("status", status)
-			.param("id", id)
-			.param("holder", holder)
-			.param("pending", this.table.pending())
-			.update();
+		record(holder, id, "next_attempt_at = :next", next, error, status);
 	}
 
 	void failed(String holder, long id, String error, Integer status) {
-		this.jdbc.sql("UPDATE " + this.table.name() + " SET status = 'FAILED', locked_until = NULL,"
-				+ " last_error = :error" + (this.table.lastStatus() ? ", last_status = :status" : "")
+		record(holder, id, "status = 'FAILED'", null, error, status);
+	}
+
+	private void record(String holder, long id, String change, Instant next, String error, Integer status) {
+		this.jdbc.sql("UPDATE " + this.table.name() + " SET " + change + ", locked_until = NULL, last_error = :error"
+				+ (this.table.lastStatus() ? ", last_status = :status" : "")
 				+ " WHERE id = :id AND locked_by = :holder AND status = :pending")
+			.param("next", next == null ? null : Timestamp.from(next))
 			.param("error", this.table.cut(error))
 			.param("status", status)
 			.param("id", id)
