@@ -23,10 +23,11 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * The tool's two server-held secrets: the key of the respondent pseudonyms and the key that
- * encrypts the tool's private signing keys. Neither may sit in the database it protects.
- * With an external database both must come from the environment, and the tool refuses to
- * start without them. With the embedded database (one instance, trying, tests, a small
+ * The tool's server-held secrets, its one store of them: the key of the respondent
+ * pseudonyms, the key that encrypts the tool's private signing keys, and the key that signs
+ * the links the tool hands out (one-click unsubscribe, personal calendar feeds). None may sit
+ * in the database it protects. With an external database all must come from the environment,
+ * and the tool refuses to start without them. With the embedded database (one instance, trying, tests, a small
  * program) they are generated once into {@code keys.properties} beside the database's folder,
  * readable by the owner only.
  */
@@ -35,6 +36,8 @@ public final class ServerKeys {
 	public static final String PSEUDONYM_KEY = "coachapproach.assessment.pseudonym-key";
 
 	public static final String KEY_ENCRYPTION_KEY = "coachapproach.lti.key-encryption-key";
+
+	public static final String LINK_KEY = "coachapproach.outreach.link-key";
 
 	/** Where the embedded database's generated keys are kept; unset with an external database. */
 	public static final String FILE = "coachapproach.keys-file";
@@ -65,11 +68,11 @@ public final class ServerKeys {
 	}
 
 	/**
-	 * With an external database: both keys must be set.
+	 * With an external database: every key must be set.
 	 * @throws IllegalStateException naming each missing variable and how to make a value
 	 */
 	static void require(ConfigurableEnvironment environment) {
-		List<String> missing = List.of(PSEUDONYM_KEY, KEY_ENCRYPTION_KEY)
+		List<String> missing = List.of(PSEUDONYM_KEY, KEY_ENCRYPTION_KEY, LINK_KEY)
 			.stream()
 			.filter(property -> !StringUtils.hasText(environment.getProperty(property)))
 			.toList();
@@ -78,7 +81,9 @@ public final class ServerKeys {
 		}
 		StringBuilder message = new StringBuilder(
 				"With an external database the tool's keys must come from the environment, never from that database. Set ");
-		message.append(String.join(" and ", missing.stream().map(ServerKeys::variable).toList()))
+		List<String> variables = missing.stream().map(ServerKeys::variable).toList();
+		message.append(variables.size() == 1 ? variables.get(0)
+				: String.join(", ", variables.subList(0, variables.size() - 1)) + " and " + variables.get(variables.size() - 1))
 			.append(" (each 32 random bytes, Base64: generate one with `openssl rand -base64 32`) and keep ")
 			.append(missing.size() == 1 ? "it" : "them")
 			.append(" in a secret store.");
@@ -92,21 +97,28 @@ public final class ServerKeys {
 			message.append(" A new ").append(variable(KEY_ENCRYPTION_KEY))
 				.append(" still reads the signing keys stored unencrypted so far.");
 		}
+		if (missing.contains(LINK_KEY)) {
+			message.append(" ").append(variable(LINK_KEY))
+				.append(" signs unsubscribe links and calendar feed addresses; changing it resets every feed address.");
+		}
 		throw new IllegalStateException(message.toString());
 	}
 
 	/**
 	 * With the embedded database: the keys not set otherwise come from the file beside
-	 * {@code embeddedDirectory}; the key-encryption key is generated there if missing. The
-	 * pseudonym key is left to its owner, which may find an older one in the database.
+	 * {@code embeddedDirectory}; the key-encryption and link keys are generated there if
+	 * missing. The pseudonym key is left to its owner, which may find an older one in the
+	 * database.
 	 */
 	static void fromFile(ConfigurableEnvironment environment, Path embeddedDirectory) {
 		Path parent = embeddedDirectory.toAbsolutePath().normalize().getParent();
 		ServerKeys keys = at((parent != null ? parent : embeddedDirectory).resolve("keys.properties"));
 		Map<String, Object> properties = new HashMap<>();
 		properties.put(FILE, keys.file.toString());
-		if (!StringUtils.hasText(environment.getProperty(KEY_ENCRYPTION_KEY))) {
-			properties.put(KEY_ENCRYPTION_KEY, keys.obtain(KEY_ENCRYPTION_KEY, ServerKeys::generate));
+		for (String generated : List.of(KEY_ENCRYPTION_KEY, LINK_KEY)) {
+			if (!StringUtils.hasText(environment.getProperty(generated))) {
+				properties.put(generated, keys.obtain(generated, ServerKeys::generate));
+			}
 		}
 		if (!StringUtils.hasText(environment.getProperty(PSEUDONYM_KEY))) {
 			String kept = keys.read().getProperty(PSEUDONYM_KEY);

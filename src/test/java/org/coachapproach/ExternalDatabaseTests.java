@@ -64,7 +64,8 @@ class ExternalDatabaseTests {
 		try (ConfigurableApplicationContext context = application.run("--spring.datasource.url=" + url,
 				"--spring.datasource.username=coach", "--spring.datasource.password=secret-pw",
 				"--coachapproach.assessment.pseudonym-key=" + ServerKeys.generate(),
-				"--coachapproach.lti.key-encryption-key=" + ServerKeys.generate())) {
+				"--coachapproach.lti.key-encryption-key=" + ServerKeys.generate(),
+				"--coachapproach.outreach.link-key=" + ServerKeys.generate())) {
 			assertThat(context.getBeansOfType(EmbeddedMariaDb.class)).isEmpty();
 			assertThat(context.getEnvironment().getProperty("coachapproach.embedded-db.active")).isNull();
 			context.getBean(People.class).arrive(EmbeddedDatabaseRestartTests.arrival("external-1"));

@@ -29,14 +29,23 @@ class ServerKeysTests {
 
 		assertThatIllegalStateException()
 			.isThrownBy(() -> application.run("--spring.datasource.url=jdbc:mariadb://127.0.0.1:9/nowhere").close())
-			.withMessageContaining("Set COACHAPPROACH_ASSESSMENT_PSEUDONYM_KEY and COACHAPPROACH_LTI_KEY_ENCRYPTION_KEY")
+			.withMessageContaining(
+					"Set COACHAPPROACH_ASSESSMENT_PSEUDONYM_KEY, COACHAPPROACH_LTI_KEY_ENCRYPTION_KEY and COACHAPPROACH_OUTREACH_LINK_KEY")
 			.withMessageContaining("openssl rand -base64 32")
 			.withMessageContaining("SELECT TO_BASE64(pseudonym_key) FROM assessment_secret");
 		assertThatIllegalStateException()
 			.isThrownBy(() -> application.run("--spring.datasource.url=jdbc:mariadb://127.0.0.1:9/nowhere",
-					"--coachapproach.assessment.pseudonym-key=" + ServerKeys.generate()).close())
+					"--coachapproach.assessment.pseudonym-key=" + ServerKeys.generate(),
+					"--coachapproach.outreach.link-key=" + ServerKeys.generate()).close())
 			.withMessageContaining("Set COACHAPPROACH_LTI_KEY_ENCRYPTION_KEY (")
-			.withMessageNotContaining("PSEUDONYM");
+			.withMessageNotContaining("PSEUDONYM")
+			.withMessageNotContaining("LINK_KEY");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> application.run("--spring.datasource.url=jdbc:mariadb://127.0.0.1:9/nowhere",
+					"--coachapproach.assessment.pseudonym-key=" + ServerKeys.generate(),
+					"--coachapproach.lti.key-encryption-key=" + ServerKeys.generate()).close())
+			.withMessageContaining("Set COACHAPPROACH_OUTREACH_LINK_KEY (")
+			.withMessageContaining("unsubscribe links and calendar feed addresses");
 	}
 
 	@Test
@@ -51,7 +60,10 @@ class ServerKeysTests {
 		assertThat(kek).isNotBlank();
 		assertThat(java.util.Base64.getDecoder().decode(kek)).hasSize(32);
 		assertThat(first.getProperty(ServerKeys.FILE)).isEqualTo(file.toString());
-		assertThat(Files.readString(file)).contains(ServerKeys.KEY_ENCRYPTION_KEY + "=");
+		assertThat(Files.readString(file)).contains(ServerKeys.KEY_ENCRYPTION_KEY + "=").contains(ServerKeys.LINK_KEY + "=");
+		String linkKey = first.getProperty(ServerKeys.LINK_KEY);
+		assertThat(java.util.Base64.getDecoder().decode(linkKey)).hasSize(32);
+		assertThat(linkKey).isNotEqualTo(kek);
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
 		// The pseudonym key is its owner's to make (it may find an older one in the database).
 		assertThat(first.getProperty(ServerKeys.PSEUDONYM_KEY)).isNull();
@@ -60,6 +72,7 @@ class ServerKeysTests {
 		StandardEnvironment restarted = new StandardEnvironment();
 		ServerKeys.fromFile(restarted, embedded);
 		assertThat(restarted.getProperty(ServerKeys.KEY_ENCRYPTION_KEY)).isEqualTo(kek);
+		assertThat(restarted.getProperty(ServerKeys.LINK_KEY)).isEqualTo(linkKey);
 		assertThat(restarted.getProperty(ServerKeys.PSEUDONYM_KEY)).isEqualTo(pseudonymKey);
 		assertThat(ServerKeys.at(file).obtain(ServerKeys.PSEUDONYM_KEY, () -> "never used")).isEqualTo(pseudonymKey);
 

@@ -3,7 +3,6 @@ package org.coachapproach.outreach;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,9 +14,9 @@ import java.util.Set;
 import org.coachapproach.DelimitedTable;
 import org.coachapproach.DelimitedTable.Row;
 import org.coachapproach.LineProblem;
+import org.coachapproach.outreach.internal.FacultyRows;
 import org.coachapproach.people.ProgramId;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,12 +55,12 @@ public class FacultyList {
 
 	}
 
-	private final JdbcClient jdbc;
+	private final FacultyRows faculty;
 
 	private final Clock clock;
 
-	FacultyList(JdbcClient jdbc, Clock clock) {
-		this.jdbc = jdbc;
+	FacultyList(FacultyRows faculty, Clock clock) {
+		this.faculty = faculty;
 		this.clock = clock;
 	}
 
@@ -73,31 +72,16 @@ public class FacultyList {
 		if (!problems.isEmpty()) {
 			return new ImportResult(0, problems);
 		}
-		Timestamp now = Timestamp.from(this.clock.instant());
-		this.jdbc.sql("DELETE FROM outreach_faculty WHERE program_id = ?").param(program.value()).update();
-		for (Faculty f : rows) {
-			this.jdbc.sql("""
-					INSERT INTO outreach_faculty (program_id, email, name, division, faculty_rank, imported_at)
-					VALUES (?, ?, ?, ?, ?, ?)""")
-				.params(program.value(), f.email().toLowerCase(Locale.ROOT), f.name(), f.division(), f.rank(), now)
-				.update();
-		}
+		this.faculty.replace(program.value(), rows, this.clock.instant());
 		return new ImportResult(rows.size(), List.of());
 	}
 
 	public List<Faculty> all(ProgramId program) {
-		return this.jdbc.sql("""
-				SELECT name, email, division, faculty_rank FROM outreach_faculty WHERE program_id = ? ORDER BY name, email""")
-			.param(program.value())
-			.query((rs, n) -> new Faculty(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-			.list();
+		return this.faculty.all(program.value());
 	}
 
 	public int size(ProgramId program) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM outreach_faculty WHERE program_id = ?")
-			.param(program.value())
-			.query(Integer.class)
-			.single();
+		return this.faculty.size(program.value());
 	}
 
 	private static List<Faculty> parse(Reader csv, List<LineProblem> problems) throws IOException {

@@ -3,14 +3,15 @@ package org.coachapproach.outreach;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.BiFunction;
 
-import org.coachapproach.outreach.internal.ServerSecrets;
+import org.coachapproach.outreach.internal.FeedTokenRepository;
+import org.coachapproach.outreach.internal.LinkKeys;
 import org.coachapproach.people.PersonId;
 import org.coachapproach.people.ProgramId;
 
@@ -18,7 +19,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,17 +50,17 @@ public class FeedTokens {
 
 	}
 
-	private final JdbcClient jdbc;
+	private final FeedTokenRepository tokens;
 
-	private final ServerSecrets secrets;
+	private final LinkKeys keys;
 
 	private final Clock clock;
 
 	private final MessageSource messages;
 
-	FeedTokens(JdbcClient jdbc, ServerSecrets secrets, Clock clock, MessageSource messages) {
-		this.jdbc = jdbc;
-		this.secrets = secrets;
+	FeedTokens(FeedTokenRepository tokens, LinkKeys keys, Clock clock, MessageSource messages) {
+		this.tokens = tokens;
+		this.keys = keys;
 		this.clock = clock;
 		this.messages = messages;
 	}
@@ -68,46 +68,30 @@ public class FeedTokens {
 	/** The person's current token in the program, issued on first use. */
 	@Transactional
 	public String tokenFor(ProgramId program, PersonId person) {
-		Integer generation = this.jdbc.sql("""
-				SELECT MAX(generation) FROM outreach_feed_token
-				WHERE program_id = ? AND person_id = ? AND retired_at IS NULL""")
-			.params(program.value(), person.value())
-			.query(Integer.class)
-			.optional()
-			.orElse(null);
-		return generation != null ? token(person, generation) : issue(program, person, next(person));
+		Optional<Integer> generation = this.tokens.currentGeneration(program.value(), person.value());
+		if (generation.isEmpty()) {
+			return issue(program, person, this.tokens.nextGeneration(person.value()));
+		}
+		String token = token(person, generation.get());
+		// Issued under another link key (the key was changed): that address can no longer be shown, so a new one.
+		return this.tokens.existsByTokenHashAndRetiredAtIsNull(hash(token)) ? token : reset(program, person);
 	}
 
 	/** Retires the person's current token in the program and issues a new one; the old address answers "reset". */
 	@Transactional
 	public String reset(ProgramId program, PersonId person) {
-		Timestamp now = Timestamp.from(this.clock.instant());
-		this.jdbc.sql("""
-				UPDATE outreach_feed_token SET retired_at = ? WHERE program_id = ? AND person_id = ? AND retired_at IS NULL""")
-			.params(now, program.value(), person.value())
-			.update();
-		return issue(program, person, next(person));
+		this.tokens.retire(program.value(), person.value(), this.clock.instant());
+		return issue(program, person, this.tokens.nextGeneration(person.value()));
 	}
 
-	/** The person's next generation, over all programs. */
-	private int next(PersonId person) {
-		// Two first uses at once take the same generation, hence the same token: the second insert is ignored.
-		return this.jdbc.sql("SELECT COALESCE(MAX(generation), 0) + 1 FROM outreach_feed_token WHERE person_id = ?")
-			.param(person.value())
-			.query(Integer.class)
-			.single();
-	}
-
+	@Transactional(readOnly = true)
 	public Resolution resolve(String token) {
 		if (token == null || token.length() != 43) {
 			return new Resolution.Unknown();
 		}
-		return this.jdbc.sql("""
-				SELECT program_id, person_id, retired_at IS NOT NULL FROM outreach_feed_token WHERE token_hash = ?""")
-			.param(hash(token))
-			.query((rs, n) -> rs.getBoolean(3) ? (Resolution) new Resolution.Reset()
-					: new Resolution.Active(new ProgramId(rs.getLong(1)), new PersonId(rs.getLong(2))))
-			.optional()
+		return this.tokens.findById(hash(token))
+			.map(row -> row.retired() ? (Resolution) new Resolution.Reset()
+					: new Resolution.Active(new ProgramId(row.programId()), new PersonId(row.personId())))
 			.orElse(new Resolution.Unknown());
 	}
 
@@ -137,28 +121,20 @@ public class FeedTokens {
 	private String issue(ProgramId program, PersonId person, int generation) {
 		for (int attempt = 0;; attempt++) {
 			String token = token(person, generation);
-			this.jdbc.sql("""
-					INSERT IGNORE INTO outreach_feed_token (token_hash, program_id, person_id, generation, created_at)
-					VALUES (?, ?, ?, ?, ?)""")
-				.params(hash(token), program.value(), person.value(), generation, Timestamp.from(this.clock.instant()))
-				.update();
-			long owner = this.jdbc.sql("SELECT program_id FROM outreach_feed_token WHERE token_hash = ?")
-				.param(hash(token))
-				.query(Long.class)
-				.single();
+			long owner = this.tokens.issue(hash(token), program.value(), person.value(), generation, this.clock.instant());
 			if (owner == program.value()) {
 				return token;
 			}
 			if (attempt == 5) {
 				throw new IllegalStateException("no free feed token generation for person " + person.value());
 			}
-			generation = Math.max(generation, next(person)) + 1;
+			generation = Math.max(generation, this.tokens.nextGeneration(person.value())) + 1;
 		}
 	}
 
 	private String token(PersonId person, int generation) {
 		return Base64.getUrlEncoder().withoutPadding()
-			.encodeToString(this.secrets.hmac("feed", person.value() + ":" + generation));
+			.encodeToString(this.keys.hmac("feed", person.value() + ":" + generation));
 	}
 
 	static String hash(String token) {

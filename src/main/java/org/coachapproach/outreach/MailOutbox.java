@@ -1,20 +1,22 @@
 package org.coachapproach.outreach;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import org.coachapproach.outreach.internal.KindSwitch;
+import org.coachapproach.outreach.internal.KindSwitchRepository;
+import org.coachapproach.outreach.internal.MailQueue;
 import org.coachapproach.outreach.internal.MailTemplates;
 import org.coachapproach.outreach.internal.OutboxSender;
 import org.coachapproach.outreach.internal.UnsubscribeTokens;
@@ -22,7 +24,6 @@ import org.coachapproach.people.PersonId;
 import org.coachapproach.people.ProgramId;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -56,7 +57,9 @@ public class MailOutbox {
 			Instant queuedAt) {
 	}
 
-	private final JdbcClient jdbc;
+	private final MailQueue queue;
+
+	private final KindSwitchRepository switches;
 
 	private final MailTemplates templates;
 
@@ -68,10 +71,11 @@ public class MailOutbox {
 
 	private final String baseUrl;
 
-	MailOutbox(JdbcClient jdbc, MailTemplates templates, UnsubscribeTokens unsubscribe,
+	MailOutbox(MailQueue queue, KindSwitchRepository switches, MailTemplates templates, UnsubscribeTokens unsubscribe,
 			OutboxSender sender, Clock clock, @Value("${coachapproach.lti.base-url:}") String baseUrl,
 			@Value("${server.port:8080}") int port) {
-		this.jdbc = jdbc;
+		this.queue = queue;
+		this.switches = switches;
 		this.templates = templates;
 		this.unsubscribe = unsubscribe;
 		this.sender = sender;
@@ -121,8 +125,8 @@ public class MailOutbox {
 				outcomes.merge(Outcome.DUPLICATE, 1, Integer::sum);
 			}
 		}
-		List<Object[]> rows = new ArrayList<>();
-		Timestamp now = Timestamp.from(this.clock.instant());
+		List<MailQueue.Row> rows = new ArrayList<>();
+		Instant now = this.clock.instant();
 		for (Recipient to : unique.values()) {
 			String unsubscribeUrl = unsubscribeUrl(to, kind);
 			Map<String, Object> variables = new HashMap<>(model);
@@ -150,8 +154,8 @@ public class MailOutbox {
 		if (unsubscribed(kind).contains(to.address())) {
 			return Outcome.UNSUBSCRIBED;
 		}
-		return insert(List.<Object[]>of(row(program, to, kind, dedupKey, message, unsubscribeUrl(to, kind),
-				Timestamp.from(this.clock.instant())))) == 1 ? Outcome.QUEUED : Outcome.DUPLICATE;
+		return insert(List.of(row(program, to, kind, dedupKey, message, unsubscribeUrl(to, kind),
+				this.clock.instant()))) == 1 ? Outcome.QUEUED : Outcome.DUPLICATE;
 	}
 
 	/** Renders a template as the recipient would get it, queuing nothing (the staff preview). */
@@ -167,6 +171,11 @@ public class MailOutbox {
 		return link("/unsubscribe/" + this.unsubscribe.token(to.address(), kind));
 	}
 
+	/** What an unsubscribe link's token stands for, if the tool signed it. */
+	public Optional<Subscription> subscription(String token) {
+		return this.unsubscribe.verify(token);
+	}
+
 	/**
 	 * An absolute address of a page of the tool, for links in email and calendars: from
 	 * {@code coachapproach.lti.base-url}, else {@code http://localhost:<server.port>}.
@@ -178,35 +187,21 @@ public class MailOutbox {
 
 	/** Whether the program's staff have this kind on (it is, until switched off). */
 	public boolean enabled(ProgramId program, ReminderKind kind) {
-		return this.jdbc.sql("SELECT enabled FROM outreach_kind_switch WHERE program_id = ? AND kind = ?")
-			.params(program.value(), kind.name())
-			.query(Boolean.class)
-			.optional()
+		return this.switches.findById(new KindSwitch.Key(program.value(), kind.name()))
+			.map(KindSwitch::enabled)
 			.orElse(true);
 	}
 
 	@Transactional
 	public void switchKind(ProgramId program, ReminderKind kind, boolean enabled, PersonId by) {
-		this.jdbc.sql("""
-				INSERT INTO outreach_kind_switch (program_id, kind, enabled, changed_at, changed_by) VALUES (?, ?, ?, ?, ?)
-				ON DUPLICATE KEY UPDATE enabled = VALUES(enabled), changed_at = VALUES(changed_at),
-				    changed_by = VALUES(changed_by)""")
-			.params(program.value(), kind.name(), enabled, Timestamp.from(this.clock.instant()), by == null ? null : by.value())
-			.update();
+		this.switches.save(new KindSwitch(program.value(), kind.name(), enabled, this.clock.instant(),
+				by == null ? null : by.value()));
 	}
 
 	/** Records that the address wants no more of this kind; queued ones are not sent either. */
 	@Transactional
 	public void unsubscribe(String address, ReminderKind kind) {
-		String normalised = address.toLowerCase(Locale.ROOT);
-		this.jdbc.sql("INSERT IGNORE INTO outreach_unsubscribe (recipient, kind, unsubscribed_at) VALUES (?, ?, ?)")
-			.params(normalised, kind.name(), Timestamp.from(this.clock.instant()))
-			.update();
-		this.jdbc.sql("""
-				UPDATE outreach_outbox SET status = 'CANCELLED', last_error = 'unsubscribed'
-				WHERE recipient = ? AND kind = ? AND status = 'QUEUED'""")
-			.params(normalised, kind.name())
-			.update();
+		this.queue.unsubscribe(address.toLowerCase(Locale.ROOT), kind, this.clock.instant());
 	}
 
 	public boolean unsubscribed(String address, ReminderKind kind) {
@@ -215,10 +210,7 @@ public class MailOutbox {
 
 	/** Whether the program ever queued anything under this dedup key (a mailing already made). */
 	public boolean queued(ProgramId program, String dedupKey) {
-		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM outreach_outbox WHERE program_id = ? AND dedup_key = ?)")
-			.params(program.value(), dedupKey)
-			.query(Boolean.class)
-			.single();
+		return this.queue.queued(program.value(), dedupKey);
 	}
 
 	/** Whether an SMTP server is configured ({@code spring.mail.host}). */
@@ -227,25 +219,14 @@ public class MailOutbox {
 	}
 
 	public Summary summary(ProgramId program) {
-		Map<String, Integer> counts = new HashMap<>();
-		this.jdbc.sql("SELECT status, COUNT(*) FROM outreach_outbox WHERE program_id = ? GROUP BY status")
-			.param(program.value())
-			.query(rs -> {
-				counts.put(rs.getString(1), rs.getInt(2));
-			});
+		Map<String, Integer> counts = this.queue.counts(program.value());
 		return new Summary(counts.getOrDefault("QUEUED", 0), counts.getOrDefault("SENT", 0),
 				counts.getOrDefault("FAILED", 0), emailOn());
 	}
 
 	/** Messages that failed for good (a rejected address, or too many attempts), newest first. */
 	public List<Failure> failures(ProgramId program, int limit) {
-		return this.jdbc.sql("""
-				SELECT id, recipient, kind, subject, attempts, last_error, queued_at FROM outreach_outbox
-				WHERE program_id = ? AND status = 'FAILED' ORDER BY id DESC LIMIT ?""")
-			.params(program.value(), limit)
-			.query((rs, row) -> new Failure(rs.getLong(1), rs.getString(2), ReminderKind.valueOf(rs.getString(3)),
-					rs.getString(4), rs.getInt(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
-			.list();
+		return this.queue.failures(program.value(), limit);
 	}
 
 	/** Whether the text is one email address, as SMTP takes it. */
@@ -271,33 +252,27 @@ public class MailOutbox {
 	}
 
 	private Set<String> unsubscribed(ReminderKind kind) {
-		return new HashSet<>(this.jdbc.sql("SELECT recipient FROM outreach_unsubscribe WHERE kind = ?")
-			.param(kind.name())
-			.query(String.class)
-			.list());
+		return this.queue.unsubscribed(kind);
 	}
 
-	private static Object[] row(ProgramId program, Recipient to, ReminderKind kind, String dedupKey, Message message,
-			String unsubscribeUrl, Timestamp now) {
+	private static MailQueue.Row row(ProgramId program, Recipient to, ReminderKind kind, String dedupKey, Message message,
+			String unsubscribeUrl, Instant now) {
 		if (dedupKey == null || dedupKey.isBlank() || dedupKey.length() > 200) {
 			throw new IllegalArgumentException("a dedup key of 1 to 200 characters is required");
 		}
-		return new Object[] { program.value(), dedupKey, to.address(), to.name(), to.person() == null ? null : to.person().value(),
-				kind.name(), message.subject(), message.text(), message.html(), unsubscribeUrl, now, now };
+		return new MailQueue.Row(program.value(), dedupKey, to.address(), to.name(),
+				to.person() == null ? null : to.person().value(), kind.name(), message.subject(), message.text(),
+				message.html(), unsubscribeUrl, now);
 	}
 
 	/** Inserts, ignoring rows already there; wakes the sender once the transaction commits. */
-	private int insert(List<Object[]> rows) {
+	private int insert(List<MailQueue.Row> rows) {
 		if (rows.isEmpty()) {
 			return 0;
 		}
-		// One statement per row: its count says whether the row is new (a batch may not tell).
 		int queued = 0;
-		for (Object[] row : rows) {
-			queued += this.jdbc.sql("""
-					INSERT IGNORE INTO outreach_outbox (program_id, dedup_key, recipient, recipient_name, person_id, kind,
-					    subject, text_body, html_body, unsubscribe_url, status, attempts, next_attempt_at, queued_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?)""").params(row).update();
+		for (MailQueue.Row row : rows) {
+			queued += this.queue.insert(row) ? 1 : 0;
 		}
 		if (queued > 0) {
 			if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -5,5 +5,5 @@
  * {@link org.coachapproach.outreach.MailOutbox} and add events to a person's own feed by
  * implementing {@link org.coachapproach.outreach.AgendaSource}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "people" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "people", "outbox" })
 package org.coachapproach.outreach;

@@ -19,6 +19,7 @@ import org.coachapproach.lti.Browser;
 import org.coachapproach.lti.TestPlatform;
 import org.coachapproach.lti.registration.Registrations;
 import org.coachapproach.outreach.internal.OutboxSender;
+import org.coachapproach.outreach.internal.OutreachProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,6 +56,9 @@ class OutboxTests {
 
 	@Autowired
 	OutboxSender sender;
+
+	@Autowired
+	FeedTokens feeds;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -129,7 +133,7 @@ class OutboxTests {
 		Recipient to = recipient();
 		String key = "test:" + UUID.randomUUID();
 		queue(to, key);
-		OutboxSender unreachable = new OutboxSender(this.jdbc, mailSender(closedPort()), this.clock, settings());
+		OutboxSender unreachable = this.sender.with(mailSender(closedPort()), settings());
 		assertThat(unreachable.drain()).isZero();
 		Map<String, Object> row = row(to, key);
 		assertThat(row.get("status")).isEqualTo("QUEUED");
@@ -137,11 +141,11 @@ class OutboxTests {
 		assertThat((String) row.get("last_error")).containsIgnoringCase("connect");
 
 		// A new instance on the same database, SMTP back: not before the backoff, then exactly once.
-		OutboxSender restarted = new OutboxSender(this.jdbc, mailSender(TestSmtp.port()), this.clock, settings());
+		OutboxSender restarted = this.sender.with(mailSender(TestSmtp.port()), settings());
 		assertThat(restarted.drain()).isZero();
 		this.clock.shift(Duration.ofMinutes(2));
 		assertThat(restarted.drain()).isEqualTo(1);
-		assertThat(new OutboxSender(this.jdbc, mailSender(TestSmtp.port()), this.clock, settings()).drain()).isZero();
+		assertThat(this.sender.with(mailSender(TestSmtp.port()), settings()).drain()).isZero();
 		assertThat(TestSmtp.to(to.email())).hasSize(1);
 	}
 
@@ -199,6 +203,51 @@ class OutboxTests {
 		String forged = path.substring(0, path.length() - 2) + (path.endsWith("AA") ? "BB" : "AA");
 		assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(tool(forged))).POST(HttpRequest.BodyPublishers.noBody())
 			.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void shouldStillHonourUnsubscribeLinksMailedUnderTheKeyOnceKeptInTheDatabase() throws Exception {
+		Recipient to = recipient();
+		byte[] earlier = new byte[32];
+		new java.security.SecureRandom().nextBytes(earlier);
+		this.jdbc.sql("INSERT IGNORE INTO outreach_secret (name, secret) VALUES ('unsubscribe', ?)")
+			.param(java.util.HexFormat.of().formatHex(earlier))
+			.update();
+		byte[] kept = java.util.HexFormat.of()
+			.parseHex(this.jdbc.sql("SELECT secret FROM outreach_secret WHERE name = 'unsubscribe'").query(String.class).single());
+		java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+		String payload = b64.encodeToString((ReminderKind.SERIES_SESSION.label() + ":" + to.address())
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+		mac.init(new javax.crypto.spec.SecretKeySpec(kept, "HmacSHA256"));
+		String token = payload + "." + b64.encodeToString(java.util.Arrays.copyOf(
+				mac.doFinal(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 20));
+		assertThat(this.outbox.unsubscribeUrl(to, ReminderKind.SERIES_SESSION)).doesNotEndWith(token);
+
+		HttpResponse<String> oneClick = HTTP.send(HttpRequest.newBuilder(URI.create(tool("/unsubscribe/" + token)))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(oneClick.statusCode()).isEqualTo(200);
+		assertThat(this.outbox.unsubscribed(to.email(), ReminderKind.SERIES_SESSION)).isTrue();
+	}
+
+	@Test
+	void shouldGiveANewFeedAddressWhenTheCurrentOneWasMadeUnderAnotherLinkKey() {
+		org.coachapproach.people.PersonId person = new org.coachapproach.people.PersonId(
+				java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000L, 2_000_000_000L));
+		String first = this.feeds.tokenFor(program(), person);
+		assertThat(this.feeds.tokenFor(program(), person)).isEqualTo(first);
+		String earlier = "e".repeat(43);
+		this.jdbc.sql("UPDATE outreach_feed_token SET token_hash = ? WHERE token_hash = ?")
+			.params(FeedTokens.hash(earlier), FeedTokens.hash(first))
+			.update();
+
+		String next = this.feeds.tokenFor(program(), person);
+		assertThat(next).isNotEqualTo(first);
+		assertThat(this.feeds.resolve(next)).isEqualTo(new FeedTokens.Resolution.Active(program(), person));
+		assertThat(this.feeds.resolve(earlier)).isInstanceOf(FeedTokens.Resolution.Reset.class);
+		assertThat(this.feeds.tokenFor(program(), person)).isEqualTo(next);
 	}
 
 	@Test
@@ -263,9 +312,9 @@ class OutboxTests {
 		return (String) row(to, key).get("status");
 	}
 
-	private OutboxSender.Settings settings() {
-		return new OutboxSender.Settings(50, Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofHours(1), 5,
-				Duration.ofMinutes(5), "Coach Approach <no-reply@example.edu>");
+	private OutreachProperties settings() {
+		return new OutreachProperties("Coach Approach <no-reply@example.edu>", 50, Duration.ofSeconds(5),
+				Duration.ofMinutes(1), Duration.ofHours(1), 5, Duration.ofDays(30), new OutreachProperties.Sender(false));
 	}
 
 	private static JavaMailSenderImpl mailSender(int port) {

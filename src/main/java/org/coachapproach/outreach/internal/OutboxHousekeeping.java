@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -16,9 +15,9 @@ class OutboxHousekeeping {
 
 	private final Duration keepBodies;
 
-	OutboxHousekeeping(OutboxSender sender, @Value("${coachapproach.outreach.keep-bodies:P30D}") Duration keepBodies) {
+	OutboxHousekeeping(OutboxSender sender, OutreachProperties settings) {
 		this.sender = sender;
-		this.keepBodies = keepBodies;
+		this.keepBodies = settings.keepBodies();
 	}
 
 	@SchedulerLock(name = "outbox-housekeeping", lockAtMostFor = "PT1H", lockAtLeastFor = "PT1H")

@@ -1,33 +1,31 @@
 package org.coachapproach.outreach.internal;
 
 import java.io.UnsupportedEncodingException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.coachapproach.outbox.Claim;
+import org.coachapproach.outbox.Delivery;
+import org.coachapproach.outbox.Outbox;
+import org.coachapproach.outbox.OutboxSettings;
+import org.coachapproach.outbox.OutboxTable;
+import org.coachapproach.outbox.Outboxes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -35,66 +33,58 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends what the outbox holds: claims due rows (a lease, so instances never send the same
- * row at once), hands them to SMTP over one connection per batch, at most
- * {@code rate-per-second} a second, and records each result: sent; failed for good (the
- * server rejected the address, 5xx); or retried later with exponential backoff (server
- * unreachable, 4xx). With no SMTP server configured it does nothing and the rows wait.
+ * Sends what the email outbox holds: the {@link Outbox} claims due rows, at most
+ * {@code rate-per-second} a second; they go to SMTP over one connection per batch, and each
+ * result is recorded: sent; failed for good (the server rejected the address, 5xx); or retried
+ * later with backoff (server unreachable, 4xx). With no SMTP server configured it does nothing
+ * and the rows wait.
  */
 @Component
 public class OutboxSender implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
+	static final OutboxTable TABLE = new OutboxTable("outreach_outbox", "QUEUED", false, 2000);
+
 	private static final Pattern PERMANENT = Pattern.compile("^\\s*5\\d\\d\\b.*", Pattern.DOTALL);
 
-	/** How the sender paces and retries. */
-	public record Settings(int ratePerSecond, Duration pollInterval, Duration retryBase, Duration retryMax,
-			int maxAttempts, Duration lease, String from) {
-	}
-
-	private record Row(long id, String recipient, String name, String subject, String text, String html,
-			String unsubscribeUrl, int attempts) {
-	}
-
-	private final JdbcClient jdbc;
+	private final MailRows rows;
 
 	private final JavaMailSender mail;
 
 	private final Clock clock;
 
-	private final Settings settings;
+	private final OutreachProperties settings;
 
-	private final AtomicBoolean wakePending = new AtomicBoolean();
+	private final Outboxes outboxes;
 
-	private volatile ScheduledExecutorService executor;
+	private final Outbox outbox;
 
-	/** Off only where something else drains (tests that drain by hand). */
-	private boolean autoStart = false;
+	private volatile boolean running;
 
 	@Autowired
-	OutboxSender(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, Clock clock,
-			@Value("${coachapproach.outreach.rate-per-second:10}") int ratePerSecond,
-			@Value("${coachapproach.outreach.poll-interval:PT5S}") Duration pollInterval,
-			@Value("${coachapproach.outreach.retry-base:PT1M}") Duration retryBase,
-			@Value("${coachapproach.outreach.retry-max:PT6H}") Duration retryMax,
-			@Value("${coachapproach.outreach.max-attempts:8}") int maxAttempts,
-			@Value("${coachapproach.outreach.from:Coach Approach <no-reply@localhost>}") String from,
-			@Value("${coachapproach.outreach.sender.enabled:true}") boolean autoStart) {
-		this(jdbc, mail.getIfAvailable(), clock,
-				new Settings(ratePerSecond, pollInterval, retryBase, retryMax, maxAttempts, Duration.ofMinutes(5), from));
-		this.autoStart = autoStart;
+	OutboxSender(Outboxes outboxes, MailRows rows, ObjectProvider<JavaMailSender> mail, Clock clock,
+			OutreachProperties settings) {
+		this(outboxes, rows, mail.getIfAvailable(), clock, settings);
 	}
 
 	/** A sender on its own (a second instance, or one that never starts its thread). */
-	public OutboxSender(JdbcClient jdbc, JavaMailSender mail, Clock clock, Settings settings) {
-		if (settings.ratePerSecond() < 1 || settings.maxAttempts() < 1) {
-			throw new IllegalArgumentException("rate-per-second and max-attempts must be at least 1");
-		}
-		this.jdbc = jdbc;
+	OutboxSender(Outboxes outboxes, MailRows rows, JavaMailSender mail, Clock clock, OutreachProperties settings) {
+		this.outboxes = outboxes;
+		this.rows = rows;
 		this.mail = mail;
 		this.clock = clock;
 		this.settings = settings;
+		this.outbox = outboxes.open("outbox-sender", TABLE,
+				new OutboxSettings(settings.ratePerSecond(), Duration.ofSeconds(1), settings.pollInterval(),
+						settings.retryBase(), settings.retryMax(), settings.maxAttempts(), Duration.ofMinutes(5),
+						Duration.ofSeconds(10)),
+				this::send);
+	}
+
+	/** Another sender on this one's database and clock (as a second instance would be), never started. */
+	public OutboxSender with(JavaMailSender mail, OutreachProperties settings) {
+		return new OutboxSender(this.outboxes, this.rows, mail, this.clock, settings);
 	}
 
 	public boolean emailOn() {
@@ -103,12 +93,8 @@ public class OutboxSender implements SmartLifecycle {
 
 	/** Asks for a drain soon (after a commit that queued mail); several asks make one drain. */
 	public void wake() {
-		ScheduledExecutorService running = this.executor;
-		if (running != null && this.mail != null && this.wakePending.compareAndSet(false, true)) {
-			running.execute(() -> {
-				this.wakePending.set(false);
-				drainQuietly();
-			});
+		if (this.mail != null) {
+			this.outbox.wake();
 		}
 	}
 
@@ -117,31 +103,7 @@ public class OutboxSender implements SmartLifecycle {
 	 * @return how many messages were handed to SMTP successfully
 	 */
 	public int drain() {
-		if (this.mail == null) {
-			return 0;
-		}
-		int sent = 0;
-		while (true) {
-			long started = System.nanoTime();
-			List<Row> rows = claim(this.settings.ratePerSecond());
-			if (rows.isEmpty()) {
-				return sent;
-			}
-			sent += send(rows);
-			if (rows.size() < this.settings.ratePerSecond()) {
-				return sent;
-			}
-			long waitNanos = TimeUnit.SECONDS.toNanos(1) - (System.nanoTime() - started);
-			if (waitNanos > 0) {
-				try {
-					TimeUnit.NANOSECONDS.sleep(waitNanos);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					return sent;
-				}
-			}
-		}
+		return this.mail == null ? 0 : this.outbox.drain();
 	}
 
 	/**
@@ -151,66 +113,21 @@ public class OutboxSender implements SmartLifecycle {
 	 * @return how many messages were emptied
 	 */
 	public int forgetBodies(Duration age) {
-		return this.jdbc.sql("""
-				UPDATE outreach_outbox SET text_body = '', html_body = ''
-				WHERE status IN ('SENT', 'FAILED', 'CANCELLED') AND queued_at < ? AND (text_body <> '' OR html_body <> '')""")
-			.param(Timestamp.from(this.clock.instant().minus(age)))
-			.update();
+		return this.rows.forgetBodies(this.clock.instant().minus(age));
 	}
 
-	private void drainQuietly() {
-		try {
-			drain();
-		}
-		catch (RuntimeException ex) {
-			// The database may be briefly away; the next poll tries again.
-			log.warn("Outbox drain failed: {}", ex.getMessage());
-		}
-	}
-
-	private List<Row> claim(int limit) {
-		String claim = UUID.randomUUID().toString();
-		Instant now = this.clock.instant();
-		// A plain read sees only committed rows and never waits on a transaction still queuing;
-		// the update then takes the rows no other instance took meanwhile.
-		List<Long> due = this.jdbc.sql("""
-				SELECT id FROM outreach_outbox
-				WHERE status = 'QUEUED' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)
-				ORDER BY next_attempt_at, id LIMIT ?""")
-			.params(Timestamp.from(now), Timestamp.from(now), limit)
-			.query(Long.class)
-			.list();
-		if (due.isEmpty()) {
-			return List.of();
-		}
-		this.jdbc.sql("""
-				UPDATE outreach_outbox SET claimed_by = :claim, claimed_until = :until
-				WHERE id IN (:ids) AND status = 'QUEUED' AND (claimed_until IS NULL OR claimed_until < :now)""")
-			.param("claim", claim)
-			.param("until", Timestamp.from(now.plus(this.settings.lease())))
-			.param("ids", due)
-			.param("now", Timestamp.from(now))
-			.update();
-		return this.jdbc.sql("""
-				SELECT id, recipient, recipient_name, subject, text_body, html_body, unsubscribe_url, attempts
-				FROM outreach_outbox WHERE claimed_by = ? AND status = 'QUEUED' ORDER BY id""")
-			.param(claim)
-			.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8)))
-			.list();
-	}
-
-	private int send(List<Row> rows) {
-		Map<MimeMessage, Row> byMessage = new IdentityHashMap<>();
+	private Map<Long, Delivery> send(List<Claim> batch) {
+		Map<Long, Delivery> outcomes = new HashMap<>();
+		Map<MimeMessage, Long> byMessage = new IdentityHashMap<>();
 		List<MimeMessage> messages = new ArrayList<>();
-		for (Row row : rows) {
+		for (MailRows.Mail row : this.rows.find(batch.stream().map(Claim::id).toList())) {
 			try {
 				MimeMessage message = mime(row);
-				byMessage.put(message, row);
+				byMessage.put(message, row.id());
 				messages.add(message);
 			}
 			catch (MessagingException | UnsupportedEncodingException | IllegalArgumentException ex) {
-				failed(row, "not a valid message: " + ex.getMessage());
+				outcomes.put(row.id(), Delivery.failed("not a valid message: " + ex.getMessage()));
 			}
 		}
 		Map<Object, Exception> failures = Map.of();
@@ -220,41 +137,23 @@ public class OutboxSender implements SmartLifecycle {
 		catch (MailSendException ex) {
 			failures = ex.getFailedMessages();
 			if (failures.isEmpty()) {
-				messages.forEach(m -> retry(byMessage.get(m), ex));
-				return 0;
+				messages.forEach(m -> outcomes.put(byMessage.get(m), Delivery.retry(describe(ex))));
+				return outcomes;
 			}
 		}
 		catch (MailException ex) {
-			messages.forEach(m -> retry(byMessage.get(m), ex));
-			return 0;
+			messages.forEach(m -> outcomes.put(byMessage.get(m), Delivery.retry(describe(ex))));
+			return outcomes;
 		}
-		List<Long> sent = new ArrayList<>();
 		for (MimeMessage message : messages) {
-			Row row = byMessage.get(message);
 			Exception failure = failures.get(message);
-			if (failure == null) {
-				sent.add(row.id());
-			}
-			else if (isPermanent(failure)) {
-				failed(row, describe(failure));
-			}
-			else {
-				retry(row, failure);
-			}
+			outcomes.put(byMessage.get(message), failure == null ? Delivery.delivered()
+					: isPermanent(failure) ? Delivery.failed(describe(failure)) : Delivery.retry(describe(failure)));
 		}
-		if (!sent.isEmpty()) {
-			// One statement (one commit) for the whole batch.
-			this.jdbc.sql("""
-					UPDATE outreach_outbox SET status = 'SENT', sent_at = :now, attempts = attempts + 1, claimed_by = NULL,
-					    claimed_until = NULL, last_error = NULL WHERE id IN (:ids)""")
-				.param("now", Timestamp.from(this.clock.instant()))
-				.param("ids", sent)
-				.update();
-		}
-		return sent.size();
+		return outcomes;
 	}
 
-	private MimeMessage mime(Row row) throws MessagingException, UnsupportedEncodingException {
+	private MimeMessage mime(MailRows.Mail row) throws MessagingException, UnsupportedEncodingException {
 		MimeMessage message = this.mail.createMimeMessage();
 		MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
 				"UTF-8");
@@ -303,73 +202,31 @@ public class OutboxSender implements SmartLifecycle {
 		return text.length() > 1000 ? text.substring(0, 1000) : text.toString();
 	}
 
-	private void failed(Row row, String error) {
-		this.jdbc.sql("""
-				UPDATE outreach_outbox SET status = 'FAILED', attempts = attempts + 1, last_error = ?, claimed_by = NULL,
-				    claimed_until = NULL WHERE id = ?""")
-			.params(cut(error), row.id())
-			.update();
-	}
-
-	private void retry(Row row, Exception failure) {
-		int attempts = row.attempts() + 1;
-		if (attempts >= this.settings.maxAttempts()) {
-			failed(row, "gave up after " + attempts + " attempts: " + describe(failure));
-			return;
-		}
-		Duration delay = this.settings.retryBase().multipliedBy(1L << Math.min(attempts - 1, 20));
-		if (delay.compareTo(this.settings.retryMax()) > 0) {
-			delay = this.settings.retryMax();
-		}
-		this.jdbc.sql("""
-				UPDATE outreach_outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, claimed_by = NULL,
-				    claimed_until = NULL WHERE id = ?""")
-			.params(attempts, Timestamp.from(this.clock.instant().plus(delay)), cut(describe(failure)), row.id())
-			.update();
-	}
-
-	private static String cut(String text) {
-		return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
-	}
-
 	@Override
 	public void start() {
 		if (this.mail == null) {
 			log.info("Email is off: no SMTP server configured (spring.mail.host); queued mail waits in the outbox");
 		}
-		ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(r -> {
-			Thread thread = new Thread(r, "outbox-sender");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long poll = this.settings.pollInterval().toMillis();
-		started.scheduleWithFixedDelay(this::drainQuietly, poll, poll, TimeUnit.MILLISECONDS);
-		this.executor = started;
+		else {
+			this.outbox.start();
+		}
+		this.running = true;
 	}
 
 	@Override
 	public void stop() {
-		ScheduledExecutorService running = this.executor;
-		this.executor = null;
-		if (running != null) {
-			running.shutdownNow();
-			try {
-				running.awaitTermination(5, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		this.outbox.stop();
+		this.running = false;
 	}
 
 	@Override
 	public boolean isAutoStartup() {
-		return this.autoStart;
+		return this.settings.sender().enabled();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.executor != null;
+		return this.running;
 	}
 
 }

@@ -7,26 +7,23 @@ import java.util.Optional;
 
 
 import org.coachapproach.outreach.ReminderKind;
+import org.coachapproach.outreach.Subscription;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Unsubscribe tokens: the address and kind, signed with a server-held key (HMAC-SHA256), so a
- * link works without a lookup and nobody can make one for another address.
+ * Unsubscribe tokens: the address and kind, signed with the server's link key (HMAC-SHA256),
+ * so a link works without a lookup and nobody can make one for another address.
  */
 @Component
 public class UnsubscribeTokens {
 
-	/** What a valid token stands for. */
-	public record Subscription(String address, ReminderKind kind) {
-	}
-
 	private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
-	private final ServerSecrets secrets;
+	private final LinkKeys keys;
 
-	UnsubscribeTokens(ServerSecrets secrets) {
-		this.secrets = secrets;
+	UnsubscribeTokens(LinkKeys keys) {
+		this.keys = keys;
 	}
 
 	public String token(String address, ReminderKind kind) {
@@ -43,8 +40,11 @@ public class UnsubscribeTokens {
 			return Optional.empty();
 		}
 		String payload = token.substring(0, dot);
-		if (!MessageDigest.isEqual(mac(payload).getBytes(StandardCharsets.US_ASCII),
-				token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII))) {
+		byte[] signature = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+		if (!MessageDigest.isEqual(mac(payload).getBytes(StandardCharsets.US_ASCII), signature)
+				&& !this.keys.legacyHmac("unsubscribe", payload)
+					.map(legacy -> MessageDigest.isEqual(signature(legacy).getBytes(StandardCharsets.US_ASCII), signature))
+					.orElse(false)) {
 			return Optional.empty();
 		}
 		String decoded;
@@ -60,7 +60,11 @@ public class UnsubscribeTokens {
 	}
 
 	private String mac(String payload) {
-		return B64.encodeToString(java.util.Arrays.copyOf(this.secrets.hmac("unsubscribe", payload), 20));
+		return signature(this.keys.hmac("unsubscribe", payload));
+	}
+
+	private static String signature(byte[] hmac) {
+		return B64.encodeToString(java.util.Arrays.copyOf(hmac, 20));
 	}
 
 }

@@ -4,8 +4,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.coachapproach.outreach.MailOutbox;
-import org.coachapproach.outreach.internal.UnsubscribeTokens;
-import org.coachapproach.outreach.internal.UnsubscribeTokens.Subscription;
+import org.coachapproach.outreach.Subscription;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,18 +20,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class UnsubscribeController {
 
-	private final UnsubscribeTokens tokens;
-
 	private final MailOutbox outbox;
 
-	UnsubscribeController(UnsubscribeTokens tokens, MailOutbox outbox) {
-		this.tokens = tokens;
+	UnsubscribeController(MailOutbox outbox) {
 		this.outbox = outbox;
 	}
 
 	@GetMapping("/unsubscribe/{token}")
 	String confirm(@PathVariable String token, HttpServletResponse response, Model model) {
-		Optional<Subscription> subscription = this.tokens.verify(token);
+		Optional<Subscription> subscription = this.outbox.subscription(token);
 		if (subscription.isEmpty()) {
 			return unknown(response, model);
 		}
@@ -44,7 +40,7 @@ class UnsubscribeController {
 
 	@PostMapping("/unsubscribe/{token}")
 	String unsubscribe(@PathVariable String token, HttpServletResponse response, Model model) {
-		Optional<Subscription> subscription = this.tokens.verify(token);
+		Optional<Subscription> subscription = this.outbox.subscription(token);
 		if (subscription.isEmpty()) {
 			return unknown(response, model);
 		}
