@@ -43,12 +43,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScheduledJobLocksTests {
 
 	/**
-	 * Jobs every instance must run for itself: each clears its own in-memory cache, or wakes its
-	 * own share of an outbox whose rows are claimed with SKIP LOCKED (a lock would leave delivery
-	 * to one instance at a time).
+	 * Jobs every instance must run for itself: each clears its own in-memory cache. (The outboxes
+	 * poll on their own threads, not through the scheduler, on every instance: their rows are
+	 * claimed with SKIP LOCKED, and a lock would leave delivery to one instance at a time.)
 	 */
 	static final Set<String> PER_INSTANCE = Set.of("ToolKeys.reload", "SessionFrameAncestors.forget",
-			"Registrations.refreshFrameOrigins", "ScoreSender.poll");
+			"Registrations.refreshFrameOrigins");
 
 	@Autowired
 	LockProvider lockProvider;
