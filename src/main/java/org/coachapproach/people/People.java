@@ -105,31 +105,26 @@ public class People {
 	}
 
 	/** The platform registration whose program this is. */
-	@Transactional(readOnly = true)
 	public Optional<ProgramPlatform> platform(ProgramId program) {
 		return this.programs.findById(program.value()).map(Program::platform);
 	}
 
 	/** The program a course belongs to: that of the registration that first launched it. */
-	@Transactional(readOnly = true)
 	public Optional<ProgramId> program(CourseId course) {
 		return this.courses.findById(course.value()).map(Course::programId).map(ProgramId::new);
 	}
 
 	/** Every program the tool knows. */
-	@Transactional(readOnly = true)
 	public List<ProgramId> programs() {
 		return this.programs.findAllIds().stream().map(ProgramId::new).toList();
 	}
 
 	/** Every course the tool knows, of every program (each has a roster). */
-	@Transactional(readOnly = true)
 	public List<CourseId> courses() {
 		return this.courses.findAllIds().stream().map(CourseId::new).toList();
 	}
 
 	/** The program's courses (each has a roster). */
-	@Transactional(readOnly = true)
 	public List<CourseId> courses(ProgramId program) {
 		return this.courses.findIdsByProgramId(program.value()).stream().map(CourseId::new).toList();
 	}
@@ -140,7 +135,6 @@ public class People {
 	}
 
 	/** The person's roles in the course (empty when not a member). */
-	@Transactional(readOnly = true)
 	public Set<CourseRole> courseRoles(PersonId person, CourseId course) {
 		return this.memberships.findByPersonIdAndCourseId(person.value(), course.value())
 			.map(Membership::courseRoles)
@@ -172,7 +166,6 @@ public class People {
 	}
 
 	/** The platform's id of a course (its LTI context id), e.g. to recognise a known course. */
-	@Transactional(readOnly = true)
 	public Optional<String> contextId(CourseId course) {
 		return this.courses.findById(course.value()).map(Course::contextId);
 	}

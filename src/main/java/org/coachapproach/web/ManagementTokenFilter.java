@@ -12,7 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -37,8 +37,9 @@ class ManagementTokenFilter extends OncePerRequestFilter {
 
 	private final byte[] token;
 
-	ManagementTokenFilter(@Value("${coachapproach.management.token:}") String token,
-			@Value("${management.endpoints.web.base-path:/actuator}") String basePath) {
+	ManagementTokenFilter(WebProperties properties, WebEndpointProperties endpoints) {
+		String token = properties.token();
+		String basePath = endpoints.getBasePath();
 		if (!token.isEmpty() && token.length() < MIN_LENGTH) {
 			throw new IllegalStateException("coachapproach.management.token must have at least " + MIN_LENGTH
 					+ " characters (e.g. openssl rand -base64 32)");

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.coachapproach.lti.LtiProperties;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -18,7 +20,6 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -47,8 +48,9 @@ public class ToolKeys {
 	private final KeyEncryption encryption;
 
 	ToolKeys(JdbcClient jdbc, KeyEncryption encryption, Clock clock,
-			@Value("${coachapproach.lti.key-rotation-period:P90D}") Duration rotationPeriod,
-			@Value("${coachapproach.lti.retired-key-retention:PT2H}") Duration retention) {
+			LtiProperties properties) {
+		Duration rotationPeriod = properties.lti().keyRotationPeriod();
+		Duration retention = properties.lti().retiredKeyRetention();
 		this.jdbc = jdbc;
 		this.encryption = encryption;
 		this.clock = clock;

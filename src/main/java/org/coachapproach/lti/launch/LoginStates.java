@@ -8,7 +8,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.coachapproach.lti.LtiProperties;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -29,7 +30,8 @@ class LoginStates {
 
 	private final Duration lifetime;
 
-	LoginStates(JdbcClient jdbc, Clock clock, @Value("${coachapproach.lti.login-lifetime:PT10M}") Duration lifetime) {
+	LoginStates(JdbcClient jdbc, Clock clock, LtiProperties properties) {
+		Duration lifetime = properties.lti().loginLifetime();
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.lifetime = lifetime;

@@ -83,7 +83,6 @@ public class Registrations {
 		return registration;
 	}
 
-	@Transactional(readOnly = true)
 	public long count() {
 		return this.registrations.count();
 	}
@@ -92,7 +91,7 @@ public class Registrations {
 		return findByIssuer(issuer).stream().filter(r -> r.clientId().equals(clientId)).findFirst();
 	}
 
-	@Transactional(readOnly = true)
+	/** No transaction of its own: every login and launch asks, and the cache answers nearly all of them. */
 	public List<Registration> findByIssuer(String issuer) {
 		Instant now = this.clock.instant();
 		Cached cached = this.byIssuer.get(issuer);
@@ -111,12 +110,10 @@ public class Registrations {
 	}
 
 	/** A live registration by id: a revoked one is gone for launches and service calls alike. */
-	@Transactional(readOnly = true)
 	public Optional<Registration> findById(long id) {
 		return this.registrations.findByIdAndRevokedAtIsNull(id).map(PlatformRegistration::toRegistration);
 	}
 
-	@Transactional(readOnly = true)
 	public boolean hasDeployment(Registration registration, String deploymentId) {
 		String key = registration.id() + " " + deploymentId;
 		Instant now = this.clock.instant();
@@ -140,7 +137,6 @@ public class Registrations {
 	}
 
 	/** Every deployment of a registration, revoked ones included, in the order they came. */
-	@Transactional(readOnly = true)
 	public List<Deployment> allDeployments(Registration registration) {
 		return this.deployments.findByRegistrationIdOrderById(registration.id())
 			.stream()
@@ -181,7 +177,6 @@ public class Registrations {
 		log.warn("Platform {} client {} revoked by person {}", registration.issuer(), registration.clientId(), by);
 	}
 
-	@Transactional(readOnly = true)
 	public List<String> deployments(Registration registration) {
 		return this.deployments.findByRegistrationIdOrderById(registration.id())
 			.stream()
@@ -195,7 +190,6 @@ public class Registrations {
 	}
 
 	/** Every origin any registered platform may frame the tool from. */
-	@Transactional(readOnly = true)
 	public Set<String> frameOrigins() {
 		Set<String> cached = this.frameOriginsCache;
 		if (cached == null) {
