@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
  * two first launches at once must both succeed); it belongs to the program of the registration
  * that launched it first and never moves.
  */
-@Entity
+@Entity(name = "PeopleCourse")
 @Table(name = "course")
 class Course {
 

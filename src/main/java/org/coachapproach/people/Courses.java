@@ -10,10 +10,10 @@ interface Courses extends Repository<Course, Long> {
 
 	Optional<Course> findById(Long id);
 
-	@Query("select c.id from Course c order by c.id")
+	@Query("select c.id from PeopleCourse c order by c.id")
 	List<Long> findAllIds();
 
-	@Query("select c.id from Course c where c.programId = :program order by c.id")
+	@Query("select c.id from PeopleCourse c where c.programId = :program order by c.id")
 	List<Long> findIdsByProgramId(Long program);
 
 }

@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
  * staff or a placement set it) and status (as the roster states it). Launches and roster syncs
  * write it in SQL; the course and the person are referred to by id.
  */
-@Entity
+@Entity(name = "PeopleMembership")
 @Table(name = "membership")
 class Membership {
 

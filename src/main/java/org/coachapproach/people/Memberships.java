@@ -11,7 +11,7 @@ interface Memberships extends Repository<Membership, Long> {
 
 	/** Whether the person is an active member of one of the program's courses. */
 	@Query("""
-			select count(m) > 0 from Membership m, Course c
+			select count(m) > 0 from PeopleMembership m, PeopleCourse c
 			where c.id = m.courseId and c.programId = :program and m.personId = :person and m.status = 'ACTIVE'""")
 	boolean isActiveInProgram(long program, long person);
 

@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
  * launch and the roster sync in SQL ({@link ArrivalRecords}, {@link RosterRecords}); mapped so
  * that the schema is validated against it.
  */
-@Entity
+@Entity(name = "PeoplePerson")
 @Table(name = "person")
 class Person {
 

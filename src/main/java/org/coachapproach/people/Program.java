@@ -13,7 +13,7 @@ import jakarta.persistence.Table;
  * A program (tenant): one per platform registration (issuer and client id), made at the first
  * launch through it (in SQL, {@link ArrivalRecords}: concurrent first launches share one row).
  */
-@Entity
+@Entity(name = "PeopleProgram")
 @Table(name = "program")
 class Program {
 

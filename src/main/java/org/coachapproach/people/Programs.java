@@ -10,7 +10,7 @@ interface Programs extends Repository<Program, Long> {
 
 	Optional<Program> findById(Long id);
 
-	@Query("select p.id from Program p order by p.id")
+	@Query("select p.id from PeopleProgram p order by p.id")
 	List<Long> findAllIds();
 
 }

@@ -10,7 +10,7 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 /** A program staff grant: an institution administrator made a member of the program's courses staff. */
-@Entity
+@Entity(name = "PeopleStaffGrant")
 @Table(name = "program_staff_grant")
 @IdClass(StaffGrant.Key.class)
 class StaffGrant {

@@ -10,7 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /** One grant or revoke of program staff, kept after the grant itself is gone. */
-@Entity
+@Entity(name = "PeopleStaffGrantChange")
 @Table(name = "program_staff_grant_log")
 class StaffGrantChange {
 

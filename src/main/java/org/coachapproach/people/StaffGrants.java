@@ -21,7 +21,7 @@ interface StaffGrants extends Repository<StaffGrant, StaffGrant.Key> {
 
 	/** @return 1 when there was a grant to end, 0 otherwise */
 	@Modifying
-	@Query("delete from StaffGrant g where g.programId = :program and g.personId = :person")
+	@Query("delete from PeopleStaffGrant g where g.programId = :program and g.personId = :person")
 	int revoke(long program, long person);
 
 }

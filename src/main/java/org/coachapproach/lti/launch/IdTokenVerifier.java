@@ -19,7 +19,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import org.coachapproach.lti.LtiProperties;
-import org.coachapproach.lti.ToolUrls;
+import org.coachapproach.lti.http.ToolUrls;
 import org.coachapproach.lti.launch.LoginStates.LoginState;
 import org.coachapproach.lti.registration.Registration;
 import org.coachapproach.lti.registration.Registrations;

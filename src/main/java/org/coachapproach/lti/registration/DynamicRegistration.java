@@ -15,7 +15,7 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.coachapproach.lti.LtiProperties;
-import org.coachapproach.lti.ToolUrls;
+import org.coachapproach.lti.http.ToolUrls;
 import org.coachapproach.lti.http.PlatformHttp;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

@@ -1,8 +1,9 @@
-package org.coachapproach.lti;
+package org.coachapproach.lti.http;
 
 import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.coachapproach.lti.LtiProperties;
 
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;

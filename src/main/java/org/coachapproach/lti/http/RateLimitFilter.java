@@ -1,7 +1,6 @@
-package org.coachapproach.lti;
+package org.coachapproach.lti.http;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import io.github.bucket4j.ConsumptionProbe;
@@ -9,6 +8,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.coachapproach.lti.LtiProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
