@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -37,9 +38,10 @@ class ManagementTokenFilter extends OncePerRequestFilter {
 
 	private final byte[] token;
 
-	ManagementTokenFilter(WebProperties properties, WebEndpointProperties endpoints) {
+	ManagementTokenFilter(WebProperties properties, ObjectProvider<WebEndpointProperties> endpoints) {
 		String token = properties.token();
-		String basePath = endpoints.getBasePath();
+		// Absent where the application runs as a command, without web endpoints.
+		String basePath = endpoints.getIfAvailable(WebEndpointProperties::new).getBasePath();
 		if (!token.isEmpty() && token.length() < MIN_LENGTH) {
 			throw new IllegalStateException("coachapproach.management.token must have at least " + MIN_LENGTH
 					+ " characters (e.g. openssl rand -base64 32)");
