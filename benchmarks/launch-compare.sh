@@ -4,6 +4,7 @@
 # tool on a fresh embedded database and runs LaunchBenchmark at one client count; the tool's
 # CPU per launch (from /proc, user + system) is the figure least moved by a noisy neighbour.
 # Usage: benchmarks/launch-compare.sh BASE [seconds per round] [clients] [rounds] [warm-up seconds]
+# REUSE_JARS=1 runs the rounds again with the two tools and driver of the previous run (no builds).
 source "$(dirname "$0")/common.sh"
 BASE=${1:?usage: benchmarks/launch-compare.sh BASE [seconds] [clients] [rounds] [warm-up]}
 SECONDS_PER_ROUND=${2:-20}
@@ -13,20 +14,22 @@ WARM_UP=${5:-15}
 OUT=target/bench-compare
 mkdir -p "$OUT"
 
-# The working tree's tool and the driver (the driver speaks plain LTI, so it serves both).
-build
 CURRENT_JAR=$OUT/current.jar
-cp "$JAR" "$CURRENT_JAR"
-mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=$OUT/classpath.txt -Dmdep.includeScope=test
-
-# BASE's tool, built in a worktree of its own under target/.
-rm -rf "$OUT/base-src"
-git worktree prune
-git worktree add --detach "$OUT/base-src" "$BASE" >/dev/null
-(cd "$OUT/base-src" && mvn -q -B package -DskipTests)
 BASE_JAR=$OUT/base.jar
-cp "$(ls "$OUT"/base-src/target/coach-approach-*.jar | grep -v plain | head -n 1)" "$BASE_JAR"
-git worktree remove --force "$OUT/base-src"
+if [ -z "${REUSE_JARS:-}" ]; then
+  # The working tree's tool and the driver (the driver speaks plain LTI, so it serves both).
+  build
+  cp "$JAR" "$CURRENT_JAR"
+  mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=$OUT/classpath.txt -Dmdep.includeScope=test
+
+  # BASE's tool, built in a worktree of its own under target/.
+  rm -rf "$OUT/base-src"
+  git worktree prune
+  git worktree add --detach "$OUT/base-src" "$BASE" >/dev/null
+  (cd "$OUT/base-src" && mvn -q -B package -DskipTests)
+  cp "$(ls "$OUT"/base-src/target/coach-approach-*.jar | grep -v plain | head -n 1)" "$BASE_JAR"
+  git worktree remove --force "$OUT/base-src"
+fi
 
 ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 

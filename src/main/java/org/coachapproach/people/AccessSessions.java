@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,9 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseCookie;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -46,7 +43,7 @@ public class AccessSessions {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	private final JdbcClient jdbc;
+	private final SessionRecords records;
 
 	private final JsonMapper json;
 
@@ -59,14 +56,12 @@ public class AccessSessions {
 
 	private final Duration idleTimeout;
 
-	AccessSessions(JdbcClient jdbc, Clock clock,
-			@Value("${coachapproach.session.lifetime:PT8H}") Duration lifetime,
-			@Value("${coachapproach.session.idle-timeout:PT60M}") Duration idleTimeout) {
-		this.jdbc = jdbc;
+	AccessSessions(SessionRecords records, Clock clock, PeopleProperties properties) {
+		this.records = records;
 		this.json = JsonMapper.builder().build();
 		this.clock = clock;
-		this.lifetime = lifetime;
-		this.idleTimeout = idleTimeout;
+		this.lifetime = properties.lifetime();
+		this.idleTimeout = properties.idleTimeout();
 	}
 
 	/**
@@ -92,18 +87,9 @@ public class AccessSessions {
 		RANDOM.nextBytes(secret);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 		Instant now = this.clock.instant();
-		this.jdbc.sql("""
-				INSERT INTO access_session (token_hash, person_id, course_id, course_roles, program_role, context_json,
-				    created_at, expires_at, last_used_at, program_id, institution_administrator)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(hash(token), member.person().value(), member.course() == null ? null : member.course().value(),
-					People.names(member.courseRoles()),
-					member.programRole() == null ? null : member.programRole().name(),
-					this.json.writeValueAsString(new StoredContext(member.displayName(), member.courseTitle(), context)),
-					Timestamp.from(now), Timestamp.from(now.plus(this.lifetime)), Timestamp.from(now),
-					// Program: the launch's registration; its institution role as the launch said.
-					member.program().value(), member.institutionAdministrator())
-			.update();
+		this.records.insert(hash(token), member,
+				this.json.writeValueAsString(new StoredContext(member.displayName(), member.courseTitle(), context)), now,
+				now.plus(this.lifetime));
 		return token;
 	}
 
@@ -118,62 +104,45 @@ public class AccessSessions {
 		}
 		Instant now = this.clock.instant();
 		String hash = hash(token);
-		Optional<Found> found = this.jdbc.sql("""
-				SELECT s.person_id, s.course_id, s.course_roles, s.program_role, s.context_json, s.expires_at,
-				       s.last_used_at, s.program_id, s.institution_administrator,
-				       m.course_roles AS member_roles, m.program_role AS member_program_role, m.status AS member_status,
-				       EXISTS (SELECT 1 FROM program_staff_grant g
-				               WHERE g.program_id = s.program_id AND g.person_id = s.person_id) AS granted
-				FROM access_session s
-				LEFT JOIN membership m ON m.person_id = s.person_id AND m.course_id = s.course_id
-				WHERE s.token_hash = ? AND s.expires_at > ? AND s.last_used_at > ?""")
-			.params(hash, Timestamp.from(now), Timestamp.from(now.minus(this.idleTimeout)))
-			.query((rs, row) -> {
-				long courseId = rs.getLong("course_id");
-				CourseId course = rs.wasNull() ? null : new CourseId(courseId);
-				String roles = rs.getString("course_roles");
-				String programRole = rs.getString("program_role");
-				if (course != null) {
-					// A course session lives only as long as the membership it was started for.
-					if (!MembershipStatus.ACTIVE.name().equals(rs.getString("member_status"))) {
-						return null;
-					}
-					roles = rs.getString("member_roles");
-					programRole = rs.getString("member_program_role");
+		Optional<Found> found = this.records.find(hash, now, now.minus(this.idleTimeout)).map(row -> {
+			CourseId course = row.courseId() == null ? null : new CourseId(row.courseId());
+			String roles = row.courseRoles();
+			String programRole = row.programRole();
+			if (course != null) {
+				// A course session lives only as long as the membership it was started for.
+				if (!MembershipStatus.ACTIVE.name().equals(row.memberStatus())) {
+					return null;
 				}
-				StoredContext stored = this.json.readValue(rs.getString("context_json"), StoredContext.class);
-				Member member = new Member(new PersonId(rs.getLong("person_id")), stored.displayName(), course,
-						stored.courseTitle(), People.roles(roles),
-						programRole == null ? null : ProgramRole.valueOf(programRole), new ProgramId(rs.getLong("program_id")),
-						// The grant read on every request: a revoke takes effect at once.
-						rs.getBoolean("institution_administrator"), rs.getBoolean("granted"));
-				return new Found(new AccessSession(member, stored.context(), rs.getTimestamp("expires_at").toInstant()),
-						rs.getTimestamp("last_used_at").toInstant());
-			})
-			.optional();
+				roles = row.memberRoles();
+				programRole = row.memberProgramRole();
+			}
+			StoredContext stored = this.json.readValue(row.contextJson(), StoredContext.class);
+			Member member = new Member(new PersonId(row.personId()), stored.displayName(), course, stored.courseTitle(),
+					People.roles(roles), programRole == null ? null : ProgramRole.valueOf(programRole),
+					new ProgramId(row.programId()),
+					// The grant read on every request: a revoke takes effect at once.
+					row.institutionAdministrator(), row.granted());
+			return new Found(new AccessSession(member, stored.context(), row.expiresAt()), row.lastUsedAt());
+		});
 		found.filter(f -> f.lastUsed().isBefore(now.minus(USE_RECORDING_STEP)))
-			.ifPresent(f -> this.jdbc.sql("UPDATE access_session SET last_used_at = ? WHERE token_hash = ?")
-				.params(Timestamp.from(now), hash)
-				.update());
+			.ifPresent(f -> this.records.recordUse(hash, now));
 		return found.map(Found::session);
 	}
 
 	/** Ends every session of the program's people: its platform registration was revoked. */
 	public int endAll(ProgramId program) {
-		return this.jdbc.sql("DELETE FROM access_session WHERE program_id = ?").param(program.value()).update();
+		return this.records.deleteOfProgram(program);
 	}
 
 	public void end(String token) {
-		this.jdbc.sql("DELETE FROM access_session WHERE token_hash = ?").param(hash(token)).update();
+		this.records.delete(hash(token));
 	}
 
 	@SchedulerLock(name = "access-session-cleanup", lockAtMostFor = "PT10M", lockAtLeastFor = "PT1M")
 	@Scheduled(fixedDelayString = "PT15M", initialDelayString = "PT1M")
 	void removeExpired() {
 		Instant now = this.clock.instant();
-		this.jdbc.sql("DELETE FROM access_session WHERE expires_at < ? OR last_used_at < ?")
-			.params(Timestamp.from(now), Timestamp.from(now.minus(this.idleTimeout)))
-			.update();
+		this.records.deleteEnded(now, now.minus(this.idleTimeout));
 	}
 
 	static String hash(String token) {

@@ -12,7 +12,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -37,8 +38,10 @@ class ManagementTokenFilter extends OncePerRequestFilter {
 
 	private final byte[] token;
 
-	ManagementTokenFilter(@Value("${coachapproach.management.token:}") String token,
-			@Value("${management.endpoints.web.base-path:/actuator}") String basePath) {
+	ManagementTokenFilter(WebProperties properties, ObjectProvider<WebEndpointProperties> endpoints) {
+		String token = properties.token();
+		// Absent where the application runs as a command, without web endpoints.
+		String basePath = endpoints.getIfAvailable(WebEndpointProperties::new).getBasePath();
 		if (!token.isEmpty() && token.length() < MIN_LENGTH) {
 			throw new IllegalStateException("coachapproach.management.token must have at least " + MIN_LENGTH
 					+ " characters (e.g. openssl rand -base64 32)");

@@ -100,7 +100,7 @@ public final class LocalAddresses {
 			return false;
 		}
 		String h = host.toLowerCase(java.util.Locale.ROOT).replace("[", "").replace("]", "");
-		if (org.coachapproach.lti.ToolUrls.isLoopback(host) || h.endsWith(".local") || h.endsWith(".internal")) {
+		if (org.coachapproach.lti.http.ToolUrls.isLoopback(host) || h.endsWith(".local") || h.endsWith(".internal")) {
 			return true;
 		}
 		if (!h.matches("[0-9.]+") && !h.contains(":")) {

@@ -1,6 +1,6 @@
 package org.coachapproach.lti.keys;
 
-import org.coachapproach.lti.ToolUrls;
+import org.coachapproach.lti.http.ToolUrls;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;

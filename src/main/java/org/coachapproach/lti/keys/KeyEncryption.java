@@ -11,8 +11,9 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.coachapproach.ServerKeys;
+import org.coachapproach.lti.LtiProperties;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -31,7 +32,12 @@ class KeyEncryption {
 
 	private final SecretKeySpec key;
 
-	KeyEncryption(@Value("${coachapproach.lti.key-encryption-key:}") String encoded) {
+	@Autowired
+	KeyEncryption(LtiProperties properties) {
+		this(properties.lti().keyEncryptionKey());
+	}
+
+	KeyEncryption(String encoded) {
 		if (StringUtils.hasText(encoded)) {
 			byte[] bytes = Base64.getDecoder().decode(encoded.trim());
 			if (bytes.length != 32) {

@@ -1,6 +1,5 @@
 package org.coachapproach.lti.keys;
 
-import java.sql.Timestamp;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+
+import org.coachapproach.lti.LtiProperties;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -20,8 +21,6 @@ import org.slf4j.LoggerFactory;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,7 +35,7 @@ public class ToolKeys {
 
 	private static final Logger log = LoggerFactory.getLogger(ToolKeys.class);
 
-	private final JdbcClient jdbc;
+	private final ToolKeyRecords records;
 
 	private final Clock clock;
 
@@ -48,14 +47,12 @@ public class ToolKeys {
 
 	private final KeyEncryption encryption;
 
-	ToolKeys(JdbcClient jdbc, KeyEncryption encryption, Clock clock,
-			@Value("${coachapproach.lti.key-rotation-period:P90D}") Duration rotationPeriod,
-			@Value("${coachapproach.lti.retired-key-retention:PT2H}") Duration retention) {
-		this.jdbc = jdbc;
+	ToolKeys(ToolKeyRecords records, KeyEncryption encryption, Clock clock, LtiProperties properties) {
+		this.records = records;
 		this.encryption = encryption;
 		this.clock = clock;
-		this.rotationPeriod = rotationPeriod;
-		this.retention = retention;
+		this.rotationPeriod = properties.lti().keyRotationPeriod();
+		this.retention = properties.lti().retiredKeyRetention();
 	}
 
 	/** The key that signs the tool's messages now (private part included). */
@@ -89,11 +86,9 @@ public class ToolKeys {
 	@Transactional
 	public RSAKey rotate() {
 		Instant now = this.clock.instant();
-		this.jdbc.sql("UPDATE lti_tool_key SET retired_at = ? WHERE retired_at IS NULL").param(Timestamp.from(now)).update();
+		this.records.retireAll(now);
 		RSAKey key = generate();
-		this.jdbc.sql("INSERT INTO lti_tool_key (kid, private_jwk, created_at) VALUES (?, ?, ?)")
-			.params(key.getKeyID(), this.encryption.seal(key.toJSONString()), Timestamp.from(now))
-			.update();
+		this.records.add(key.getKeyID(), this.encryption.seal(key.toJSONString()), now);
 		this.snapshot.set(null);
 		log.info("Tool signing key rotated: now {}", key.getKeyID());
 		return key;
@@ -141,19 +136,15 @@ public class ToolKeys {
 	}
 
 	private List<StoredKey> stored() {
-		return this.jdbc.sql("SELECT kid, private_jwk, created_at, retired_at FROM lti_tool_key ORDER BY created_at DESC")
-			.query((rs, row) -> {
-				Timestamp retired = rs.getTimestamp("retired_at");
-				try {
-					return new StoredKey(RSAKey.parse(this.encryption.open(rs.getString("private_jwk"))),
-							rs.getTimestamp("created_at").toInstant(),
-							retired == null ? null : retired.toInstant());
-				}
-				catch (ParseException ex) {
-					throw new IllegalStateException("Stored tool key " + rs.getString("kid") + " does not parse", ex);
-				}
-			})
-			.list();
+		return this.records.all().stream().map(sealed -> {
+			try {
+				return new StoredKey(RSAKey.parse(this.encryption.open(sealed.sealedJwk())), sealed.createdAt(),
+						sealed.retiredAt());
+			}
+			catch (ParseException ex) {
+				throw new IllegalStateException("Stored tool key " + sealed.kid() + " does not parse", ex);
+			}
+		}).toList();
 	}
 
 	private static RSAKey generate() {

@@ -18,13 +18,13 @@ import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
-import org.coachapproach.lti.ToolUrls;
+import org.coachapproach.lti.LtiProperties;
+import org.coachapproach.lti.http.ToolUrls;
 import org.coachapproach.lti.launch.LoginStates.LoginState;
 import org.coachapproach.lti.registration.Registration;
 import org.coachapproach.lti.registration.Registrations;
 import org.coachapproach.people.CourseRole;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,7 +54,8 @@ class IdTokenVerifier {
 	private final Duration skew;
 
 	IdTokenVerifier(Registrations registrations, PlatformKeySets keys, LoginStates states, SpentLogins refusals,
-			Clock clock, @Value("${coachapproach.lti.clock-skew:PT60S}") Duration skew) {
+			Clock clock, LtiProperties properties) {
+		Duration skew = properties.lti().clockSkew();
 		this.registrations = registrations;
 		this.keys = keys;
 		this.states = states;

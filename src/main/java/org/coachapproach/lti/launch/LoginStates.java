@@ -9,8 +9,8 @@ import java.util.Base64;
 import java.util.Optional;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.coachapproach.lti.LtiProperties;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -31,7 +31,8 @@ class LoginStates {
 
 	private final Duration lifetime;
 
-	LoginStates(JdbcClient jdbc, Clock clock, @Value("${coachapproach.lti.login-lifetime:PT10M}") Duration lifetime) {
+	LoginStates(JdbcClient jdbc, Clock clock, LtiProperties properties) {
+		Duration lifetime = properties.lti().loginLifetime();
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.lifetime = lifetime;

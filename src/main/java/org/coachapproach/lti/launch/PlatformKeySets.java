@@ -11,11 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import org.coachapproach.lti.LtiProperties;
 import org.coachapproach.lti.http.PlatformHttp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,8 +41,12 @@ class PlatformKeySets {
 
 	private final Duration minRefetch;
 
-	PlatformKeySets(Clock clock, @Value("${coachapproach.lti.jwks-max-age:PT1H}") Duration maxAge,
-			@Value("${coachapproach.lti.jwks-min-refetch:PT10S}") Duration minRefetch) {
+	@Autowired
+	PlatformKeySets(Clock clock, LtiProperties properties) {
+		this(clock, properties.lti().jwksMaxAge(), properties.lti().jwksMinRefetch());
+	}
+
+	PlatformKeySets(Clock clock, Duration maxAge, Duration minRefetch) {
 		this.clock = clock;
 		this.maxAge = maxAge;
 		this.minRefetch = minRefetch;

@@ -1,7 +1,7 @@
 package org.coachapproach.lti.registration;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.coachapproach.lti.ToolUrls;
+import org.coachapproach.lti.http.ToolUrls;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;

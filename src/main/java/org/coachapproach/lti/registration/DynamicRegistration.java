@@ -14,13 +14,13 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.coachapproach.lti.ToolUrls;
+import org.coachapproach.lti.LtiProperties;
+import org.coachapproach.lti.http.ToolUrls;
 import org.coachapproach.lti.http.PlatformHttp;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
 
@@ -54,7 +54,8 @@ class DynamicRegistration {
 	private final String secret;
 
 	DynamicRegistration(Registrations registrations, ToolUrls urls,
-			@Value("${coachapproach.lti.registration-secret:}") String secret) {
+			LtiProperties properties) {
+		String secret = properties.lti().registrationSecret();
 		this.registrations = registrations;
 		this.urls = urls;
 		this.secret = secret;

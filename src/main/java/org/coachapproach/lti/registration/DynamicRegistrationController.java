@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.coachapproach.lti.ToolUrls;
+import org.coachapproach.lti.http.ToolUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

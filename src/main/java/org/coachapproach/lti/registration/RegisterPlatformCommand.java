@@ -2,7 +2,8 @@ package org.coachapproach.lti.registration;
 
 import java.nio.file.Path;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.coachapproach.lti.LtiProperties;
+
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -29,10 +30,10 @@ class RegisterPlatformCommand implements ApplicationRunner, ExitCodeGenerator {
 	private int exitCode;
 
 	RegisterPlatformCommand(RegistrationFiles files, Registrations registrations,
-			@Value("${coachapproach.lti.register}") Path file) {
+			LtiProperties properties) {
 		this.files = files;
 		this.registrations = registrations;
-		this.file = file;
+		this.file = properties.lti().register();
 	}
 
 	@Override

@@ -10,13 +10,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.coachapproach.lti.LtiProperties;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.YAMLException;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -40,7 +41,8 @@ public class RegistrationFiles implements ApplicationRunner {
 	private final Path folder;
 
 	RegistrationFiles(Registrations registrations,
-			@Value("${coachapproach.lti.config-location:./lti-config}") Path configLocation) {
+			LtiProperties properties) {
+		Path configLocation = properties.lti().configLocation();
 		this.registrations = registrations;
 		this.folder = configLocation.resolve("platforms");
 	}

@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-import org.coachapproach.lti.ToolUrls;
+import org.coachapproach.lti.http.ToolUrls;
 import org.coachapproach.lti.placement.PlacedItem;
 import org.coachapproach.lti.registration.Registration;
 import org.coachapproach.people.CourseId;

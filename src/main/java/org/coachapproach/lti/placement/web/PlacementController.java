@@ -10,7 +10,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.coachapproach.lti.ToolUrls;
+import org.coachapproach.lti.http.ToolUrls;
 import org.coachapproach.lti.placement.ContentCatalog;
 import org.coachapproach.lti.placement.DeepLinkingRequest;
 import org.coachapproach.lti.placement.DeepLinkingRequests;

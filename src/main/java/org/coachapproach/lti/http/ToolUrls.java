@@ -1,10 +1,10 @@
-package org.coachapproach.lti;
+package org.coachapproach.lti.http;
 
 import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.coachapproach.lti.LtiProperties;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -27,7 +27,8 @@ public class ToolUrls {
 
 	private final String configured;
 
-	ToolUrls(@Value("${coachapproach.lti.base-url:}") String configured) {
+	ToolUrls(LtiProperties properties) {
+		String configured = properties.lti().baseUrl();
 		this.configured = StringUtils.hasText(configured) ? stripSlash(configured) : null;
 		if (this.configured != null) {
 			requireSecure(URI.create(this.configured));

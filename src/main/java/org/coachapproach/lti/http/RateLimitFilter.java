@@ -1,7 +1,6 @@
-package org.coachapproach.lti;
+package org.coachapproach.lti.http;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import io.github.bucket4j.ConsumptionProbe;
@@ -9,10 +8,10 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.coachapproach.lti.LtiProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -35,13 +34,11 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	private final AddressBuckets registrations;
 
-	RateLimitFilter(@Value("${coachapproach.rate-limit.login.capacity:120}") long loginCapacity,
-			@Value("${coachapproach.rate-limit.login.period:PT1M}") Duration loginPeriod,
-			@Value("${coachapproach.rate-limit.register.capacity:10}") long registerCapacity,
-			@Value("${coachapproach.rate-limit.register.period:PT1M}") Duration registerPeriod,
-			@Value("${coachapproach.rate-limit.max-addresses:10000}") long maxAddresses) {
-		this.logins = new AddressBuckets(loginCapacity, loginPeriod, maxAddresses);
-		this.registrations = new AddressBuckets(registerCapacity, registerPeriod, maxAddresses);
+	RateLimitFilter(LtiProperties properties) {
+		LtiProperties.RateLimit limits = properties.rateLimit();
+		this.logins = new AddressBuckets(limits.login().capacity(), limits.login().period(), limits.maxAddresses());
+		this.registrations = new AddressBuckets(limits.register().capacity(), limits.register().period(),
+				limits.maxAddresses());
 	}
 
 	@Override

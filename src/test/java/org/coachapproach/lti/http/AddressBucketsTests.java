@@ -1,4 +1,4 @@
-package org.coachapproach.lti;
+package org.coachapproach.lti.http;
 
 import java.time.Duration;
 
