@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.coachapproach.CsvDownload;
@@ -77,22 +78,22 @@ class CohortComparisonController {
 	@GetMapping(path = "/course/surveys/cohorts.json", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> json(@RequestParam(name = "instrument", required = false) String instrumentId,
 			Member member, Locale locale) {
-		if (!SurveyReportController.mayRead(member)) {
-			throw new RefusedException("assessment.refused.notStaff");
-		}
-		Optional<Instrument> instrument = instrument(instrumentId);
-		if (instrument.isEmpty()) {
-			return refusedExport(locale);
-		}
-		return ResponseEntity.ok()
+		return export(instrumentId, member, locale, report -> ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"cohort-comparison.json\"")
-			.body(report(member, instrument.get()));
+			.body(report));
 	}
 
 	@GetMapping("/course/surveys/cohorts.csv")
-	ResponseEntity<byte[]> csv(@RequestParam(name = "instrument", required = false) String instrumentId,
+	ResponseEntity<?> csv(@RequestParam(name = "instrument", required = false) String instrumentId,
 			Member member, Locale locale) {
+		return export(instrumentId, member, locale,
+				report -> CsvDownload.of("cohort-comparison.csv", csv(report, labels(report, locale))));
+	}
+
+	/** What the exports share: staff only, and an unknown instrument refused as plain text rather than exported. */
+	private ResponseEntity<?> export(String instrumentId, Member member, Locale locale,
+			Function<CohortComparisonReport, ResponseEntity<?>> answer) {
 		if (!SurveyReportController.mayRead(member)) {
 			throw new RefusedException("assessment.refused.notStaff");
 		}
@@ -100,8 +101,7 @@ class CohortComparisonController {
 		if (instrument.isEmpty()) {
 			return refusedExport(locale);
 		}
-		CohortComparisonReport report = report(member, instrument.get());
-		return CsvDownload.of("cohort-comparison.csv", csv(report, labels(report, locale)));
+		return answer.apply(report(member, instrument.get()));
 	}
 
 	private CohortComparisonReport report(Member member, Instrument instrument) {

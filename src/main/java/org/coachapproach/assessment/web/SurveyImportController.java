@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -115,31 +116,34 @@ class SurveyImportController {
 	@PostMapping("/course/surveys/import/preview")
 	String preview(@RequestParam MultiValueMap<String, String> posted, Member member, HttpServletResponse response,
 			Model model) {
-		if (!SurveyReportController.mayRead(member)) {
-			throw new RefusedException("assessment.refused.notStaff");
-		}
-		Optional<Request> request = request(member, posted);
-		if (request.isEmpty()) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return upload(member, List.of(new LineProblem(0, "noSuchWave", List.of())), model);
-		}
-		try {
-			ResponseImports.Preview preview = this.imports.check(request.get());
+		return withRequest(member, posted, response, model, request -> {
+			ResponseImports.Preview preview = this.imports.check(request);
 			model.addAttribute("member", member);
-			model.addAttribute("request", request.get());
-			model.addAttribute("delimiter", delimiterName(request.get().delimiter()));
+			model.addAttribute("request", request);
+			model.addAttribute("delimiter", delimiterName(request.delimiter()));
 			model.addAttribute("preview", preview);
 			return "assessment/import-preview";
-		}
-		catch (ImportRefusedException ex) {
-			return refused(member, request.get(), ex, response, model);
-		}
+		});
 	}
 
 	/** Checks the file again (it came back from the browser) and starts the import. */
 	@PostMapping("/course/surveys/import/confirm")
 	String importResponses(@RequestParam MultiValueMap<String, String> posted, Member member,
 			HttpServletRequest servletRequest, HttpServletResponse response, Model model) {
+		return withRequest(member, posted, response, model, request -> {
+			long job = this.imports.start(request, member.person());
+			servletRequest.setAttribute(View.RESPONSE_STATUS_ATTRIBUTE, HttpStatus.SEE_OTHER);
+			return "redirect:/course/surveys/import/jobs/" + job;
+		});
+	}
+
+	/**
+	 * What preview and confirm share, as both take the whole form back from the browser: staff
+	 * only, the form read as a request (400 and the upload again when it names no survey wave),
+	 * and a refused file answered with the mapping again.
+	 */
+	private String withRequest(Member member, MultiValueMap<String, String> posted, HttpServletResponse response,
+			Model model, Function<Request, String> step) {
 		if (!SurveyReportController.mayRead(member)) {
 			throw new RefusedException("assessment.refused.notStaff");
 		}
@@ -149,9 +153,7 @@ class SurveyImportController {
 			return upload(member, List.of(new LineProblem(0, "noSuchWave", List.of())), model);
 		}
 		try {
-			long job = this.imports.start(request.get(), member.person());
-			servletRequest.setAttribute(View.RESPONSE_STATUS_ATTRIBUTE, HttpStatus.SEE_OTHER);
-			return "redirect:/course/surveys/import/jobs/" + job;
+			return step.apply(request.get());
 		}
 		catch (ImportRefusedException ex) {
 			return refused(member, request.get(), ex, response, model);

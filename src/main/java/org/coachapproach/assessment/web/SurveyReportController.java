@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.coachapproach.CsvDownload;
@@ -31,6 +32,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -100,43 +102,41 @@ class SurveyReportController {
 	}
 
 	@GetMapping(path = "/course/surveys/report.json", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<?> json(@RequestParam(name = "instrument", required = false) String instrumentId,
-			@RequestParam(name = "compare", required = false) String compare,
-			@RequestParam(name = "adjust", required = false) String adjust,
-			@RequestParam(name = "subgroup", required = false) String subgroup,
-			@RequestParam(name = "cross", required = false) String cross,
-			Member member, Locale locale) {
-		if (!mayRead(member)) {
-			throw new RefusedException("assessment.refused.notStaff");
-		}
-		Selection selection = selection(instrumentId, compare, adjust, subgroup, cross);
-		String problem = crossProblem(selection, cross);
-		if (problem != null) {
-			return refusedExport(problem, locale);
-		}
-		return ResponseEntity.ok()
+	ResponseEntity<?> json(@ModelAttribute Choice choice, Member member, Locale locale) {
+		return export(choice, member, locale, report -> ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"survey-report.json\"")
-			.body(report(member, selection));
+			.body(report));
 	}
 
 	@GetMapping("/course/surveys/report.csv")
-	ResponseEntity<byte[]> csv(@RequestParam(name = "instrument", required = false) String instrumentId,
-			@RequestParam(name = "compare", required = false) String compare,
-			@RequestParam(name = "adjust", required = false) String adjust,
-			@RequestParam(name = "subgroup", required = false) String subgroup,
-			@RequestParam(name = "cross", required = false) String cross,
-			Member member, Locale locale) {
+	ResponseEntity<?> csv(@ModelAttribute Choice choice, Member member, Locale locale) {
+		return export(choice, member, locale, report -> CsvDownload.of("survey-report.csv", ReportCsv.of(report)));
+	}
+
+	/**
+	 * The exports' request parameters as sent, each {@code null} when absent; {@link #selection}
+	 * makes them a {@link Selection}.
+	 */
+	record Choice(String instrument, String compare, String adjust, String subgroup, String cross) {
+	}
+
+	/**
+	 * What the exports share: staff only, and a second breakdown that cannot be made refused
+	 * (unlike the page, a file has nowhere to say why it is missing).
+	 */
+	private ResponseEntity<?> export(Choice choice, Member member, Locale locale,
+			Function<Report, ResponseEntity<?>> answer) {
 		if (!mayRead(member)) {
 			throw new RefusedException("assessment.refused.notStaff");
 		}
-		Selection selection = selection(instrumentId, compare, adjust, subgroup, cross);
-		String problem = crossProblem(selection, cross);
+		Selection selection = selection(choice.instrument(), choice.compare(), choice.adjust(), choice.subgroup(),
+				choice.cross());
+		String problem = crossProblem(selection, choice.cross());
 		if (problem != null) {
 			return refusedExport(problem, locale);
 		}
-		Report report = report(member, selection);
-		return CsvDownload.of("survey-report.csv", ReportCsv.of(report));
+		return answer.apply(report(member, selection));
 	}
 
 	/** A refused export: 400 and the reason as plain text, nothing else. */

@@ -112,30 +112,20 @@ public class CohortReader {
 
 	/** Writes each known key's value (1 to 127) into {@code values}; other keys are skipped. */
 	static void unpackScale(String packed, KeyIndex index, byte[] values) {
-		int start = 0;
-		int length = packed.length();
-		while (start < length) {
-			int end = packed.indexOf(';', start);
-			if (end < 0) {
-				end = length;
-			}
-			int eq = packed.indexOf('=', start);
-			if (eq > start && eq < end) {
-				int i = index.find(packed, start, eq);
-				if (i >= 0) {
-					int value = 0;
-					for (int c = eq + 1; c < end; c++) {
-						char d = packed.charAt(c);
-						value = d >= '0' && d <= '9' && value < 100 ? value * 10 + (d - '0') : -1;
-						if (value < 0) {
-							break;
-						}
+		AnswerCodec.forEachAt(packed, (start, eq, end) -> {
+			int i = index.find(packed, start, eq);
+			if (i >= 0) {
+				int value = 0;
+				for (int c = eq + 1; c < end; c++) {
+					char d = packed.charAt(c);
+					value = d >= '0' && d <= '9' && value < 100 ? value * 10 + (d - '0') : -1;
+					if (value < 0) {
+						break;
 					}
-					values[i] = value > 0 && value < 128 ? (byte) value : 0;
 				}
+				values[i] = value > 0 && value < 128 ? (byte) value : 0;
 			}
-			start = end + 1;
-		}
+		});
 	}
 
 	/**

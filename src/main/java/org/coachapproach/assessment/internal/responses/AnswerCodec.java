@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Packs a response's answers into one text column: {@code item=value;item=value}. Item ids
@@ -34,7 +35,15 @@ public final class AnswerCodec {
 	}
 
 	/** Walks the packed pairs without building a map; values are still encoded. */
-	public static void forEach(String packed, java.util.function.BiConsumer<String, String> pair) {
+	public static void forEach(String packed, BiConsumer<String, String> pair) {
+		forEachAt(packed, (start, eq, end) -> pair.accept(packed.substring(start, eq), packed.substring(eq + 1, end)));
+	}
+
+	/**
+	 * Walks the packed pairs by position, cutting nothing out: the reports read over a million
+	 * answers and look keys up in place.
+	 */
+	public static void forEachAt(String packed, PairAt pair) {
 		int start = 0;
 		int length = packed.length();
 		while (start < length) {
@@ -44,10 +53,18 @@ public final class AnswerCodec {
 			}
 			int eq = packed.indexOf('=', start);
 			if (eq > start && eq < end) {
-				pair.accept(packed.substring(start, eq), packed.substring(eq + 1, end));
+				pair.accept(start, eq, end);
 			}
 			start = end + 1;
 		}
+	}
+
+	/** One pair's place in the packed text: its item is {@code [start, eq)}, its encoded value {@code (eq, end)}. */
+	@FunctionalInterface
+	public interface PairAt {
+
+		void accept(int start, int eq, int end);
+
 	}
 
 }
