@@ -48,8 +48,8 @@ class SessionRecords {
 				WHERE s.token_hash = ? AND s.expires_at > ? AND s.last_used_at > ?""")
 			.params(tokenHash, Timestamp.from(now), Timestamp.from(idleSince))
 			.query((rs, row) -> {
-				long courseId = rs.getLong("course_id");
-				return new Stored(rs.getLong("person_id"), rs.wasNull() ? null : courseId, rs.getString("course_roles"),
+				Long courseId = rs.getObject("course_id", Long.class);
+				return new Stored(rs.getLong("person_id"), courseId, rs.getString("course_roles"),
 						rs.getString("program_role"), rs.getString("context_json"),
 						rs.getTimestamp("expires_at").toInstant(), rs.getTimestamp("last_used_at").toInstant(),
 						rs.getLong("program_id"), rs.getBoolean("institution_administrator"),

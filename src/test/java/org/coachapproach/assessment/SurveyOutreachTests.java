@@ -156,7 +156,7 @@ class SurveyOutreachTests {
 		List<MimeMessage> toSid = TestSmtp.to(this.silentEmail);
 		assertThat(toSid).hasSize(1);
 		assertThat(TestSmtp.to(this.answeringEmail)).hasSize(1);
-		assertThat(TestSmtp.to(this.menteeEmail)).isEmpty();
+		assertThat(surveyMail(this.menteeEmail)).isEmpty();
 		assertThat(toSid.get(0).getSubject()).isEqualTo("Survey open: Mentor feedback on the training");
 		String text = TestSmtp.part(toSid.get(0), "text/plain");
 		String html = TestSmtp.part(toSid.get(0), "text/html");
@@ -202,7 +202,7 @@ class SurveyOutreachTests {
 			assertThat(TestSmtp.part(closing.get(0), "text/plain")).contains("closes on " + longDate(closes))
 				.contains("If you have already answered it, thank you");
 		}
-		assertThat(TestSmtp.to(this.menteeEmail)).isEmpty();
+		assertThat(surveyMail(this.menteeEmail)).isEmpty();
 	}
 
 	@Test
@@ -301,6 +301,15 @@ class SurveyOutreachTests {
 		return DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
 			.withLocale(java.util.Locale.ENGLISH)
 			.format(date);
+	}
+
+	/**
+	 * The survey reminders sent to an address. Only these: the scheduler runs the other modules'
+	 * jobs (the weekly CFDS reminder to every roster, mentoring nudges) beside the test, and with
+	 * the clock moved on they may mail the same people.
+	 */
+	private static List<MimeMessage> surveyMail(String address) {
+		return TestSmtp.to(address).stream().filter(m -> subject(m).startsWith("Survey ")).toList();
 	}
 
 	private static String subject(MimeMessage message) {
