@@ -72,7 +72,8 @@ class ObservabilityTests {
 			.contains("coachapproach_outbox_oldest_age_seconds{outbox=\"outreach_outbox\"}")
 			.contains("coachapproach_survey_submissions_total ")
 			.contains("jvm_memory_used_bytes")
-			.contains("hikaricp_connections_active");
+			.contains("hikaricp_connections_active")
+			.contains("http_server_requests_seconds");
 	}
 
 	@Test
