@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.coachapproach.assessment.internal.responses.AnswerCheck;
 import org.coachapproach.assessment.internal.responses.Pseudonyms;
 import org.coachapproach.assessment.internal.responses.ResponseStore;
@@ -16,6 +18,8 @@ import org.coachapproach.people.Member;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A respondent's own responses: one per instrument and wave, a resumable draft until
@@ -35,13 +39,19 @@ public class SurveyResponses {
 
 	private final ApplicationEventPublisher events;
 
+	/** Every submission, with credit or without: the operator's measure of use, never who. */
+	private final Counter submissions;
+
 	SurveyResponses(ResponseStore store, Pseudonyms pseudonyms, SurveyAdministration administration, Curriculum curriculum,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, MeterRegistry meters) {
 		this.store = store;
 		this.pseudonyms = pseudonyms;
 		this.administration = administration;
 		this.curriculum = curriculum;
 		this.events = events;
+		this.submissions = Counter.builder("coachapproach.survey.submissions")
+			.description("Survey responses submitted (final)")
+			.register(meters);
 	}
 
 	public Optional<OwnResponse> own(Member member, String instrumentId, Wave wave) {
@@ -71,6 +81,15 @@ public class SurveyResponses {
 		Map<String, String> answers = AnswerCheck.check(AnswerCheck.asked(instrument, wave, settings.retrospective()),
 				posted, submit);
 		this.store.save(member.course(), respondent, instrument.id(), wave, submit, this.curriculum.contentHash(), answers);
+		if (submit) {
+			// Counted once the submission is stored for good, not for one that rolls back.
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					SurveyResponses.this.submissions.increment();
+				}
+			});
+		}
 		if (submit && settings.completionCredit()) {
 			this.events.publishEvent(new SurveySubmitted(member.person(), member.course(), instrument.id(), wave.label()));
 		}

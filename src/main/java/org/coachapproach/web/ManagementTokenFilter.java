@@ -25,6 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * no Spring Security, and needs none for one shared secret; the actuator asks only whether the
  * request has a principal. Anyone else still gets the status (UP/DOWN) and the probes, never
  * the details (database, disk, curriculum). Without a token nobody sees the details.
+ * The metrics ({@code /prometheus}) are for the operator only: refused without the token
+ * (401), with another (403), and to everyone while no token is configured.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 6)
@@ -35,6 +37,8 @@ class ManagementTokenFilter extends OncePerRequestFilter {
 	private static final Principal OPERATOR = () -> "management";
 
 	private final String basePath;
+
+	private final String metricsPath;
 
 	private final byte[] token;
 
@@ -48,19 +52,20 @@ class ManagementTokenFilter extends OncePerRequestFilter {
 		}
 		this.token = token.isEmpty() ? null : digest(token);
 		this.basePath = basePath;
+		this.metricsPath = basePath + "/prometheus";
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return this.token == null || !(path.equals(this.basePath) || path.startsWith(this.basePath + "/"));
+		return !(path.equals(this.basePath) || path.startsWith(this.basePath + "/"));
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String authorization = request.getHeader("Authorization");
-		if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+		if (this.token != null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
 				// Digests of equal length: the comparison takes the same time whatever was sent.
 				&& MessageDigest.isEqual(digest(authorization.substring(7).trim()), this.token)) {
 			chain.doFilter(new HttpServletRequestWrapper(request) {
@@ -69,6 +74,17 @@ class ManagementTokenFilter extends OncePerRequestFilter {
 					return OPERATOR;
 				}
 			}, response);
+			return;
+		}
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (path.equals(this.metricsPath) || path.startsWith(this.metricsPath + "/")) {
+			if (authorization == null && this.token != null) {
+				response.setHeader("WWW-Authenticate", "Bearer");
+				response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+			}
+			else {
+				response.sendError(HttpServletResponse.SC_FORBIDDEN);
+			}
 			return;
 		}
 		chain.doFilter(request, response);

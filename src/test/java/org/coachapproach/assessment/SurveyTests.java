@@ -14,6 +14,7 @@ import org.coachapproach.curriculum.Instrument;
 import org.coachapproach.lti.Browser;
 import org.coachapproach.lti.TestPlatform;
 import org.coachapproach.lti.registration.Registrations;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +55,9 @@ class SurveyTests {
 	@Autowired
 	SubmittedEvents submittedEvents;
 
+	@Autowired
+	MeterRegistry meters;
+
 	SurveyLaunch launcher;
 
 	String contextId;
@@ -81,6 +85,7 @@ class SurveyTests {
 	void shouldRemindResumeAndSubmitOnceThenShowOnlyTheirOwnAnswers() {
 		open("mentor-prepost", "pre", Map.of());
 		Browser mentor = mentor();
+		double submitted = submissions();
 
 		assertThat(mentor.get(tool("/")).body()).contains("A survey is open for you: Mentor self-assessment")
 			.contains("/surveys/mentor-prepost/pre");
@@ -102,14 +107,18 @@ class SurveyTests {
 		assertThat(refused.body()).contains("Nothing was saved")
 			.contains("Please answer: To what extent do you feel a good professional fit in the department?");
 		assertThat(storedAnswers()).isEqualTo("satisfaction-overall=4");
+		assertThat(submissions()).as("drafts and refusals are not submissions").isEqualTo(submitted);
 
 		assertThat(mentor.post(tool("/surveys/mentor-prepost/pre"), answers(3)).statusCode()).isEqualTo(302);
+		// Counted without completion credit too: the operator's measure of use.
+		assertThat(submissions()).isEqualTo(submitted + 1);
 		assertThat(mentor.get(tool("/")).body()).doesNotContain("A survey is open for you");
 
 		HttpResponse<String> again = mentor.post(tool("/surveys/mentor-prepost/pre"), answers(5));
 		assertThat(again.statusCode()).isEqualTo(400);
 		assertThat(again.body()).contains("You have already submitted this survey");
 		assertThat(storedAnswers()).contains("satisfaction-overall=3").doesNotContain("=5");
+		assertThat(submissions()).isEqualTo(submitted + 1);
 
 		String csv = mentor.get(tool("/surveys/mine.csv")).body();
 		assertThat(csv).startsWith("instrument,wave,status,item,question,answer\r\n")
@@ -360,6 +369,10 @@ class SurveyTests {
 
 	private String tool(String path) {
 		return this.launcher.tool(path);
+	}
+
+	private double submissions() {
+		return this.meters.get("coachapproach.survey.submissions").counter().count();
 	}
 
 	@TestConfiguration

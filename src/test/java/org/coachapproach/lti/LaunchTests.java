@@ -558,7 +558,9 @@ class LaunchTests {
 
 	private static void assertRefused(HttpResponse<String> response, int status, String reason) {
 		assertThat(response.statusCode()).isEqualTo(status);
-		assertThat(response.body()).contains(reason).containsPattern("Reference:</span> <code>[0-9a-f]{8}</code>");
+		// The reference is the request's id, as in the X-Request-Id header and the log line.
+		assertThat(response.body()).contains(reason).containsPattern("Reference:</span> <code>[0-9a-f]{16}</code>")
+			.contains("<code>" + response.headers().firstValue("X-Request-Id").orElseThrow() + "</code>");
 		assertThat(response.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("__Host-ca_session="));
 	}
 

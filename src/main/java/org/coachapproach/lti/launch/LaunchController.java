@@ -51,14 +51,17 @@ class LaunchController {
 
 	private final ToolUrls urls;
 
+	private final LaunchMeters meters;
+
 	LaunchController(IdTokenVerifier verifier, LoginStates states, LaunchCompletion completion, SpentLogins spent,
-			Registrations registrations, ToolUrls urls) {
+			Registrations registrations, ToolUrls urls, LaunchMeters meters) {
 		this.verifier = verifier;
 		this.states = states;
 		this.completion = completion;
 		this.spent = spent;
 		this.registrations = registrations;
 		this.urls = urls;
+		this.meters = meters;
 	}
 
 	@PostMapping(ToolUrls.LAUNCH)
@@ -73,6 +76,7 @@ class LaunchController {
 
 		if (state.equals(cookie(request, LoginController.STATE_COOKIE_PREFIX + state))) {
 			LaunchCompletion.Completed completed = retried(() -> this.completion.complete(launch, base));
+			this.meters.launched();
 			response.addHeader(HttpHeaders.SET_COOKIE, AccessSessions.cookie(completed.sessionToken()).toString());
 			return "redirect:" + base + completed.firstPage();
 		}
@@ -128,6 +132,7 @@ class LaunchController {
 			throw LaunchRefusedException.badRequest("malformed_token", ex.getMessage());
 		}
 		LaunchCompletion.Completed completed = retried(() -> this.completion.completeParked(launch, base));
+		this.meters.launched();
 		return "redirect:" + UriComponentsBuilder.fromUriString(base + completed.firstPage())
 			.queryParam(AccessSessions.PARAMETER, completed.sessionToken())
 			.build()
