@@ -49,6 +49,10 @@ class ProgramPlatformController {
 		model.addAttribute("saved", saved != null);
 		model.addAttribute("registration", registration);
 		model.addAttribute("deployments", this.registrations.allDeployments(registration));
+		model.addAttribute("scopesKnown", registration.grantedScopes() != null);
+		model.addAttribute("services", Registration.SCOPES.stream()
+			.map(scope -> new Service(scope.substring(scope.lastIndexOf('/') + 1), registration.grants(scope)))
+			.toList());
 		model.addAttribute("times", DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
 			.withLocale(locale)
 			.withZone(ZoneId.of("UTC")));
@@ -74,6 +78,10 @@ class ProgramPlatformController {
 		// Everyone who came through it is signed out now, this administrator too.
 		this.sessions.endAll(member.program());
 		return "redirect:/signed-out";
+	}
+
+	/** A service scope the tool asks for, by its last path segment (the message key), and whether it was granted. */
+	record Service(String name, boolean granted) {
 	}
 
 	/** The registration of the member's program; refused unless they are its institution administrator. */
