@@ -70,6 +70,26 @@ class ProgramPlatformTests {
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("Platform connection").contains(this.mine.clientId())
 			.contains(TestPlatform.DEPLOYMENT_ID).doesNotContain(this.other.clientId());
+		// Registered from a file: nobody said what was granted, so nothing is marked missing.
+		assertThat(page.body()).contains("Asked for by the developer key").doesNotContain("Not granted");
+	}
+
+	@Test
+	void shouldShowWhichServicesThePlatformDidNotGrantAndWhatThatStops() {
+		this.mine.registerWith(this.registrations, null,
+				java.util.Set.of("https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+						"https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly",
+						"https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly",
+						"https://purl.imsglobal.org/spec/lti-ags/scope/score"));
+		Browser admin = launch(this.mine, "admin", INSTITUTION_ADMINISTRATOR);
+
+		HttpResponse<String> page = admin.get(tool("/program/platform"));
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Services the platform granted the tool")
+			.contains("Not granted: rosters cannot be synchronised")
+			.doesNotContain("Not granted: completions are not sent")
+			.doesNotContain("Asked for by the developer key");
 	}
 
 	@Test

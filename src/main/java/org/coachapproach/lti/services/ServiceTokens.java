@@ -59,10 +59,7 @@ public class ServiceTokens {
 	 * grant one of the scopes at registration: asking could only be refused
 	 */
 	public String token(Registration registration, Set<String> scopes) throws ServiceCallException {
-		List<String> missing = scopes.stream().filter(scope -> !registration.grants(scope)).sorted().toList();
-		if (!missing.isEmpty()) {
-			throw new ServiceCallException(403, SCOPE_NOT_GRANTED + String.join(" ", missing), null);
-		}
+		requireGranted(registration, scopes);
 		String key = key(registration, scopes);
 		Token cached = this.tokens.get(key);
 		if (cached != null && this.clock.instant().isBefore(cached.refreshAt())) {
@@ -71,6 +68,17 @@ public class ServiceTokens {
 		Token fresh = grant(registration, scopes);
 		this.tokens.put(key, fresh);
 		return fresh.value();
+	}
+
+	/**
+	 * Refuses (403, not retried) when the platform did not grant one of the scopes at
+	 * registration: calling it could only be refused.
+	 */
+	public static void requireGranted(Registration registration, Set<String> scopes) throws ServiceCallException {
+		List<String> missing = scopes.stream().filter(scope -> !registration.grants(scope)).sorted().toList();
+		if (!missing.isEmpty()) {
+			throw new ServiceCallException(403, SCOPE_NOT_GRANTED + String.join(" ", missing), null);
+		}
 	}
 
 	/** How a refusal for a scope the platform did not grant begins (a failed row's reason shows it). */

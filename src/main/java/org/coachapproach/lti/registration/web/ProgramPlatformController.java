@@ -1,11 +1,8 @@
 package org.coachapproach.lti.registration.web;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.Locale;
 import java.util.Optional;
 
+import org.coachapproach.curriculum.ProgramClock;
 import org.coachapproach.lti.registration.Registration;
 import org.coachapproach.lti.registration.Registrations;
 import org.coachapproach.people.AccessSessions;
@@ -36,15 +33,18 @@ class ProgramPlatformController {
 
 	private final AccessSessions sessions;
 
-	ProgramPlatformController(Registrations registrations, People people, AccessSessions sessions) {
+	private final ProgramClock clock;
+
+	ProgramPlatformController(Registrations registrations, People people, AccessSessions sessions,
+			ProgramClock clock) {
 		this.registrations = registrations;
 		this.people = people;
 		this.sessions = sessions;
+		this.clock = clock;
 	}
 
 	@GetMapping(PATH)
-	String show(Member member, @RequestParam(name = "saved", required = false) String saved, Locale locale,
-			Model model) {
+	String show(Member member, @RequestParam(name = "saved", required = false) String saved, Model model) {
 		Registration registration = registration(member);
 		model.addAttribute("saved", saved != null);
 		model.addAttribute("registration", registration);
@@ -53,9 +53,8 @@ class ProgramPlatformController {
 		model.addAttribute("services", Registration.SCOPES.stream()
 			.map(scope -> new Service(scope.substring(scope.lastIndexOf('/') + 1), registration.grants(scope)))
 			.toList());
-		model.addAttribute("times", DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-			.withLocale(locale)
-			.withZone(ZoneId.of("UTC")));
+		// In the program's time zone, named on the page; the launch's locale formats them.
+		model.addAttribute("zone", this.clock.zone());
 		return "lti/program-platform";
 	}
 
