@@ -75,6 +75,30 @@ class ProgramPlatformTests {
 	}
 
 	@Test
+	void shouldShowTimesInThePersonsTimeZoneAndLocaleFromTheLaunch() {
+		Browser admin = launch(this.mine, "admin", INSTITUTION_ADMINISTRATOR, claims -> claims
+			.claim("https://purl.imsglobal.org/spec/lti/claim/custom", Map.of("user_time_zone", "Asia/Tokyo"))
+			.claim("https://purl.imsglobal.org/spec/lti/claim/launch_presentation", Map.of("locale", "de-DE")));
+
+		String page = admin.get(tool("/program/platform")).body();
+
+		assertThat(page).contains("Added (time zone Asia/Tokyo)")
+			.contains(java.time.format.DateTimeFormatter.ofPattern("MMMM", java.util.Locale.GERMAN)
+				.format(java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Tokyo"))))
+			.contains("Platform connection");
+	}
+
+	@Test
+	void shouldShowTimesInTheProgramsZoneWhenThePlatformSentNoUsableOne() {
+		for (String sent : List.of("$Person.address.timezone", "Mars/Olympus")) {
+			Browser admin = launch(this.mine, "admin", INSTITUTION_ADMINISTRATOR, claims -> claims
+				.claim("https://purl.imsglobal.org/spec/lti/claim/custom", Map.of("user_time_zone", sent)));
+
+			assertThat(admin.get(tool("/program/platform")).body()).as(sent).contains("Added (time zone UTC)");
+		}
+	}
+
+	@Test
 	void shouldShowWhichServicesThePlatformDidNotGrantAndWhatThatStops() {
 		this.mine.registerWith(this.registrations, null,
 				java.util.Set.of("https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
@@ -168,10 +192,15 @@ class ProgramPlatformTests {
 	}
 
 	private Browser launch(TestPlatform platform, String who, String role) {
-		return platform.signIn(tool(""), who + "-" + platform.clientId(), claims -> claims
+		return launch(platform, who, role, claims -> claims);
+	}
+
+	private Browser launch(TestPlatform platform, String who, String role,
+			java.util.function.UnaryOperator<com.nimbusds.jwt.JWTClaimsSet.Builder> adjust) {
+		return platform.signIn(tool(""), who + "-" + platform.clientId(), claims -> adjust.apply(claims
 			.claim("https://purl.imsglobal.org/spec/lti/claim/roles", List.of(role))
 			.claim("https://purl.imsglobal.org/spec/lti/claim/context",
-					Map.of("id", "course-" + platform.clientId(), "title", "Course")));
+					Map.of("id", "course-" + platform.clientId(), "title", "Course"))));
 	}
 
 	private String tool(String path) {

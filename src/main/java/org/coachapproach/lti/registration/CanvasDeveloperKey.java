@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.coachapproach.lti.http.ToolUrls;
+import org.coachapproach.people.LaunchContext;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,6 +31,13 @@ public final class CanvasDeveloperKey {
 	static final String SELECTION_TEXT = "Coach Approach content";
 
 	static final List<String> SELECTION_PLACEMENTS = List.of("assignment_selection", "link_selection");
+
+	/**
+	 * The custom fields the tool reads: only the person's time zone, which no standard claim
+	 * carries (person, course and locale come from the standard claims).
+	 */
+	static final Map<String, String> CUSTOM_FIELDS = Map.of(LaunchContext.TIME_ZONE_PARAMETER,
+			"$Person.address.timezone");
 
 	private CanvasDeveloperKey() {
 	}
@@ -63,8 +71,7 @@ public final class CanvasDeveloperKey {
 		key.put("public_jwk_url", base + ToolUrls.JWKS);
 		key.put("scopes", Registration.SCOPES);
 		key.put("extensions", List.of(extension));
-		// No custom fields: the tool reads the person, course and locale from the standard
-		// claims, so a Canvas substitution for any of them would be a second, unused copy.
+		key.put("custom_fields", CUSTOM_FIELDS);
 		return key;
 	}
 

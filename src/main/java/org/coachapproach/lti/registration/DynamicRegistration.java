@@ -207,6 +207,7 @@ class DynamicRegistration {
 		tool.put("target_link_uri", launch);
 		tool.put("claims", List.of("iss", "sub", "name", "given_name", "family_name", "email"));
 		tool.put("messages", List.of(navigation, selection));
+		tool.put("custom_parameters", CanvasDeveloperKey.CUSTOM_FIELDS);
 		tool.put("https://canvas.instructure.com/lti/privacy_level", "public");
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("application_type", "web");

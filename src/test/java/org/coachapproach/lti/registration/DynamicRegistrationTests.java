@@ -101,6 +101,7 @@ class DynamicRegistrationTests {
 		assertThat(tool.at("/messages/1/placements").toString()).contains("assignment_selection")
 			.contains("link_selection");
 		assertThat(body.at("/logo_uri").asString()).isEqualTo(tool("/images/icon.svg"));
+		assertThat(tool.at("/custom_parameters/user_time_zone").asString()).isEqualTo("$Person.address.timezone");
 
 		Registration registration = this.registrations.find(this.issuer, "scripted-client").orElseThrow();
 		assertThat(registration.jwksUrl()).isEqualTo(this.origin + "/jwks");

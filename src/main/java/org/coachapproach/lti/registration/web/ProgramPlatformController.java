@@ -5,7 +5,9 @@ import java.util.Optional;
 import org.coachapproach.curriculum.ProgramClock;
 import org.coachapproach.lti.registration.Registration;
 import org.coachapproach.lti.registration.Registrations;
+import org.coachapproach.people.AccessSession;
 import org.coachapproach.people.AccessSessions;
+import org.coachapproach.people.LaunchContext;
 import org.coachapproach.people.Member;
 import org.coachapproach.people.People;
 import org.coachapproach.people.RefusedException;
@@ -15,6 +17,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -44,7 +47,8 @@ class ProgramPlatformController {
 	}
 
 	@GetMapping(PATH)
-	String show(Member member, @RequestParam(name = "saved", required = false) String saved, Model model) {
+	String show(Member member, @RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
+			@RequestParam(name = "saved", required = false) String saved, Model model) {
 		Registration registration = registration(member);
 		model.addAttribute("saved", saved != null);
 		model.addAttribute("registration", registration);
@@ -53,8 +57,11 @@ class ProgramPlatformController {
 		model.addAttribute("services", Registration.SCOPES.stream()
 			.map(scope -> new Service(scope.substring(scope.lastIndexOf('/') + 1), registration.grants(scope)))
 			.toList());
-		// In the program's time zone, named on the page; the launch's locale formats them.
-		model.addAttribute("zone", this.clock.zone());
+		// In the person's time zone when the platform sent one, else the program's, named on the
+		// page; the launch's locale formats them.
+		model.addAttribute("zone", Optional.ofNullable(session.context())
+			.flatMap(LaunchContext::timeZone)
+			.orElse(this.clock.zone()));
 		return "lti/program-platform";
 	}
 
