@@ -27,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ProgramPlatformTests {
 
+	@Autowired
+	org.coachapproach.curriculum.ProgramClock programClock;
+
 	private static final String INSTITUTION_ADMINISTRATOR = "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator";
 
 	private static final String INSTRUCTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor";
@@ -94,7 +97,8 @@ class ProgramPlatformTests {
 			Browser admin = launch(this.mine, "admin", INSTITUTION_ADMINISTRATOR, claims -> claims
 				.claim("https://purl.imsglobal.org/spec/lti/claim/custom", Map.of("user_time_zone", sent)));
 
-			assertThat(admin.get(tool("/program/platform")).body()).as(sent).contains("Added (time zone UTC)");
+			assertThat(admin.get(tool("/program/platform")).body()).as(sent)
+				.contains("Added (time zone " + this.programClock.zone().getId() + ")");
 		}
 	}
 
