@@ -27,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ProgramPlatformTests {
 
+	@Autowired
+	org.coachapproach.curriculum.ProgramClock programClock;
+
 	private static final String INSTITUTION_ADMINISTRATOR = "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator";
 
 	private static final String INSTRUCTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor";
@@ -70,6 +73,51 @@ class ProgramPlatformTests {
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("Platform connection").contains(this.mine.clientId())
 			.contains(TestPlatform.DEPLOYMENT_ID).doesNotContain(this.other.clientId());
+		// Registered from a file: nobody said what was granted, so nothing is marked missing.
+		assertThat(page.body()).contains("Asked for by the developer key").doesNotContain("Not granted");
+	}
+
+	@Test
+	void shouldShowTimesInThePersonsTimeZoneAndLocaleFromTheLaunch() {
+		Browser admin = launch(this.mine, "admin", INSTITUTION_ADMINISTRATOR, claims -> claims
+			.claim("https://purl.imsglobal.org/spec/lti/claim/custom", Map.of("user_time_zone", "Asia/Tokyo"))
+			.claim("https://purl.imsglobal.org/spec/lti/claim/launch_presentation", Map.of("locale", "de-DE")));
+
+		String page = admin.get(tool("/program/platform")).body();
+
+		assertThat(page).contains("Added (time zone Asia/Tokyo)")
+			.contains(java.time.format.DateTimeFormatter.ofPattern("MMMM", java.util.Locale.GERMAN)
+				.format(java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Tokyo"))))
+			.contains("Platform connection");
+	}
+
+	@Test
+	void shouldShowTimesInTheProgramsZoneWhenThePlatformSentNoUsableOne() {
+		for (String sent : List.of("$Person.address.timezone", "Mars/Olympus")) {
+			Browser admin = launch(this.mine, "admin", INSTITUTION_ADMINISTRATOR, claims -> claims
+				.claim("https://purl.imsglobal.org/spec/lti/claim/custom", Map.of("user_time_zone", sent)));
+
+			assertThat(admin.get(tool("/program/platform")).body()).as(sent)
+				.contains("Added (time zone " + this.programClock.zone().getId() + ")");
+		}
+	}
+
+	@Test
+	void shouldShowWhichServicesThePlatformDidNotGrantAndWhatThatStops() {
+		this.mine.registerWith(this.registrations, null,
+				java.util.Set.of("https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+						"https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly",
+						"https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly",
+						"https://purl.imsglobal.org/spec/lti-ags/scope/score"));
+		Browser admin = launch(this.mine, "admin", INSTITUTION_ADMINISTRATOR);
+
+		HttpResponse<String> page = admin.get(tool("/program/platform"));
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Services the platform granted the tool")
+			.contains("Not granted: rosters cannot be synchronised")
+			.doesNotContain("Not granted: completions are not sent")
+			.doesNotContain("Asked for by the developer key");
 	}
 
 	@Test
@@ -148,10 +196,15 @@ class ProgramPlatformTests {
 	}
 
 	private Browser launch(TestPlatform platform, String who, String role) {
-		return platform.signIn(tool(""), who + "-" + platform.clientId(), claims -> claims
+		return launch(platform, who, role, claims -> claims);
+	}
+
+	private Browser launch(TestPlatform platform, String who, String role,
+			java.util.function.UnaryOperator<com.nimbusds.jwt.JWTClaimsSet.Builder> adjust) {
+		return platform.signIn(tool(""), who + "-" + platform.clientId(), claims -> adjust.apply(claims
 			.claim("https://purl.imsglobal.org/spec/lti/claim/roles", List.of(role))
 			.claim("https://purl.imsglobal.org/spec/lti/claim/context",
-					Map.of("id", "course-" + platform.clientId(), "title", "Course")));
+					Map.of("id", "course-" + platform.clientId(), "title", "Course"))));
 	}
 
 	private String tool(String path) {

@@ -148,9 +148,15 @@ public final class TestPlatform implements AutoCloseable {
 
 	/** Registers this platform with a token endpoint for its services (AGS, NRPS). */
 	public void registerWith(org.coachapproach.lti.registration.Registrations registrations, String tokenUrl) {
+		registerWith(registrations, tokenUrl, null);
+	}
+
+	/** Registers this platform as one that granted only {@code grantedScopes} (null: not known, all assumed). */
+	public void registerWith(org.coachapproach.lti.registration.Registrations registrations, String tokenUrl,
+			java.util.Set<String> grantedScopes) {
 		registrations.register(new org.coachapproach.lti.registration.RegistrationRequest(this.issuer, this.clientId,
 				"Test platform", authorizeUrl(), tokenUrl, jwksUrl(), List.of(DEPLOYMENT_ID), false, java.util.Set.of(),
-				"test"));
+				"test", grantedScopes));
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.coachapproach.lti.http.ToolUrls;
+import org.coachapproach.people.LaunchContext;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,6 +20,25 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class CanvasDeveloperKey {
 
+	/** The tool's icon, under its base URL. */
+	static final String ICON = "/images/icon.svg";
+
+	static final String NAVIGATION_TEXT = "Coach Approach";
+
+	/** Course navigation shows the tool to the course's members only (not to the public or guests). */
+	static final String NAVIGATION_VISIBILITY = "members";
+
+	static final String SELECTION_TEXT = "Coach Approach content";
+
+	static final List<String> SELECTION_PLACEMENTS = List.of("assignment_selection", "link_selection");
+
+	/**
+	 * The custom fields the tool reads: only the person's time zone, which no standard claim
+	 * carries (person, course and locale come from the standard claims).
+	 */
+	static final Map<String, String> CUSTOM_FIELDS = Map.of(LaunchContext.TIME_ZONE_PARAMETER,
+			"$Person.address.timezone");
+
 	private CanvasDeveloperKey() {
 	}
 
@@ -26,14 +46,15 @@ public final class CanvasDeveloperKey {
 		String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 		ToolUrls.requireSecure(URI.create(base));
 		String launch = base + ToolUrls.LAUNCH;
-		String icon = base + "/images/icon.svg";
+		String icon = base + ICON;
 		Map<String, Object> settings = new LinkedHashMap<>();
 		settings.put("text", "Coach Approach");
 		settings.put("icon_url", icon);
-		settings.put("placements", List.of(
-				placement("course_navigation", "LtiResourceLinkRequest", launch, "Coach Approach", icon, null, null),
-				placement("assignment_selection", "LtiDeepLinkingRequest", launch, "Coach Approach content", icon, 800, 600),
-				placement("link_selection", "LtiDeepLinkingRequest", launch, "Coach Approach content", icon, 800, 600)));
+		List<Map<String, Object>> placements = new java.util.ArrayList<>();
+		placements.add(placement("course_navigation", "LtiResourceLinkRequest", launch, NAVIGATION_TEXT, icon, null, null));
+		SELECTION_PLACEMENTS.forEach(name -> placements
+			.add(placement(name, "LtiDeepLinkingRequest", launch, SELECTION_TEXT, icon, 800, 600)));
+		settings.put("placements", placements);
 		Map<String, Object> extension = new LinkedHashMap<>();
 		extension.put("domain", URI.create(base).getAuthority());
 		extension.put("tool_id", "coach-approach");
@@ -48,13 +69,9 @@ public final class CanvasDeveloperKey {
 		key.put("oidc_initiation_url", base + ToolUrls.LOGIN);
 		key.put("target_link_uri", launch);
 		key.put("public_jwk_url", base + ToolUrls.JWKS);
-		key.put("scopes", DynamicRegistration.SCOPES);
+		key.put("scopes", Registration.SCOPES);
 		key.put("extensions", List.of(extension));
-		Map<String, Object> custom = new LinkedHashMap<>();
-		custom.put("canvas_user_id", "$Canvas.user.id");
-		custom.put("canvas_course_id", "$Canvas.course.id");
-		custom.put("user_locale", "$Message.locale");
-		key.put("custom_fields", custom);
+		key.put("custom_fields", CUSTOM_FIELDS);
 		return key;
 	}
 
@@ -73,7 +90,7 @@ public final class CanvasDeveloperKey {
 		placement.put("icon_url", icon);
 		if (name.equals("course_navigation")) {
 			placement.put("default", "enabled");
-			placement.put("visibility", "members");
+			placement.put("visibility", NAVIGATION_VISIBILITY);
 		}
 		if (width != null) {
 			placement.put("selection_width", width);

@@ -36,12 +36,7 @@ class DynamicRegistration {
 
 	static final String TOOL_CONFIGURATION = "https://purl.imsglobal.org/spec/lti-tool-configuration";
 
-	/** The services the tool asks for, here and in the Canvas developer key. */
-	static final List<String> SCOPES = List.of("https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
-			"https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly",
-			"https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly",
-			"https://purl.imsglobal.org/spec/lti-ags/scope/score",
-			"https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly");
+	static final List<String> SCOPES = Registration.SCOPES;
 
 	private static final int MAX_RESPONSE_BYTES = 256 * 1024;
 
@@ -138,7 +133,8 @@ class DynamicRegistration {
 			throw new Refused(400, "lti.registration.refused.configuration",
 					"registration_endpoint " + endpoint + " is not on " + configurationOrigin);
 		}
-		JsonNode answer = post(endpoint, token, toolConfiguration(platform, base), configurationUrl);
+		List<String> asked = askedScopes(platform);
+		JsonNode answer = post(endpoint, token, toolConfiguration(asked, base), configurationUrl);
 		String clientId = text(answer, "client_id");
 		if (clientId == null) {
 			throw new Refused(502, "lti.registration.refused.answer", "registration answer has no client_id");
@@ -152,7 +148,7 @@ class DynamicRegistration {
 		}
 		RegistrationRequest request = new RegistrationRequest(issuer, clientId, family, authorization,
 				text(platform, "token_endpoint"), jwks, deployment == null ? List.of() : List.of(deployment), true,
-				frameOrigins, "dynamic");
+				frameOrigins, "dynamic", grantedScopes(answer, asked));
 		try {
 			return this.registrations.register(request);
 		}
@@ -161,22 +157,57 @@ class DynamicRegistration {
 		}
 	}
 
-	/** The registration request (Dynamic Registration §3.5.2), asking only for what the platform offers. */
-	private Map<String, Object> toolConfiguration(JsonNode platform, String base) {
+	/** The scopes the tool asks for: its own, less those the platform says it does not offer. */
+	private static List<String> askedScopes(JsonNode platform) {
 		List<String> offered = new ArrayList<>();
 		platform.path("scopes_supported").forEach(scope -> offered.add(scope.asString()));
-		List<String> scopes = SCOPES.stream().filter(s -> offered.isEmpty() || offered.contains(s)).toList();
+		return SCOPES.stream().filter(s -> offered.isEmpty() || offered.contains(s)).toList();
+	}
+
+	/**
+	 * What the platform granted: the {@code scope} of its answer (RFC 7591 §3.2.1: an
+	 * administrator may have unticked some), kept to what was asked; an answer without one
+	 * granted the request as it was.
+	 */
+	static Set<String> grantedScopes(JsonNode answer, List<String> asked) {
+		JsonNode scope = answer.path("scope");
+		if (!scope.isString()) {
+			return Set.copyOf(asked);
+		}
+		Set<String> granted = new LinkedHashSet<>(List.of(scope.asString().trim().split("\\s+")));
+		granted.retainAll(asked);
+		return granted;
+	}
+
+	/**
+	 * The registration request (Dynamic Registration §3.5.2), with what the Canvas developer key
+	 * asks for ({@link CanvasDeveloperKey}): the same placements, labels, icon and course
+	 * navigation visibility, and the scopes the platform offers.
+	 */
+	private Map<String, Object> toolConfiguration(List<String> scopes, String base) {
 		String launch = base + ToolUrls.LAUNCH;
+		String icon = base + CanvasDeveloperKey.ICON;
+		Map<String, Object> navigation = new LinkedHashMap<>();
+		navigation.put("type", "LtiResourceLinkRequest");
+		navigation.put("target_link_uri", launch);
+		navigation.put("label", CanvasDeveloperKey.NAVIGATION_TEXT);
+		navigation.put("icon_uri", icon);
+		navigation.put("placements", List.of("course_navigation"));
+		navigation.put("https://canvas.instructure.com/lti/course_navigation/default_enabled", true);
+		navigation.put("https://canvas.instructure.com/lti/visibility", CanvasDeveloperKey.NAVIGATION_VISIBILITY);
+		Map<String, Object> selection = new LinkedHashMap<>();
+		selection.put("type", "LtiDeepLinkingRequest");
+		selection.put("target_link_uri", launch);
+		selection.put("label", CanvasDeveloperKey.SELECTION_TEXT);
+		selection.put("icon_uri", icon);
+		selection.put("placements", CanvasDeveloperKey.SELECTION_PLACEMENTS);
 		Map<String, Object> tool = new LinkedHashMap<>();
 		tool.put("domain", URI.create(base).getAuthority());
 		tool.put("description", "Coach-approach mentor training, CFDS archive, matching and self-assessments");
 		tool.put("target_link_uri", launch);
 		tool.put("claims", List.of("iss", "sub", "name", "given_name", "family_name", "email"));
-		tool.put("messages", List.of(
-				Map.of("type", "LtiResourceLinkRequest", "target_link_uri", launch, "label", "Coach Approach",
-						"placements", List.of("course_navigation")),
-				Map.of("type", "LtiDeepLinkingRequest", "target_link_uri", launch, "label", "Coach Approach content",
-						"placements", List.of("assignment_selection", "link_selection"))));
+		tool.put("messages", List.of(navigation, selection));
+		tool.put("custom_parameters", CanvasDeveloperKey.CUSTOM_FIELDS);
 		tool.put("https://canvas.instructure.com/lti/privacy_level", "public");
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("application_type", "web");
@@ -185,6 +216,7 @@ class DynamicRegistration {
 		body.put("initiate_login_uri", base + ToolUrls.LOGIN);
 		body.put("redirect_uris", List.of(launch));
 		body.put("client_name", "Coach Approach");
+		body.put("logo_uri", icon);
 		body.put("jwks_uri", base + ToolUrls.JWKS);
 		body.put("token_endpoint_auth_method", "private_key_jwt");
 		body.put("scope", String.join(" ", scopes));

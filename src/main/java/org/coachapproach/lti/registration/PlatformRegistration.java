@@ -50,6 +50,10 @@ class PlatformRegistration {
 	@Column(nullable = false, length = 32)
 	private String source;
 
+	/** Space-separated, sorted; null when not known (the platform was not asked). */
+	@Column(name = "granted_scopes", length = 2000)
+	private String grantedScopes;
+
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
@@ -81,6 +85,8 @@ class PlatformRegistration {
 		this.allowNewDeployments = request.allowNewDeployments();
 		this.frameOrigins = String.join(" ", new TreeSet<>(request.allFrameOrigins()));
 		this.source = request.source();
+		this.grantedScopes = request.grantedScopes() == null ? null
+				: String.join(" ", new TreeSet<>(request.grantedScopes()));
 		this.updatedAt = now;
 		this.revokedAt = null;
 		this.revokedBy = null;
@@ -98,7 +104,8 @@ class PlatformRegistration {
 
 	Registration toRegistration() {
 		return new Registration(this.id, this.issuer, this.clientId, this.platformName, this.authEndpoint,
-				this.tokenEndpoint, this.jwksUrl, this.allowNewDeployments, origins(this.frameOrigins));
+				this.tokenEndpoint, this.jwksUrl, this.allowNewDeployments, origins(this.frameOrigins),
+				this.grantedScopes == null ? null : origins(this.grantedScopes));
 	}
 
 	Set<String> frameOrigins() {

@@ -12,14 +12,25 @@ import org.springframework.util.StringUtils;
 /**
  * What is needed to register a platform, from a file, a command or Dynamic Registration;
  * {@link #problems()} says what is wrong with it.
+ *
+ * @param grantedScopes the scopes the platform granted, when it said (Dynamic Registration); null otherwise
  */
 public record RegistrationRequest(String issuer, String clientId, String platformName, String authEndpoint,
 		String tokenEndpoint, String jwksUrl, List<String> deploymentIds, boolean allowNewDeployments,
-		Set<String> frameOrigins, String source) {
+		Set<String> frameOrigins, String source, Set<String> grantedScopes) {
 
 	public RegistrationRequest {
 		deploymentIds = deploymentIds == null ? List.of() : List.copyOf(deploymentIds);
 		frameOrigins = frameOrigins == null ? Set.of() : Set.copyOf(frameOrigins);
+		grantedScopes = grantedScopes == null ? null : Set.copyOf(grantedScopes);
+	}
+
+	/** A registration whose granted scopes nobody reported (a file, a command, a preset). */
+	public RegistrationRequest(String issuer, String clientId, String platformName, String authEndpoint,
+			String tokenEndpoint, String jwksUrl, List<String> deploymentIds, boolean allowNewDeployments,
+			Set<String> frameOrigins, String source) {
+		this(issuer, clientId, platformName, authEndpoint, tokenEndpoint, jwksUrl, deploymentIds,
+				allowNewDeployments, frameOrigins, source, null);
 	}
 
 	public List<String> problems() {

@@ -156,6 +156,8 @@ class ScoreSender implements SmartLifecycle, DisposableBean {
 				.orElseThrow(() -> new ServiceCallException(400, "The course's platform no longer takes scores", null));
 			Registration registration = this.registrations.findById(service.registrationId())
 				.orElseThrow(() -> new ServiceCallException(400, "The platform registration was removed", null));
+			// Checked before the line item too, so that nothing at all is asked of the platform.
+			ServiceTokens.requireGranted(registration, Set.of(CourseService.SCORE_SCOPE, CourseService.LINE_ITEM_SCOPE));
 			PlatformIdentity identity = Optional.ofNullable(person)
 				.orElseThrow(() -> new ServiceCallException(400, "Person " + row.person() + " unknown", null));
 			post(service, registration, identity, row, true);

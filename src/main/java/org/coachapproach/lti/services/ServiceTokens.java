@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -52,8 +53,13 @@ public class ServiceTokens {
 	private record Token(String value, Instant refreshAt) {
 	}
 
-	/** A token good for {@code scopes}, from the cache or freshly granted. */
+	/**
+	 * A token good for {@code scopes}, from the cache or freshly granted.
+	 * @throws ServiceCallException (403, not retried) without calling the platform when it did not
+	 * grant one of the scopes at registration: asking could only be refused
+	 */
 	public String token(Registration registration, Set<String> scopes) throws ServiceCallException {
+		requireGranted(registration, scopes);
 		String key = key(registration, scopes);
 		Token cached = this.tokens.get(key);
 		if (cached != null && this.clock.instant().isBefore(cached.refreshAt())) {
@@ -63,6 +69,20 @@ public class ServiceTokens {
 		this.tokens.put(key, fresh);
 		return fresh.value();
 	}
+
+	/**
+	 * Refuses (403, not retried) when the platform did not grant one of the scopes at
+	 * registration: calling it could only be refused.
+	 */
+	public static void requireGranted(Registration registration, Set<String> scopes) throws ServiceCallException {
+		List<String> missing = scopes.stream().filter(scope -> !registration.grants(scope)).sorted().toList();
+		if (!missing.isEmpty()) {
+			throw new ServiceCallException(403, SCOPE_NOT_GRANTED + String.join(" ", missing), null);
+		}
+	}
+
+	/** How a refusal for a scope the platform did not grant begins (a failed row's reason shows it). */
+	public static final String SCOPE_NOT_GRANTED = "Scope not granted by the platform at registration: ";
 
 	/** Drops a token the platform no longer accepts (a 401 before its expiry). */
 	public void forget(Registration registration, Set<String> scopes) {

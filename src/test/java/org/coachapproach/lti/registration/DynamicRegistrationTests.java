@@ -39,6 +39,11 @@ class DynamicRegistrationTests {
 
 	volatile int registrationStatus = 200;
 
+	volatile String scopesSupported = "\"https://purl.imsglobal.org/spec/lti-ags/scope/score\"";
+
+	/** The {@code scope} member of the registration answer, as JSON, or empty for none. */
+	volatile String grantedScope = "";
+
 	volatile String postedBody;
 
 	volatile String postedAuthorization;
@@ -51,15 +56,15 @@ class DynamicRegistrationTests {
 		this.platform.createContext("/config", ex -> respond(ex, 200, """
 				{"issuer":"%s","authorization_endpoint":"%2$s/auth","registration_endpoint":"%2$s/register",
 				 "jwks_uri":"%2$s/jwks","token_endpoint":"%2$s/token",
-				 "scopes_supported":["openid","https://purl.imsglobal.org/spec/lti-ags/scope/score"],
+				 "scopes_supported":["openid",%3$s],
 				 "https://purl.imsglobal.org/spec/lti-platform-configuration":{"product_family_code":"scripted","version":"1"}}
-				""".formatted(this.issuer, this.origin)));
+				""".formatted(this.issuer, this.origin, this.scopesSupported)));
 		this.platform.createContext("/register", ex -> {
 			this.postedBody = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			this.postedAuthorization = ex.getRequestHeaders().getFirst("Authorization");
 			respond(ex, this.registrationStatus, this.registrationStatus == 200 ? """
-					{"client_id":"scripted-client","https://purl.imsglobal.org/spec/lti-tool-configuration":{"deployment_id":"dep-9"}}
-					""" : "{\"error\":\"invalid_client_metadata\"}");
+					{"client_id":"scripted-client",%s"https://purl.imsglobal.org/spec/lti-tool-configuration":{"deployment_id":"dep-9"}}
+					""".formatted(this.grantedScope) : "{\"error\":\"invalid_client_metadata\"}");
 		});
 		this.platform.start();
 	}
@@ -87,11 +92,42 @@ class DynamicRegistrationTests {
 		assertThat(tool.at("/target_link_uri").asString()).isEqualTo(tool("/lti/launch"));
 		assertThat(tool.at("/messages").toString()).contains("LtiResourceLinkRequest").contains("course_navigation")
 			.contains("LtiDeepLinkingRequest");
+		// What the Canvas developer key asks for: the icon and course navigation's default and visibility.
+		JsonNode navigation = tool.at("/messages/0");
+		assertThat(navigation.at("/icon_uri").asString()).isEqualTo(tool("/images/icon.svg"));
+		assertThat(navigation.path("https://canvas.instructure.com/lti/course_navigation/default_enabled").asBoolean())
+			.isTrue();
+		assertThat(navigation.path("https://canvas.instructure.com/lti/visibility").asString()).isEqualTo("members");
+		assertThat(tool.at("/messages/1/placements").toString()).contains("assignment_selection")
+			.contains("link_selection");
+		assertThat(body.at("/logo_uri").asString()).isEqualTo(tool("/images/icon.svg"));
+		assertThat(tool.at("/custom_parameters/user_time_zone").asString()).isEqualTo("$Person.address.timezone");
 
 		Registration registration = this.registrations.find(this.issuer, "scripted-client").orElseThrow();
 		assertThat(registration.jwksUrl()).isEqualTo(this.origin + "/jwks");
 		assertThat(registration.allowNewDeployments()).isTrue();
 		assertThat(this.registrations.deployments(registration)).containsExactly("dep-9");
+		// The answer named no scope: the request was granted as it was.
+		assertThat(registration.grantedScopes()).containsExactly("https://purl.imsglobal.org/spec/lti-ags/scope/score");
+	}
+
+	@Test
+	void shouldStoreOnlyTheScopesThePlatformGranted() {
+		String score = "https://purl.imsglobal.org/spec/lti-ags/scope/score";
+		String roster = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
+		this.scopesSupported = "\"" + score + "\",\"" + roster + "\"";
+		// The administrator unticked the roster; the platform adds one the tool never asked for.
+		this.grantedScope = "\"scope\":\"" + score + " https://example.com/scope/extra\",";
+
+		HttpResponse<String> response = register("s3cret");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(JsonMapper.builder().build().readTree(this.postedBody).at("/scope").asString())
+			.isEqualTo(score + " " + roster);
+		Registration registration = this.registrations.find(this.issuer, "scripted-client").orElseThrow();
+		assertThat(registration.grantedScopes()).containsExactly(score);
+		assertThat(registration.grants(score)).isTrue();
+		assertThat(registration.grants(roster)).isFalse();
 	}
 
 	@Test

@@ -171,6 +171,23 @@ class AdvantageServicesTests {
 	}
 
 	@Test
+	void shouldFailAScoreWithoutCallingThePlatformWhenItDidNotGrantTheScoreScope() {
+		platform.registerWith(this.registrations, stub.url("/token"),
+				java.util.Set.of(CourseService.LINE_ITEM_SCOPE, CourseService.ROSTER_SCOPE));
+		Browser mentor = launch("mentor-" + UUID.randomUUID(), "Learner", c -> c);
+		int tokenRequests = stub.tokenRequests.get();
+
+		submitReflection(mentor, "ex-listening-log");
+		awaitTrue(() -> "FAILED".equals(status("exercise:ex-listening-log")), "row marked failed");
+
+		assertThat(this.jdbc.sql("SELECT last_error FROM lti_score WHERE item_key = 'exercise:ex-listening-log'")
+			.query(String.class).single()).isEqualTo(ServiceTokens.SCOPE_NOT_GRANTED + CourseService.SCORE_SCOPE);
+		assertThat(stub.tokenRequests.get()).isEqualTo(tokenRequests);
+		assertThat(stub.lineItems).isEmpty();
+		assertThat(stub.scores).isEmpty();
+	}
+
+	@Test
 	void shouldSendOnlyTheFactOfASurveySubmissionAndOnlyWithCompletionCreditOn() {
 		Browser instructor = launch("teacher-" + UUID.randomUUID(), "Instructor", c -> c);
 		Browser mentor = launch("mentor-" + UUID.randomUUID(), "Learner", c -> c);

@@ -1,14 +1,13 @@
 package org.coachapproach.lti.registration.web;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.Locale;
 import java.util.Optional;
 
+import org.coachapproach.curriculum.ProgramClock;
 import org.coachapproach.lti.registration.Registration;
 import org.coachapproach.lti.registration.Registrations;
+import org.coachapproach.people.AccessSession;
 import org.coachapproach.people.AccessSessions;
+import org.coachapproach.people.LaunchContext;
 import org.coachapproach.people.Member;
 import org.coachapproach.people.People;
 import org.coachapproach.people.RefusedException;
@@ -18,6 +17,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -36,22 +36,32 @@ class ProgramPlatformController {
 
 	private final AccessSessions sessions;
 
-	ProgramPlatformController(Registrations registrations, People people, AccessSessions sessions) {
+	private final ProgramClock clock;
+
+	ProgramPlatformController(Registrations registrations, People people, AccessSessions sessions,
+			ProgramClock clock) {
 		this.registrations = registrations;
 		this.people = people;
 		this.sessions = sessions;
+		this.clock = clock;
 	}
 
 	@GetMapping(PATH)
-	String show(Member member, @RequestParam(name = "saved", required = false) String saved, Locale locale,
-			Model model) {
+	String show(Member member, @RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
+			@RequestParam(name = "saved", required = false) String saved, Model model) {
 		Registration registration = registration(member);
 		model.addAttribute("saved", saved != null);
 		model.addAttribute("registration", registration);
 		model.addAttribute("deployments", this.registrations.allDeployments(registration));
-		model.addAttribute("times", DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-			.withLocale(locale)
-			.withZone(ZoneId.of("UTC")));
+		model.addAttribute("scopesKnown", registration.grantedScopes() != null);
+		model.addAttribute("services", Registration.SCOPES.stream()
+			.map(scope -> new Service(scope.substring(scope.lastIndexOf('/') + 1), registration.grants(scope)))
+			.toList());
+		// In the person's time zone when the platform sent one, else the program's, named on the
+		// page; the launch's locale formats them.
+		model.addAttribute("zone", Optional.ofNullable(session.context())
+			.flatMap(LaunchContext::timeZone)
+			.orElse(this.clock.zone()));
 		return "lti/program-platform";
 	}
 
@@ -74,6 +84,10 @@ class ProgramPlatformController {
 		// Everyone who came through it is signed out now, this administrator too.
 		this.sessions.endAll(member.program());
 		return "redirect:/signed-out";
+	}
+
+	/** A service scope the tool asks for, by its last path segment (the message key), and whether it was granted. */
+	record Service(String name, boolean granted) {
 	}
 
 	/** The registration of the member's program; refused unless they are its institution administrator. */
