@@ -12,6 +12,7 @@
 #   node-stop N | node-start N    stop / restart Galera node N (1-3); a restart rejoins by IST
 #   tool-kill N | tool-start N    SIGKILL / restart tool instance N (1-2)
 #   sql "statement"  runs a statement as the tool's user on the first running node
+#   nginx            (re)writes nginx's configuration and starts or reloads it
 # Ports: CLUSTER_PORT (default 23300): nginx on it, tools on +1/+2, MariaDB on +11..+13,
 # Galera group on +21..+23, IST on +31..+33, SST on +41..+43.
 set -euo pipefail
@@ -20,7 +21,7 @@ COMMAND=${1:-}
 shift || true
 WORK=target/cluster
 case "$COMMAND" in
-  launches|node-stop|node-start|tool-kill|tool-start|sql) ;;
+  launches|node-stop|node-start|tool-kill|tool-start|sql|nginx) ;;
   *) WORK=${1:-$WORK} ;;
 esac
 WORK=${CLUSTER_DIR:-$WORK}
@@ -253,7 +254,11 @@ pid $WORK/nginx/nginx.pid;
 error_log $WORK/nginx/error.log;
 events { worker_connections 512; }
 http {
-  log_format upstream '\$remote_addr "\$request" \$status \$upstream_addr';
+  # The login's state (in its redirect) and the launch's state (in its form) name the same
+  # launch: joined, they show which instance started a launch and which finished it.
+  map \$upstream_http_location \$login_state { "~[?&]state=(?<ls>[^&]+)" \$ls; default "-"; }
+  map \$request_body \$launch_state { "~(^|&)state=(?<st>[^&]+)" \$st; default "-"; }
+  log_format upstream '\$request_method \$uri \$status login_state=\$login_state launch_state=\$launch_state \$upstream_addr';
   access_log $WORK/nginx/access.log upstream;
   client_body_temp_path $WORK/nginx/tmp/body;
   proxy_temp_path $WORK/nginx/tmp/proxy;
@@ -285,7 +290,7 @@ http {
   }
 }
 EOF
-  [ -n "$(nginx_pid)" ] && { log "nginx already running"; return; }
+  [ -n "$(nginx_pid)" ] && { log "nginx already running: configuration reloaded"; kill -HUP "$(nginx_pid)"; return; }
   nginx -e "$WORK/nginx/error.log" -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx"
   log "nginx on http://127.0.0.1:$NGINX_PORT"
 }
@@ -368,6 +373,11 @@ launches() { # launches [seconds per level] [levels] [warm-up]: the benchmark's 
   rows=$(( $(sql "SELECT COUNT(*) FROM lti_used_nonce" | tail -n 1) - before ))
   echo "launches OK (first page 200): $ok; new lti_used_nonce rows: $rows; access_session rows: $(sql 'SELECT COUNT(*) FROM access_session' | tail -n 1)"
   echo "requests per instance (nginx log): $(awk '{ print $NF }' "$WORK/nginx/access.log" 2>/dev/null | sort | uniq -c | tr '\n' ' ')"
+  awk '$2 == "/lti/login" && $4 != "login_state=-" { sub("login_state=", "", $4); started[$4] = $NF }
+       $1 == "POST" && $2 == "/lti/launch" && $5 != "launch_state=-" { sub("launch_state=", "", $5); finished[$5] = $NF; status[$5] = $3 }
+       END { for (s in finished) if (s in started) { if (started[s] == finished[s]) same++; else other++ }
+             printf "launches (login and id_token POST joined by state): started and finished on the same instance %d, on the other instance %d\n", same, other }' \
+    "$WORK/nginx/access.log"
 }
 
 case "$COMMAND" in
@@ -380,5 +390,6 @@ case "$COMMAND" in
   tool-kill) kill_tool "${1:?tool 1-2}" KILL ;;
   tool-start) start_tool "${1:?tool 1-2}" ;;
   sql) sql "${1:?statement}" ;;
-  *) sed -n '2,17p' "$0"; exit 2 ;;
+  nginx) start_nginx ;;
+  *) sed -n '2,19p' "$0"; exit 2 ;;
 esac
