@@ -9,6 +9,8 @@
 #   status           node sizes and tool health
 #   launches [s] [levels] [warm-up]
 #                    LaunchBenchmark through nginx, then counts the launch rows in the database
+#   drill [clients] [node]   under launch load (32 clients, 200 s): kill -9 tool 2 and restart
+#                    it, stop Galera node 1 and bring it back (IST); launches OK / failed, rows
 #   node-stop N | node-start N    stop / restart Galera node N (1-3); a restart rejoins by IST
 #   tool-kill N | tool-start N    SIGKILL / restart tool instance N (1-2)
 #   sql "statement"  runs a statement as the tool's user on the first running node
@@ -21,7 +23,7 @@ COMMAND=${1:-}
 shift || true
 WORK=target/cluster
 case "$COMMAND" in
-  launches|node-stop|node-start|tool-kill|tool-start|sql|nginx) ;;
+  launches|drill|node-stop|node-start|tool-kill|tool-start|sql|nginx) ;;
   *) WORK=${1:-$WORK} ;;
 esac
 WORK=${CLUSTER_DIR:-$WORK}
@@ -357,27 +359,69 @@ sql() { # as the tool's database user, on the first running node
   mariadb --no-defaults -h127.0.0.1 -P"$(db_port "$(first_running_node)")" -u"$DB_USER" -p"$DB_PASSWORD" "$DB_NAME" -e "$1"
 }
 
-launches() { # launches [seconds per level] [levels] [warm-up]: the benchmark's driver through nginx
-  secrets
-  [ -f target/cluster-classpath.txt ] && [ -d target/test-classes/org/coachapproach/lti ] || {
-    log "compiling the launch driver"
-    mvn -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cluster-classpath.txt -Dmdep.includeScope=test
-  }
-  local before; before=$(sql "SELECT COUNT(*) FROM lti_used_nonce" | tail -n 1)
+prepare_driver() {
+  [ -f target/cluster-classpath.txt ] && [ -d target/test-classes/org/coachapproach/lti ] && return
+  log "compiling the launch driver"
+  mvn -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cluster-classpath.txt -Dmdep.includeScope=test
+}
+
+run_driver() { # run_driver <output> <seconds per level> <levels> <warm-up>: LaunchBenchmark through nginx
   java -Dbench.registration-key="$REGISTRATION_SECRET" \
     -cp "target/test-classes:target/classes:$(cat target/cluster-classpath.txt)" \
-    org.coachapproach.lti.LaunchBenchmark "http://127.0.0.1:$NGINX_PORT" "${1:-10}" "${2:-1,8}" "${3:-5}" | tee "$WORK/launches.out"
+    org.coachapproach.lti.LaunchBenchmark "http://127.0.0.1:$NGINX_PORT" "$2" "$3" "$4" >"$1" 2>&1
+}
+
+nonces() { sql "SELECT COUNT(*) FROM lti_used_nonce" | tail -n 1; }
+
+report() { # report <driver output> <nonce rows before>
+  cat "$1"
   # every launch that rendered its first page spent its nonce in the database
   local ok rows
-  ok=$(awk -F'|' '/^warm-up/ || /^\| [0-9]/ { s += $3 } END { print s + 0 }' "$WORK/launches.out")
-  rows=$(( $(sql "SELECT COUNT(*) FROM lti_used_nonce" | tail -n 1) - before ))
-  echo "launches OK (first page 200): $ok; new lti_used_nonce rows: $rows; access_session rows: $(sql 'SELECT COUNT(*) FROM access_session' | tail -n 1)"
+  ok=$(awk -F'|' '/^warm-up/ || /^\| [0-9]/ { s += $3 } END { print s + 0 }' "$1")
+  rows=$(( $(nonces) - $2 ))
+  echo "launches OK (first page 200): $ok; failed: $(awk -F'|' '/^warm-up/ || /^\| [0-9]/ { s += $9 } END { print s + 0 }' "$1"); new lti_used_nonce rows: $rows (node $(first_running_node)); access_session rows: $(sql 'SELECT COUNT(*) FROM access_session' | tail -n 1)"
   echo "requests per instance (nginx log): $(awk '{ print $NF }' "$WORK/nginx/access.log" 2>/dev/null | sort | uniq -c | tr '\n' ' ')"
   awk '$2 == "/lti/login" && $4 != "login_state=-" { sub("login_state=", "", $4); started[$4] = $NF }
-       $1 == "POST" && $2 == "/lti/launch" && $5 != "launch_state=-" { sub("launch_state=", "", $5); finished[$5] = $NF; status[$5] = $3 }
+       $1 == "POST" && $2 == "/lti/launch" && $5 != "launch_state=-" { sub("launch_state=", "", $5); finished[$5] = $NF }
        END { for (s in finished) if (s in started) { if (started[s] == finished[s]) same++; else other++ }
              printf "launches (login and id_token POST joined by state): started and finished on the same instance %d, on the other instance %d\n", same, other }' \
     "$WORK/nginx/access.log"
+  echo "nginx status codes: $(awk '{ print $3 }' "$WORK/nginx/access.log" | sort | uniq -c | tr '\n' ' ')"
+}
+
+fresh_access_log() { : >"$WORK/nginx/access.log"; } # nginx appends, so truncating is enough
+
+launches() { # launches [seconds per level] [levels] [warm-up]
+  secrets; prepare_driver; fresh_access_log
+  local before; before=$(nonces)
+  run_driver "$WORK/launches.out" "${1:-10}" "${2:-1,8}" "${3:-5}" || true
+  report "$WORK/launches.out" "$before"
+}
+
+# top's first report counts from boot: the second, over 2 s, is the machine now (st = steal)
+cpu_sample() { top -bn2 -d2 | grep 'Cpu(s)' | tail -n 1; }
+
+drill() { # drill [clients] [Galera node to stop]: faults under launch load
+  local clients=${1:-32} node=${2:-1}
+  secrets; prepare_driver; fresh_access_log
+  echo "date: $(date -u '+%F %T UTC'); $(nproc) cores; $(cpu_sample)"
+  local before; before=$(nonces)
+  run_driver "$WORK/drill.out" 200 "$clients" 5 &
+  local driver=$!
+  sleep 20
+  log "DRILL: kill -9 tool 2"; kill_tool 2 KILL
+  sleep 10
+  log "DRILL: restart tool 2"; start_tool 2
+  sleep 10
+  log "DRILL: stop Galera node $node"; stop_node "$node"
+  sleep 15
+  log "DRILL: start Galera node $node"; start_node "$node"; wait_cluster_size "$node" 3
+  grep -E 'IST received|Receiving IST|State transfer required|SST' "$(node_dir "$node")/error.log" | tail -n 4 || true
+  log "DRILL: faults done, load runs on"
+  echo "under load: $(cpu_sample)"
+  wait "$driver" || true
+  echo "after: $(cpu_sample)"
+  report "$WORK/drill.out" "$before"
 }
 
 case "$COMMAND" in
@@ -385,11 +429,12 @@ case "$COMMAND" in
   stop) stop_all; log "stopped" ;;
   status) status ;;
   launches) launches "$@" ;;
+  drill) drill "$@" ;;
   node-stop) stop_node "${1:?node 1-3}" ;;
   node-start) start_node "${1:?node 1-3}"; wait_cluster_size "$1" 3 ;;
   tool-kill) kill_tool "${1:?tool 1-2}" KILL ;;
   tool-start) start_tool "${1:?tool 1-2}" ;;
   sql) sql "${1:?statement}" ;;
   nginx) start_nginx ;;
-  *) sed -n '2,19p' "$0"; exit 2 ;;
+  *) sed -n '2,21p' "$0"; exit 2 ;;
 esac
