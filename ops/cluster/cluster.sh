@@ -125,7 +125,8 @@ node_pid() { # live pid of node N, or nothing
 }
 
 node_sql() { # node_sql N "statement": as root over the node's socket
-  mariadb --no-defaults -uroot -S "$(node_dir "$1")/mysqld.sock" -Nse "$2"
+  # on stdin: the statements may hold the tool's password
+  mariadb --no-defaults -uroot -S "$(node_dir "$1")/mysqld.sock" -N -s <<<"$2"
 }
 
 node_status() { # node_status N variable
@@ -356,7 +357,8 @@ status() {
 
 sql() { # as the tool's database user, on the first running node
   secrets
-  mariadb --no-defaults -h127.0.0.1 -P"$(db_port "$(first_running_node)")" -u"$DB_USER" -p"$DB_PASSWORD" "$DB_NAME" -e "$1"
+  # the password by environment, not on a command line other users' ps shows
+  MYSQL_PWD=$DB_PASSWORD mariadb --no-defaults -h127.0.0.1 -P"$(db_port "$(first_running_node)")" -u"$DB_USER" "$DB_NAME" -e "$1"
 }
 
 prepare_driver() {
