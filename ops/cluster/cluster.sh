@@ -119,10 +119,16 @@ wsrep_sst_receive_address=127.0.0.1:$((BASE + 40 + n))
 EOF
 }
 
-node_pid() { # live pid of node N, or nothing
-  local f; f="$(node_dir "$1")/mysqld.pid"
-  [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null && cat "$f" || true
+# live_pid <pid file> <text>: the pid named in the file if that process runs and its command
+# line holds the text (a pid reused by another process after a crash is never ours)
+live_pid() {
+  local pid
+  [ -f "$1" ] || return 0
+  pid=$(cat "$1")
+  [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$2" && echo "$pid" || true
 }
+
+node_pid() { live_pid "$(node_dir "$1")/mysqld.pid" "$(node_dir "$1")/my.cnf"; }
 
 node_sql() { # node_sql N "statement": as root over the node's socket
   # on stdin: the statements may hold the tool's password
@@ -182,7 +188,7 @@ first_running_node() {
 
 secrets() { # generated once per work folder; both instances share them
   if [ ! -f "$WORK/secrets.env" ]; then
-    umask 077
+    ( umask 077
     {
       echo "DB_PASSWORD=$(openssl rand -hex 16)"
       echo "COACHAPPROACH_ASSESSMENT_PSEUDONYM_KEY=$(openssl rand -base64 32)"
@@ -190,7 +196,7 @@ secrets() { # generated once per work folder; both instances share them
       echo "COACHAPPROACH_OUTREACH_LINK_KEY=$(openssl rand -base64 32)"
       echo "COACHAPPROACH_MANAGEMENT_TOKEN=$(openssl rand -hex 24)"
       echo "REGISTRATION_SECRET=$(openssl rand -hex 16)"
-    } >"$WORK/secrets.env"
+    } >"$WORK/secrets.env" )
   fi
   # shellcheck disable=SC1091
   . "$WORK/secrets.env"
@@ -206,10 +212,7 @@ build_jar() {
   [ -n "$(jar)" ] || die "no tool jar in target/"
 }
 
-tool_pid() {
-  local f="$WORK/tool$1.pid"
-  [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null && cat "$f" || true
-}
+tool_pid() { live_pid "$WORK/tool$1.pid" "--server.port=$(tool_port "$1")"; }
 
 start_tool() { # start_tool N
   local n=$1
@@ -298,10 +301,7 @@ EOF
   log "nginx on http://127.0.0.1:$NGINX_PORT"
 }
 
-nginx_pid() {
-  local f="$WORK/nginx/nginx.pid"
-  [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null && cat "$f" || true
-}
+nginx_pid() { live_pid "$WORK/nginx/nginx.pid" "$WORK/nginx/nginx.conf"; }
 
 # --- commands -----------------------------------------------------------------------------
 
