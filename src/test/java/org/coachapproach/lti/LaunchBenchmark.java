@@ -28,7 +28,8 @@ import com.sun.net.httpserver.HttpServer;
  * <p>
  * {@code benchmarks/launch.sh} starts the tool and runs this; by hand:
  * {@code java -cp <test classpath> org.coachapproach.lti.LaunchBenchmark http://localhost:8080 20 1,8,32 30}
- * (tool URL, seconds per level, client counts, warm-up seconds).
+ * (tool URL, seconds per level, client counts, warm-up seconds); {@code -Dbench.registration-key=<secret>}
+ * when the tool has {@code coachapproach.lti.registration-secret} set ({@code ops/cluster/cluster.sh launches}).
  */
 public final class LaunchBenchmark {
 
@@ -77,8 +78,10 @@ public final class LaunchBenchmark {
 	}
 
 	void register() {
+		// Behind a proxy the tool opens Dynamic Registration only with its registration secret.
+		String key = System.getProperty("bench.registration-key", "");
 		HttpResponse<String> response = new Browser().get(this.tool + "/lti/register?openid_configuration=" + this.issuer
-				+ "/.well-known/openid-configuration&registration_token=bench");
+				+ "/.well-known/openid-configuration&registration_token=bench" + (key.isEmpty() ? "" : "&key=" + key));
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException("registration failed: " + response.statusCode() + "\n" + response.body());
 		}
