@@ -94,16 +94,16 @@ class RosterSyncQueueTests {
 		stub.addMember("rq-a", "Rhea Queue", "Active", MEMBER + "Learner");
 		Registration registration = this.registrations.findByIssuer(StubPlatformServices.ISSUER)
 			.stream()
-			.filter(r -> r.clientId().equals("roster-queue"))
+			.filter(r -> r.clientId().equals(TestPlatform.CLIENT_ID))
 			.findFirst()
 			.orElseGet(() -> this.registrations.register(new RegistrationRequest(StubPlatformServices.ISSUER,
-					"roster-queue", "Stub", stub.url("/authorize"), stub.url("/token"), stub.url("/jwks"),
+					TestPlatform.CLIENT_ID, "Stub", stub.url("/authorize"), stub.url("/token"), stub.url("/jwks"),
 					List.of(TestPlatform.DEPLOYMENT_ID), false, Set.of(), "test")));
 		// A learner's launch names the roster service without asking for a sync.
 		Member learner = this.people.arrive(new Arrival(StubPlatformServices.ISSUER, "rq-learner", "Lee Learner", null,
 				"course-roster-queue", "Roster Queue 2026", null, Set.of(CourseRole.LEARNER), null));
 		this.services.remember(learner, registration, TestPlatform.DEPLOYMENT_ID, Map.of(),
-				Map.of("context_memberships_url", stub.url("/courses/9/memberships")), Map.of());
+				Map.of("context_memberships_url", stub.url("/courses/7/memberships")), Map.of());
 		this.course = learner.course();
 		this.jdbc.sql("DELETE FROM lti_roster_sync").update();
 	}
@@ -179,7 +179,7 @@ class RosterSyncQueueTests {
 
 	@Test
 	void shouldMergeARequestIntoThePendingOrRunningSync() {
-		Instant first = Instant.now();
+		Instant first = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 		this.rows.request(this.course, first);
 		this.rows.request(this.course, first.plusSeconds(5));
 		assertThat(rowCount()).isEqualTo(1);
