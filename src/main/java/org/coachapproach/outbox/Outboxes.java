@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Makes the outbox of a queue table. */
 @Component
@@ -12,11 +11,11 @@ public class Outboxes {
 
 	private final JdbcClient jdbc;
 
-	private final TransactionTemplate transactions;
+	private final ConflictRetry transactions;
 
 	private final Clock clock;
 
-	Outboxes(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+	Outboxes(JdbcClient jdbc, ConflictRetry transactions, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.clock = clock;
