@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Makes the outbox of a queue table, and its depth gauges ({@link QueueDepth}). */
 @Component
@@ -15,13 +14,13 @@ public class Outboxes {
 
 	private final JdbcClient jdbc;
 
-	private final TransactionTemplate transactions;
+	private final ConflictRetry transactions;
 
 	private final Clock clock;
 
 	private final ObjectProvider<MeterRegistry> meters;
 
-	Outboxes(JdbcClient jdbc, TransactionTemplate transactions, Clock clock, ObjectProvider<MeterRegistry> meters) {
+	Outboxes(JdbcClient jdbc, ConflictRetry transactions, Clock clock, ObjectProvider<MeterRegistry> meters) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.clock = clock;

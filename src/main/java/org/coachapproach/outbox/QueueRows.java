@@ -6,22 +6,22 @@ import java.util.Collection;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The SQL of one queue table. Every outcome is recorded only by the holder of the row's lease
  * and only while the row is still pending, so a claim that outlived its lease (another
- * instance took the row) or a row cancelled meanwhile is left as it is.
+ * instance took the row) or a row cancelled meanwhile is left as it is. Each write is its own
+ * transaction, run again after a deadlock or a Galera certification conflict.
  */
 class QueueRows {
 
 	private final JdbcClient jdbc;
 
-	private final TransactionTemplate transactions;
+	private final ConflictRetry transactions;
 
 	private final OutboxTable table;
 
-	QueueRows(JdbcClient jdbc, TransactionTemplate transactions, OutboxTable table) {
+	QueueRows(JdbcClient jdbc, ConflictRetry transactions, OutboxTable table) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.table = table;
@@ -32,7 +32,7 @@ class QueueRows {
 	 * transaction holds (being claimed, or still being queued) is skipped, not waited for.
 	 */
 	List<Claim> claim(String holder, int limit, Instant now, Instant until) {
-		return this.transactions.execute(status -> {
+		return this.transactions.inTransaction(status -> {
 			List<Claim> due = this.jdbc.sql("SELECT id, attempts + 1 FROM " + this.table.name() + """
 					 WHERE status = ? AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?)
 					ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED""")
@@ -56,7 +56,7 @@ class QueueRows {
 		if (ids.isEmpty()) {
 			return;
 		}
-		this.jdbc.sql("UPDATE " + this.table.name() + " SET status = 'SENT', sent_at = :now, locked_until = NULL,"
+		this.transactions.inTransaction(tx -> this.jdbc.sql("UPDATE " + this.table.name() + " SET status = 'SENT', sent_at = :now, locked_until = NULL,"
 				+ " last_error = NULL" + (this.table.lastStatus() ? ", last_status = :status" : "")
 				+ " WHERE id IN (:ids) AND locked_by = :holder AND status = :pending")
 			.param("now", Timestamp.from(now))
@@ -64,7 +64,7 @@ class QueueRows {
 			.param("ids", ids)
 			.param("holder", holder)
 			.param("pending", this.table.pending())
-			.update();
+			.update());
 	}
 
 	void retry(String holder, long id, Instant next, String error, Integer status) {
@@ -76,7 +76,7 @@ class QueueRows {
 	}
 
 	private void record(String holder, long id, String change, Instant next, String error, Integer status) {
-		this.jdbc.sql("UPDATE " + this.table.name() + " SET " + change + ", locked_until = NULL, last_error = :error"
+		this.transactions.inTransaction(tx -> this.jdbc.sql("UPDATE " + this.table.name() + " SET " + change + ", locked_until = NULL, last_error = :error"
 				+ (this.table.lastStatus() ? ", last_status = :status" : "")
 				+ " WHERE id = :id AND locked_by = :holder AND status = :pending")
 			.param("next", next == null ? null : Timestamp.from(next))
@@ -85,7 +85,7 @@ class QueueRows {
 			.param("id", id)
 			.param("holder", holder)
 			.param("pending", this.table.pending())
-			.update();
+			.update());
 	}
 
 	/** Gives rows back at once (their attempt still counts) so another instance need not wait out the lease. */
@@ -93,11 +93,11 @@ class QueueRows {
 		if (holders.isEmpty()) {
 			return;
 		}
-		this.jdbc.sql("UPDATE " + this.table.name()
+		this.transactions.inTransaction(tx -> this.jdbc.sql("UPDATE " + this.table.name()
 				+ " SET locked_until = NULL WHERE locked_by IN (:holders) AND status = :pending")
 			.param("holders", holders)
 			.param("pending", this.table.pending())
-			.update();
+			.update());
 	}
 
 }

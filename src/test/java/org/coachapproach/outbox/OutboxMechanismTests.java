@@ -43,6 +43,9 @@ class OutboxMechanismTests {
 	TransactionTemplate transactions;
 
 	@Autowired
+	ConflictRetry conflictRetry;
+
+	@Autowired
 	MutableClock clock;
 
 	@BeforeEach
@@ -198,7 +201,7 @@ class OutboxMechanismTests {
 	}
 
 	private QueueRows rows() {
-		return new QueueRows(this.jdbc, this.transactions, TABLE);
+		return new QueueRows(this.jdbc, this.conflictRetry, TABLE);
 	}
 
 	private Outbox open(OutboxSettings settings, Courier courier) {

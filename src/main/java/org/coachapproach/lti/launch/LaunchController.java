@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.coachapproach.lti.http.ToolUrls;
 import org.coachapproach.lti.registration.Registration;
 import org.coachapproach.lti.registration.Registrations;
+import org.coachapproach.outbox.ConflictRetry;
 import org.coachapproach.people.AccessSessions;
 
 import org.springframework.http.HttpHeaders;
@@ -45,6 +46,9 @@ class LaunchController {
 
 	private final LaunchCompletion completion;
 
+	/** A launch's transaction runs again after a deadlock or Galera certification conflict. */
+	private final ConflictRetry conflicts;
+
 	private final SpentLogins spent;
 
 	private final Registrations registrations;
@@ -54,7 +58,8 @@ class LaunchController {
 	private final LaunchMeters meters;
 
 	LaunchController(IdTokenVerifier verifier, LoginStates states, LaunchCompletion completion, SpentLogins spent,
-			Registrations registrations, ToolUrls urls, LaunchMeters meters) {
+			Registrations registrations, ToolUrls urls, LaunchMeters meters, ConflictRetry conflicts) {
+		this.conflicts = conflicts;
 		this.verifier = verifier;
 		this.states = states;
 		this.completion = completion;
@@ -75,7 +80,7 @@ class LaunchController {
 		response.addHeader(HttpHeaders.SET_COOKIE, LoginController.stateCookie(state, "", this.states).toString());
 
 		if (state.equals(cookie(request, LoginController.STATE_COOKIE_PREFIX + state))) {
-			LaunchCompletion.Completed completed = retried(() -> this.completion.complete(launch, base));
+			LaunchCompletion.Completed completed = this.conflicts.inTransaction(tx -> this.completion.complete(launch, base));
 			this.meters.launched();
 			response.addHeader(HttpHeaders.SET_COOKIE, AccessSessions.cookie(completed.sessionToken()).toString());
 			return "redirect:" + base + completed.firstPage();
@@ -84,7 +89,10 @@ class LaunchController {
 		String frame = StringUtils.hasText(storageTarget) ? storageTarget : launch.login().storageTarget();
 		if (frame != null) {
 			String code = random();
-			this.completion.park(launch, pending(launch, code));
+			this.conflicts.inTransaction(tx -> {
+				this.completion.park(launch, pending(launch, code));
+				return null;
+			});
 			model.addAttribute("storageTarget", frame);
 			model.addAttribute("platformOrigin", ToolUrls.origin(launch.registration().authEndpoint()));
 			model.addAttribute("state", state);
@@ -131,7 +139,7 @@ class LaunchController {
 		catch (ParseException ex) {
 			throw LaunchRefusedException.badRequest("malformed_token", ex.getMessage());
 		}
-		LaunchCompletion.Completed completed = retried(() -> this.completion.completeParked(launch, base));
+		LaunchCompletion.Completed completed = this.conflicts.inTransaction(tx -> this.completion.completeParked(launch, base));
 		this.meters.launched();
 		return "redirect:" + UriComponentsBuilder.fromUriString(base + completed.firstPage())
 			.queryParam(AccessSessions.PARAMETER, completed.sessionToken())
@@ -139,23 +147,6 @@ class LaunchController {
 			.toUriString();
 	}
 
-	/**
-	 * Runs a completion again when MariaDB chose its transaction as a deadlock victim (a roster
-	 * sync writing the same people at that moment): the transaction rolled back whole, nonce
-	 * and state included, so running it again is safe.
-	 */
-	private static LaunchCompletion.Completed retried(java.util.function.Supplier<LaunchCompletion.Completed> completion) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				return completion.get();
-			}
-			catch (org.springframework.dao.PessimisticLockingFailureException ex) {
-				if (attempt == 3) {
-					throw ex;
-				}
-			}
-		}
-	}
 
 	/** A fresh login in a top-level window, where the tool's cookies are first-party. */
 	private static String newWindowUrl(VerifiedLaunch launch, String base) {

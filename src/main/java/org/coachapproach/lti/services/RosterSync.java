@@ -8,8 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.coachapproach.lti.http.PlatformHttp;
 import org.coachapproach.lti.launch.LtiRoles;
@@ -24,18 +22,17 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads a course's roster from the platform (NRPS 2.0): every page, following
  * {@code Link: rel="next"}, and only then replaces the roster in {@code people}, in one
- * transaction. A page that fails leaves the previous roster as it was.
+ * transaction. A page that fails leaves the previous roster as it was. Syncs run from
+ * {@link RosterSyncQueue}, whose claim keeps one course's syncs from overlapping.
  */
 @Component
-public class RosterSync implements DisposableBean {
+class RosterSync {
 
 	static final String MEMBERSHIPS = "application/vnd.ims.lti-nrps.v2.membershipcontainer+json";
 
@@ -61,14 +58,6 @@ public class RosterSync implements DisposableBean {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private final Set<CourseId> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-	private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
-		Thread thread = new Thread(runnable, "roster-sync");
-		thread.setDaemon(true);
-		return thread;
-	});
-
 	RosterSync(CourseServices services, Registrations registrations, ServiceTokens tokens, People people,
 			TransactionTemplate transactions, Clock clock) {
 		this.services = services;
@@ -79,37 +68,12 @@ public class RosterSync implements DisposableBean {
 		this.clock = clock;
 	}
 
-	/** After the launch that asked for it has committed, in the background. */
-	@TransactionalEventListener(fallbackExecution = true)
-	void on(RosterSyncRequested request) {
-		this.background.execute(() -> {
-			try {
-				sync(request.course());
-			}
-			catch (ServiceCallException ex) {
-				log.warn("Roster sync for course {} failed: {}", request.course(), ex.getMessage());
-			}
-		});
-	}
-
 	/**
 	 * Reads the whole roster and replaces the course's.
 	 * @return the number of members listed
 	 * @throws ServiceCallException when the platform could not give the whole roster (nothing changed)
 	 */
-	public int sync(CourseId course) throws ServiceCallException {
-		if (!this.running.add(course)) {
-			throw new ServiceCallException(409, "A roster sync for this course is already running", null);
-		}
-		try {
-			return syncOnce(course);
-		}
-		finally {
-			this.running.remove(course);
-		}
-	}
-
-	private int syncOnce(CourseId course) throws ServiceCallException {
+	int sync(CourseId course) throws ServiceCallException {
 		CourseService service = this.services.find(course)
 			.filter(CourseService::hasRoster)
 			.orElseThrow(() -> new ServiceCallException(400, "The course's platform offers no roster service", null));
@@ -208,11 +172,6 @@ public class RosterSync implements DisposableBean {
 			default -> MembershipStatus.ACTIVE;
 		};
 		return new Enrolment(subject, name, member.path("email").asString(null), LtiRoles.map(roles), status);
-	}
-
-	@Override
-	public void destroy() {
-		this.background.shutdownNow();
 	}
 
 }

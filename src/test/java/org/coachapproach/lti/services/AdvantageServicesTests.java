@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.coachapproach.lti.Browser;
 import org.coachapproach.lti.TestPlatform;
 import org.coachapproach.lti.registration.Registrations;
@@ -35,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "coachapproach.lti.jwks-min-refetch=PT0S", "coachapproach.lti.scores.retry-base=PT0.2S",
-				"coachapproach.lti.scores.poll=PT0.2S" })
+				"coachapproach.lti.scores.poll=PT0.2S", "coachapproach.lti.roster.retry-base=PT0.2S",
+				"coachapproach.lti.roster.poll=PT0.2S", "coachapproach.lti.roster.max-attempts=3" })
 @SuppressWarnings("unchecked")
 class AdvantageServicesTests {
 
@@ -63,6 +65,12 @@ class AdvantageServicesTests {
 	@Autowired
 	LineItems lineItems;
 
+	@Autowired
+	RosterSyncQueue rosterSync;
+
+	@Autowired
+	MeterRegistry meters;
+
 	@BeforeAll
 	static void start() throws Exception {
 		platform = TestPlatform.onLoopback();
@@ -87,6 +95,7 @@ class AdvantageServicesTests {
 		stub.failingRosterPage = -1;
 		this.jdbc.sql("DELETE FROM lti_score").update();
 		this.jdbc.sql("DELETE FROM lti_line_item").update();
+		this.jdbc.sql("DELETE FROM lti_roster_sync").update();
 		this.lineItems.forgetAll();
 	}
 
@@ -239,31 +248,49 @@ class AdvantageServicesTests {
 	}
 
 	@Test
-	void shouldKeepThePreviousRosterWhenAPageFailsMidSync() throws Exception {
+	void shouldKeepThePreviousRosterWhenAPageFailsMidSyncRetryAndThenShowTheFailure() throws Exception {
 		String teacher = "teacher-" + UUID.randomUUID();
 		stub.addMember(teacher, "Priya Raman", "Active", MEMBER + "Instructor");
 		stub.addMember("keep-a", "Kept Alpha", "Active", MEMBER + "Learner");
 		Browser instructor = launch(teacher, "Instructor", c -> c);
 		CourseId course = course();
 		assertThat(instructor.post(tool("/course/platform/roster"), Map.of()).statusCode()).isEqualTo(302);
+		awaitSync(course, RosterSyncState.Status.DONE);
 		assertThat(this.people.roster(course)).extracting(RosterEntry::displayName).contains("Kept Alpha");
 
 		stub.members.removeIf(m -> m.get("user_id").equals("keep-a"));
 		stub.addMember("new-b", "New Beta", "Active", MEMBER + "Learner");
 		stub.addMember("new-c", "New Gamma", "Active", MEMBER + "Learner");
 		stub.failingRosterPage = 1;
+		double failedBefore = count("failed");
+		double retriedBefore = count("retried");
+		int readsBefore = stub.rosterReads.get();
 
-		HttpResponse<String> failed = instructor.post(tool("/course/platform/roster"), Map.of());
+		assertThat(instructor.post(tool("/course/platform/roster"), Map.of()).statusCode()).isEqualTo(302);
 
-		assertThat(failed.statusCode()).isEqualTo(502);
-		assertThat(failed.body()).contains("the previous roster was kept");
+		awaitSync(course, RosterSyncState.Status.FAILED);
+		assertThat(stub.rosterReads.get() - readsBefore).isEqualTo(3);
+		assertThat(count("retried") - retriedBefore).isEqualTo(2);
+		assertThat(count("failed") - failedBefore).isEqualTo(1);
+		String page = instructor.get(tool("/course/platform")).body();
+		assertThat(page).contains("the previous roster was kept").contains("given up after 3 attempts");
 		assertThat(this.people.roster(course)).extracting(RosterEntry::displayName).contains("Kept Alpha")
 			.doesNotContain("New Beta", "New Gamma");
 
 		stub.failingRosterPage = -1;
 		assertThat(instructor.post(tool("/course/platform/roster"), Map.of()).statusCode()).isEqualTo(302);
+		awaitSync(course, RosterSyncState.Status.DONE);
 		assertThat(this.people.roster(course)).extracting(RosterEntry::displayName).contains("New Beta", "New Gamma")
 			.doesNotContain("Kept Alpha");
+		assertThat(instructor.get(tool("/course/platform")).body()).contains("The last requested roster sync finished at");
+	}
+
+	private void awaitSync(CourseId course, RosterSyncState.Status status) {
+		awaitTrue(() -> this.rosterSync.state(course).map(s -> s.status() == status).orElse(false), "roster sync " + status);
+	}
+
+	private double count(String outcome) {
+		return this.meters.counter(RosterSyncQueue.METER, "outcome", outcome).count();
 	}
 
 	Browser launch(String subject, String role, UnaryOperator<JWTClaimsSet.Builder> adjust) {

@@ -61,6 +61,9 @@ final class StubPlatformServices implements AutoCloseable {
 
 	final AtomicInteger scoreRequests = new AtomicInteger();
 
+	/** Roster reads begun (first pages asked for with a valid token). */
+	final AtomicInteger rosterReads = new AtomicInteger();
+
 	final ConcurrentLinkedQueue<Fault> tokenFaults = new ConcurrentLinkedQueue<>();
 
 	final ConcurrentLinkedQueue<Fault> scoreFaults = new ConcurrentLinkedQueue<>();
@@ -229,6 +232,9 @@ final class StubPlatformServices implements AutoCloseable {
 			return;
 		}
 		int page = Integer.parseInt(form(exchange.getRequestURI().getRawQuery()).getOrDefault("page", "0"));
+		if (page == 0) {
+			this.rosterReads.incrementAndGet();
+		}
 		if (page == this.failingRosterPage) {
 			send(exchange, 500, "{\"error\":\"page failed\"}", null);
 			return;

@@ -4,12 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import jakarta.servlet.http.HttpServletResponse;
 import org.coachapproach.lti.services.CourseService;
 import org.coachapproach.lti.services.CourseServices;
-import org.coachapproach.lti.services.RosterSync;
+import org.coachapproach.lti.services.RosterSyncQueue;
 import org.coachapproach.lti.services.ScoreOutbox;
-import org.coachapproach.lti.services.ServiceCallException;
 import org.coachapproach.people.Member;
 import org.coachapproach.people.People;
 import org.coachapproach.people.PersonId;
@@ -33,13 +31,13 @@ class PlatformServicesController {
 
 	private final CourseServices services;
 
-	private final RosterSync rosterSync;
+	private final RosterSyncQueue rosterSync;
 
 	private final ScoreOutbox outbox;
 
 	private final People people;
 
-	PlatformServicesController(CourseServices services, RosterSync rosterSync, ScoreOutbox outbox, People people) {
+	PlatformServicesController(CourseServices services, RosterSyncQueue rosterSync, ScoreOutbox outbox, People people) {
 		this.services = services;
 		this.rosterSync = rosterSync;
 		this.outbox = outbox;
@@ -50,18 +48,14 @@ class PlatformServicesController {
 	String show(@RequestParam(name = "done", required = false) String done,
 			Member member, Model model) {
 		requireManager(member);
-		return page(member, done, null, model);
+		return page(member, done, model);
 	}
 
 	@PostMapping("/course/platform/roster")
-	String syncRoster(Member member, HttpServletResponse response, Model model) {
+	String syncRoster(Member member) {
 		requireManager(member);
-		try {
-			this.rosterSync.sync(member.course());
-		}
-		catch (ServiceCallException ex) {
-			response.setStatus(HttpServletResponse.SC_BAD_GATEWAY);
-			return page(member, null, ex.getMessage(), model);
+		if (this.services.find(member.course()).filter(CourseService::hasRoster).isPresent()) {
+			this.rosterSync.request(member.course());
 		}
 		return "redirect:/course/platform?done=roster";
 	}
@@ -73,7 +67,7 @@ class PlatformServicesController {
 		return "redirect:/course/platform?done=retry";
 	}
 
-	private String page(Member member, String done, String rosterError, Model model) {
+	private String page(Member member, String done, Model model) {
 		CourseService service = this.services.find(member.course()).orElse(null);
 		List<ScoreOutbox.Entry> undelivered = this.outbox.undelivered(member.course(), LIST_LIMIT);
 		Map<PersonId, String> names = this.people
@@ -83,7 +77,7 @@ class PlatformServicesController {
 		model.addAttribute("undelivered", undelivered);
 		model.addAttribute("names", names);
 		model.addAttribute("done", done);
-		model.addAttribute("rosterError", rosterError);
+		model.addAttribute("rosterSync", this.rosterSync.state(member.course()).orElse(null));
 		return "lti/platform";
 	}
 
