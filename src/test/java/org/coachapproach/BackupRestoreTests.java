@@ -37,10 +37,13 @@ class BackupRestoreTests {
 	static EmbeddedMariaDb db;
 
 	@BeforeAll
-	static void startServer() throws IOException {
+	static void startServer() throws IOException, SQLException {
 		FileSystemUtils.deleteRecursively(BACKUP);
+		Files.deleteIfExists(ROOT.resolve("keys.properties.before-restore"));
 		db = EmbeddedMariaDb.obtain(DIRECTORY, true);
 		db.awaitReady();
+		// The folder outlives a run (warm starts); the restore target must start out absent.
+		execute("", "DROP DATABASE IF EXISTS restored");
 	}
 
 	@AfterAll
