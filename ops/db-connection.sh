@@ -40,8 +40,13 @@ if [ "$MODE" = embedded ]; then
 	KEYS_FILE=$(dirname "$DIRECTORY")/keys.properties
 	if [ -z "$PORT" ]; then
 		# The tool starts the server on a free port; its command line names the data folder and port.
-		PORT=$(ps -eo args= | grep -E "mariadbd .*--datadir=$DIRECTORY/data( |$)" | grep -v grep \
-			| sed -n 's/.*--port=\([0-9][0-9]*\).*/\1/p' | head -n 1)
+		# The folder may be named through a link (a checkout under the temporary directory), so
+		# each server's data folder is compared after resolving it.
+		PORT=$(ps -eo args= | grep -E "^[^ ]*mariadbd .*--datadir=" | while read -r line; do
+			datadir=$(printf '%s\n' "$line" | sed -n 's/.*--datadir=\([^ ]*\).*/\1/p')
+			[ -n "$datadir" ] && [ "$(cd "$datadir" 2>/dev/null && pwd -P)" = "$DIRECTORY/data" ] || continue
+			printf '%s\n' "$line" | sed -n 's/.*--port=\([0-9][0-9]*\).*/\1/p'
+		done | head -n 1)
 		[ -n "$PORT" ] || fail "no MariaDB server running on $DIRECTORY/data: start the tool (its embedded server runs while it runs), or give --port"
 	fi
 	# Loopback only and without TLS, as the tool starts it; root needs no password there.
