@@ -54,9 +54,11 @@ class PlatformServicesController {
 	@PostMapping("/course/platform/roster")
 	String syncRoster(Member member) {
 		requireManager(member);
-		if (this.services.find(member.course()).filter(CourseService::hasRoster).isPresent()) {
-			this.rosterSync.request(member.course());
+		if (this.services.find(member.course()).filter(CourseService::hasRoster).isEmpty()) {
+			// Nothing to queue: the page says the platform offers no roster service here.
+			return "redirect:/course/platform";
 		}
+		this.rosterSync.request(member.course());
 		return "redirect:/course/platform?done=roster";
 	}
 
