@@ -18,6 +18,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
 /**
  * One queue table's delivery. {@link #drain()} claims due rows batch by batch and records
  * each outcome; {@link #start()} runs it on a thread of its own, on a timer and whenever
@@ -142,6 +145,23 @@ public final class Outbox {
 		long capped = Math.min(base, this.settings.retryMax().toMillis());
 		Duration wait = Duration.ofMillis((long) (capped * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble())));
 		return retryAfter != null && retryAfter.compareTo(wait) > 0 ? retryAfter : wait;
+	}
+
+	/**
+	 * Asks for a drain once the caller's transaction has committed the rows it queued (a drain
+	 * before the commit would not see them), or now when there is no transaction.
+	 */
+	public void wakeAfterCommit() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			wake();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				wake();
+			}
+		});
 	}
 
 	/** Asks for a drain soon (after a commit that queued rows); asks during a drain make one more. */

@@ -26,8 +26,6 @@ import org.coachapproach.people.ProgramId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The durable email outbox. Queuing writes a row in the caller's transaction; the sender
@@ -275,17 +273,7 @@ public class MailOutbox {
 			queued += this.queue.insert(row) ? 1 : 0;
 		}
 		if (queued > 0) {
-			if (TransactionSynchronizationManager.isSynchronizationActive()) {
-				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-					@Override
-					public void afterCommit() {
-						MailOutbox.this.sender.wake();
-					}
-				});
-			}
-			else {
-				this.sender.wake();
-			}
+			this.sender.wake();
 		}
 		return queued;
 	}

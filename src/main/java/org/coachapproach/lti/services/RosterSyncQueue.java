@@ -24,8 +24,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Roster syncs as rows of {@code lti_roster_sync}, run through the shared {@link Outbox}: a
@@ -80,17 +78,7 @@ public class RosterSyncQueue implements SmartLifecycle {
 	/** Queues a sync of the course's roster (in the caller's transaction, if any); it starts after commit. */
 	public void request(CourseId course) {
 		this.rows.request(course, this.clock.instant());
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					RosterSyncQueue.this.outbox.wake();
-				}
-			});
-		}
-		else {
-			this.outbox.wake();
-		}
+		this.outbox.wakeAfterCommit();
 	}
 
 	/** The course's latest sync request, if it ever had one. */

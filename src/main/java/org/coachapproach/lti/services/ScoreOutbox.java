@@ -22,8 +22,6 @@ import org.coachapproach.progress.SurveyCompleted;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Completions on their way to the platform's gradebook. A completion event is written here in
@@ -108,17 +106,7 @@ public class ScoreOutbox {
 					now)
 			.update();
 		if (added > 0) {
-			if (TransactionSynchronizationManager.isSynchronizationActive()) {
-				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-					@Override
-					public void afterCommit() {
-						ScoreOutbox.this.sender.wake();
-					}
-				});
-			}
-			else {
-				this.sender.wake();
-			}
+			this.sender.wake();
 		}
 	}
 

@@ -111,8 +111,9 @@ class ScoreSender implements SmartLifecycle, DisposableBean {
 	}
 
 	/** Starts a delivery round soon (after a commit that queued scores). */
+	/** Delivers soon: once the caller's transaction has committed what it queued. */
 	void wake() {
-		this.outbox.wake();
+		this.outbox.wakeAfterCommit();
 	}
 
 	record Claimed(long id, CourseId course, PersonId person, String itemKey, String itemLabel, Instant completedAt,

@@ -91,10 +91,10 @@ public class OutboxSender implements SmartLifecycle {
 		return this.mail != null;
 	}
 
-	/** Asks for a drain soon (after a commit that queued mail); several asks make one drain. */
+	/** Asks for a drain once the caller's transaction commits the mail it queued; several asks make one drain. */
 	public void wake() {
 		if (this.mail != null) {
-			this.outbox.wake();
+			this.outbox.wakeAfterCommit();
 		}
 	}
 
