@@ -197,6 +197,31 @@ class AdvantageServicesTests {
 	}
 
 	@Test
+	void shouldSayWhichServiceScopesThePlatformDidNotGrantAndQueueNoRosterSync() {
+		launch("mentor-" + UUID.randomUUID(), "Learner", c -> c);
+		CourseId course = course();
+		// Synced before: the instructor's launch below asks for no sync of its own.
+		this.jdbc.sql("UPDATE lti_course_service SET roster_synced_at = ?, roster_error = NULL WHERE course_id = ?")
+			.params(java.sql.Timestamp.from(java.time.Instant.now()), course.value())
+			.update();
+		platform.registerWith(this.registrations, stub.url("/token"), java.util.Set.of(CourseService.LINE_ITEM_SCOPE));
+		Browser instructor = launch("teacher-" + UUID.randomUUID(), "Instructor", c -> c);
+
+		String page = instructor.get(tool("/course/platform")).body();
+		assertThat(page).contains("did not grant this tool the roster service")
+			.contains("did not grant this tool the score service")
+			.doesNotContain("action=\"/course/platform/roster\"");
+		HttpResponse<String> sync = instructor.post(tool("/course/platform/roster"), Map.of());
+		assertThat(sync.statusCode()).isEqualTo(302);
+		assertThat(sync.headers().firstValue("Location").orElseThrow()).endsWith("/course/platform");
+		assertThat(this.rosterSync.state(course)).isEmpty();
+
+		platform.registerWith(this.registrations, stub.url("/token"));
+		String granted = instructor.get(tool("/course/platform")).body();
+		assertThat(granted).doesNotContain("did not grant this tool").contains("action=\"/course/platform/roster\"");
+	}
+
+	@Test
 	void shouldSendOnlyTheFactOfASurveySubmissionAndOnlyWithCompletionCreditOn() {
 		Browser instructor = launch("teacher-" + UUID.randomUUID(), "Instructor", c -> c);
 		Browser mentor = launch("mentor-" + UUID.randomUUID(), "Learner", c -> c);
