@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Optional;
+
+import org.coachapproach.people.LaunchContext;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -34,6 +37,14 @@ public class ProgramClock {
 	/** The program's time zone. */
 	public ZoneId zone() {
 		return this.zone;
+	}
+
+	/**
+	 * The zone a page shows times in for the person of this launch: theirs when the platform sent
+	 * one ({@link LaunchContext#timeZone()}), else the program's.
+	 */
+	public ZoneId zoneFor(LaunchContext launch) {
+		return Optional.ofNullable(launch).flatMap(LaunchContext::timeZone).orElse(this.zone);
 	}
 
 	public Instant now() {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.coachapproach.TestLaunches;
 import org.coachapproach.curriculum.SeriesSession;
 import org.coachapproach.lti.Browser;
 import org.coachapproach.lti.TestPlatform;
@@ -56,6 +57,9 @@ class SeriesScheduleTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	org.coachapproach.curriculum.ProgramClock programClock;
 
 	@Autowired
 	Attendance attendance;
@@ -115,6 +119,41 @@ class SeriesScheduleTests {
 		form.put("timeZone", ZONE.getId());
 		refused = this.launches.staff().post(tool("/series/schedule"), form);
 		assertThat(refused.body()).contains("Enter a title").contains("The meeting link must be an https address.");
+	}
+
+	@Test
+	void shouldShowAScheduledSessionInTheTimeZoneTheLaunchSent() {
+		ZonedDateTime start = ZonedDateTime.now(ZONE).plusDays(2).withHour(10).truncatedTo(ChronoUnit.HOURS);
+		String title = "Across time zones " + UUID.randomUUID();
+		assertThat(this.launches.staff().post(tool("/series/schedule"), form(start, title, false)).statusCode())
+			.isEqualTo(302);
+		TestLaunches launch = new TestLaunches(platform, this.registrations, this.port);
+		ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+		Browser inTokyo = launch.launch("mentor-" + UUID.randomUUID(), claims -> claims.claim("locale", "en-US")
+			.claim("https://purl.imsglobal.org/spec/lti/claim/custom",
+					Map.of("program_role", "mentor", "user_time_zone", tokyo.getId())));
+		Browser unknown = launch.launch("mentor-" + UUID.randomUUID(), claims -> claims.claim("locale", "en-US")
+			.claim("https://purl.imsglobal.org/spec/lti/claim/custom",
+					Map.of("program_role", "mentor", "user_time_zone", "$Person.address.timezone")));
+
+		assertThat(article(inTokyo.get(tool("/series/schedule")).body(), title)).contains(when(start, tokyo));
+		ZoneId program = this.programClock.zone();
+		assertThat(article(unknown.get(tool("/series/schedule")).body(), title)).contains(when(start, program));
+		assertThat(when(start, tokyo)).isNotEqualTo(when(start, program));
+	}
+
+	private static String when(ZonedDateTime start, ZoneId zone) {
+		return java.time.format.DateTimeFormatter
+			.ofLocalizedDateTime(java.time.format.FormatStyle.FULL, java.time.format.FormatStyle.SHORT)
+			.withLocale(java.util.Locale.US)
+			.format(start.withZoneSameInstant(zone)) + " (" + zone.getId() + ")";
+	}
+
+	/** The schedule's entry for the session of this title. */
+	private static String article(String page, String title) {
+		int at = page.indexOf(title);
+		assertThat(at).as("the schedule lists " + title).isNotNegative();
+		return page.substring(page.lastIndexOf("<article", at), page.indexOf("</article>", at));
 	}
 
 	@Test

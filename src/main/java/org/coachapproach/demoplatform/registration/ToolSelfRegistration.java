@@ -96,13 +96,16 @@ public class ToolSelfRegistration implements DisposableBean {
 	}
 
 	public RegistrationState state() {
-		if (current().isPresent()) {
-			return RegistrationState.REGISTERED;
-		}
+		// The platform records the registration before the tool has stored its side (the tool
+		// stores it once this platform has answered): until the attempt ends, launches would
+		// meet an unknown client.
 		synchronized (this.lock) {
 			if (this.attempt != null && !this.attempt.isDone()) {
 				return RegistrationState.REGISTERING;
 			}
+		}
+		if (current().isPresent()) {
+			return RegistrationState.REGISTERED;
 		}
 		return (this.lastFailure != null) ? RegistrationState.FAILED : RegistrationState.NOT_REGISTERED;
 	}

@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Registered platforms and their deployments. */
 @Service
@@ -76,11 +78,28 @@ public class Registrations {
 			});
 		Registration registration = stored.toRegistration();
 		request.deploymentIds().forEach(id -> this.deployments.add(registration.id(), id, now));
-		this.frameOriginsCache = null;
-		this.byIssuer.remove(request.issuer());
+		forgetIssuer(request.issuer());
 		log.info("Registered platform {} client {} ({}), deployments {}", request.issuer(), request.clientId(),
 				request.source(), request.deploymentIds());
 		return registration;
+	}
+
+	/**
+	 * Drops the cached registrations of {@code issuer} now and again after commit: a launch
+	 * between the two reads what was committed before and would keep it for {@link #CACHE_TTL}.
+	 */
+	private void forgetIssuer(String issuer) {
+		this.frameOriginsCache = null;
+		this.byIssuer.remove(issuer);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					Registrations.this.frameOriginsCache = null;
+					Registrations.this.byIssuer.remove(issuer);
+				}
+			});
+		}
 	}
 
 	public long count() {
@@ -171,9 +190,8 @@ public class Registrations {
 	public void revoke(Registration registration, long by) {
 		Instant now = this.clock.instant();
 		this.registrations.findById(registration.id()).ifPresent(found -> found.revoke(by, now));
-		this.byIssuer.remove(registration.issuer());
+		forgetIssuer(registration.issuer());
 		this.knownDeployments.clear();
-		this.frameOriginsCache = null;
 		log.warn("Platform {} client {} revoked by person {}", registration.issuer(), registration.clientId(), by);
 	}
 

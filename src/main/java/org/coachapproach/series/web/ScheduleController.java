@@ -2,15 +2,19 @@ package org.coachapproach.series.web;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.coachapproach.curriculum.ProgramClock;
 import org.coachapproach.curriculum.SeriesCategory;
 import org.coachapproach.curriculum.SeriesSession;
 import org.coachapproach.outreach.FeedTokens;
+import org.coachapproach.people.AccessSession;
+import org.coachapproach.people.AccessSessions;
 import org.coachapproach.people.Member;
 import org.coachapproach.people.RefusedException;
 import org.coachapproach.series.ScheduleRefusedException;
@@ -25,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -47,11 +52,15 @@ class ScheduleController {
 
 	private final Clock clock;
 
-	ScheduleController(SeriesSchedule schedule, FeedTokens feeds, SeriesAttendance attendance, Clock clock) {
+	private final ProgramClock programClock;
+
+	ScheduleController(SeriesSchedule schedule, FeedTokens feeds, SeriesAttendance attendance, Clock clock,
+			ProgramClock programClock) {
 		this.schedule = schedule;
 		this.feeds = feeds;
 		this.attendance = attendance;
 		this.clock = clock;
+		this.programClock = programClock;
 	}
 
 	/** A session as listed. */
@@ -59,12 +68,13 @@ class ScheduleController {
 	}
 
 	@GetMapping("/series/schedule")
-	String show(Member member, @RequestParam(name = "saved", required = false) String saved, Locale locale,
-			Model model) {
+	String show(Member member, @RequestAttribute(AccessSessions.REQUEST_ATTRIBUTE) AccessSession session,
+			@RequestParam(name = "saved", required = false) String saved, Locale locale, Model model) {
+		ZoneId zone = this.programClock.zoneFor(session.context());
 		model.addAttribute("saved", saved != null);
 		model.addAttribute("upcoming", this.schedule.upcoming(member.program())
 			.stream()
-			.map(s -> new Row(s.session(), s.sequence(), when(s.session(), locale)))
+			.map(s -> new Row(s.session(), s.sequence(), when(s.session(), locale, zone)))
 			.toList());
 		if (member.isProgramStaff()) {
 			var since = this.clock.instant().minus(RECENT);
@@ -73,7 +83,7 @@ class ScheduleController {
 				.filter(s -> !s.session().cancelled() && s.session().recordingUrl() == null)
 				.filter(s -> s.session().endsAt().toInstant().isBefore(this.clock.instant())
 						&& s.session().startsAt().toInstant().isAfter(since))
-				.map(s -> new Row(s.session(), s.sequence(), when(s.session(), locale)))
+				.map(s -> new Row(s.session(), s.sequence(), when(s.session(), locale, zone)))
 				.toList());
 		}
 		String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() + "/feeds/"
@@ -195,10 +205,11 @@ class ScheduleController {
 		}
 	}
 
-	static String when(SeriesSession s, Locale locale) {
+	/** When the session starts, in the reader's zone ({@link ProgramClock#zoneFor}), named. */
+	static String when(SeriesSession s, Locale locale, ZoneId zone) {
 		return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
 			.withLocale(locale)
-			.format(s.startsAt()) + " (" + s.timeZone().getId() + ")";
+			.format(s.startsAt().withZoneSameInstant(zone)) + " (" + zone.getId() + ")";
 	}
 
 }

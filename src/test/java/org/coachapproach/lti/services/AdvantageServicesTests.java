@@ -71,6 +71,9 @@ class AdvantageServicesTests {
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
+	org.coachapproach.curriculum.ProgramClock programClock;
+
 	@BeforeAll
 	static void start() throws Exception {
 		platform = TestPlatform.onLoopback();
@@ -194,6 +197,51 @@ class AdvantageServicesTests {
 		assertThat(stub.tokenRequests.get()).isEqualTo(tokenRequests);
 		assertThat(stub.lineItems).isEmpty();
 		assertThat(stub.scores).isEmpty();
+	}
+
+	@Test
+	void shouldSayWhichServiceScopesThePlatformDidNotGrantAndQueueNoRosterSync() {
+		launch("mentor-" + UUID.randomUUID(), "Learner", c -> c);
+		CourseId course = course();
+		// Synced before: the instructor's launch below asks for no sync of its own.
+		this.jdbc.sql("UPDATE lti_course_service SET roster_synced_at = ?, roster_error = NULL WHERE course_id = ?")
+			.params(java.sql.Timestamp.from(java.time.Instant.now()), course.value())
+			.update();
+		platform.registerWith(this.registrations, stub.url("/token"), java.util.Set.of(CourseService.LINE_ITEM_SCOPE));
+		Browser instructor = launch("teacher-" + UUID.randomUUID(), "Instructor", c -> c);
+
+		String page = instructor.get(tool("/course/platform")).body();
+		assertThat(page).contains("did not grant this tool the roster service")
+			.contains("did not grant this tool the score service")
+			.doesNotContain("action=\"/course/platform/roster\"");
+		HttpResponse<String> sync = instructor.post(tool("/course/platform/roster"), Map.of());
+		assertThat(sync.statusCode()).isEqualTo(302);
+		assertThat(sync.headers().firstValue("Location").orElseThrow()).endsWith("/course/platform");
+		assertThat(this.rosterSync.state(course)).isEmpty();
+
+		platform.registerWith(this.registrations, stub.url("/token"));
+		String granted = instructor.get(tool("/course/platform")).body();
+		assertThat(granted).doesNotContain("did not grant this tool").contains("action=\"/course/platform/roster\"");
+	}
+
+	@Test
+	void shouldShowTheRosterSyncTimeInTheTimeZoneTheLaunchSent() {
+		launch("mentor-" + UUID.randomUUID(), "Learner", c -> c);
+		java.time.Instant synced = java.time.Instant.parse("2026-03-01T12:00:00Z");
+		this.jdbc.sql("UPDATE lti_course_service SET roster_synced_at = ?, roster_members = 5, roster_error = NULL WHERE course_id = ?")
+			.params(java.sql.Timestamp.from(synced), course().value())
+			.update();
+		Browser inTokyo = launch("teacher-" + UUID.randomUUID(), "Instructor", c -> c.claim("locale", "en-US")
+			.claim("https://purl.imsglobal.org/spec/lti/claim/custom", Map.of("user_time_zone", "Asia/Tokyo")));
+		Browser unknown = launch("teacher-" + UUID.randomUUID(), "Instructor", c -> c.claim("locale", "en-US"));
+
+		assertThat(inTokyo.get(tool("/course/platform")).body())
+			.contains("Last synced 1 March 2026, 21:00 (Asia/Tokyo): 5 members listed.");
+		java.time.ZoneId program = this.programClock.zone();
+		assertThat(unknown.get(tool("/course/platform")).body()).contains("Last synced "
+				+ java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", java.util.Locale.US)
+					.format(synced.atZone(program))
+				+ " (" + program.getId() + "): 5 members listed.");
 	}
 
 	@Test

@@ -7,7 +7,6 @@ import org.coachapproach.lti.registration.Registration;
 import org.coachapproach.lti.registration.Registrations;
 import org.coachapproach.people.AccessSession;
 import org.coachapproach.people.AccessSessions;
-import org.coachapproach.people.LaunchContext;
 import org.coachapproach.people.Member;
 import org.coachapproach.people.People;
 import org.coachapproach.people.RefusedException;
@@ -59,9 +58,7 @@ class ProgramPlatformController {
 			.toList());
 		// In the person's time zone when the platform sent one, else the program's, named on the
 		// page; the launch's locale formats them.
-		model.addAttribute("zone", Optional.ofNullable(session.context())
-			.flatMap(LaunchContext::timeZone)
-			.orElse(this.clock.zone()));
+		model.addAttribute("zone", this.clock.zoneFor(session.context()));
 		return "lti/program-platform";
 	}
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.coachapproach.lti.registration.Registrations;
 import org.coachapproach.lti.services.CourseService;
 import org.coachapproach.lti.services.CourseServices;
 import org.coachapproach.lti.services.RosterSyncQueue;
@@ -37,11 +38,15 @@ class PlatformServicesController {
 
 	private final People people;
 
-	PlatformServicesController(CourseServices services, RosterSyncQueue rosterSync, ScoreOutbox outbox, People people) {
+	private final Registrations registrations;
+
+	PlatformServicesController(CourseServices services, RosterSyncQueue rosterSync, ScoreOutbox outbox, People people,
+			Registrations registrations) {
 		this.services = services;
 		this.rosterSync = rosterSync;
 		this.outbox = outbox;
 		this.people = people;
+		this.registrations = registrations;
 	}
 
 	@GetMapping("/course/platform")
@@ -54,8 +59,11 @@ class PlatformServicesController {
 	@PostMapping("/course/platform/roster")
 	String syncRoster(Member member) {
 		requireManager(member);
-		if (this.services.find(member.course()).filter(CourseService::hasRoster).isEmpty()) {
-			// Nothing to queue: the page says the platform offers no roster service here.
+		if (this.services.find(member.course())
+			.filter(CourseService::hasRoster)
+			.filter(service -> grants(service, CourseService.ROSTER_SCOPE))
+			.isEmpty()) {
+			// Nothing to queue: the page says the platform offers no roster service here, or did not grant it.
 			return "redirect:/course/platform";
 		}
 		this.rosterSync.request(member.course());
@@ -75,12 +83,22 @@ class PlatformServicesController {
 		Map<PersonId, String> names = this.people
 			.names(undelivered.stream().map(ScoreOutbox.Entry::person).collect(Collectors.toSet()));
 		model.addAttribute("service", service);
+		model.addAttribute("rosterGranted", service != null && grants(service, CourseService.ROSTER_SCOPE));
+		model.addAttribute("scoresGranted", service != null && grants(service, CourseService.SCORE_SCOPE));
 		model.addAttribute("counts", this.outbox.counts(member.course()));
 		model.addAttribute("undelivered", undelivered);
 		model.addAttribute("names", names);
 		model.addAttribute("done", done);
 		model.addAttribute("rosterSync", this.rosterSync.state(member.course()).orElse(null));
 		return "lti/platform";
+	}
+
+	/**
+	 * Whether the course's registration holds the scope: a platform may narrow the grant at
+	 * Dynamic Registration, and then every call for the scope would be refused.
+	 */
+	private boolean grants(CourseService service, String scope) {
+		return this.registrations.findById(service.registrationId()).map(r -> r.grants(scope)).orElse(false);
 	}
 
 	private static void requireManager(Member member) {
