@@ -53,7 +53,7 @@ bench() {
     -Dbench.db-pid="$db_pid" -Dbench.db-port="$db_port" -Dbench.clock-ticks="$(getconf CLK_TCK)" \
     "http://localhost:$PORT" "$SECONDS_PER_LEVEL" "$LEVELS" "$WARM_UP"
   echo "RSS java $(rss_mb "$PID") MB, mariadbd $(rss_mb "$db_pid") MB; tool heap used after GC $(heap_used_mb) MB of 512 MB"
-  echo "MariaDB (MB): $("$DB_DIR/base/bin/mariadb" -h127.0.0.1 -P"$db_port" -uroot -N -e "SELECT CONCAT('InnoDB buffer pool ',
+  echo "MariaDB (MB): $("$DB_DIR/base/bin/mariadb" --skip-ssl -h127.0.0.1 -P"$db_port" -uroot -N -e "SELECT CONCAT('InnoDB buffer pool ',
     @@innodb_buffer_pool_size DIV 1048576, ', of it data ', (SELECT VARIABLE_VALUE DIV 1048576 FROM information_schema.GLOBAL_STATUS
     WHERE VARIABLE_NAME = 'INNODB_BUFFER_POOL_BYTES_DATA'), '; log buffer ', @@innodb_log_buffer_size DIV 1048576,
     '; key buffer ', @@key_buffer_size DIV 1048576, '; tables on disk ', (SELECT SUM(data_length + index_length) DIV 1048576

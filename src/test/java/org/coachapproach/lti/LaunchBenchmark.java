@@ -202,19 +202,22 @@ public final class LaunchBenchmark {
 		}
 
 		/** User plus system time of a process, in clock ticks: fields 14 and 15 of its stat line. */
-		private static long ticks(long pid) {
+		static long ticks(long pid) {
 			if (pid < 0) {
 				return -1;
 			}
 			try {
-				String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-				// The command name (field 2) may hold spaces; the fields after it are plain.
-				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-				return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+				return cpuTicks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Cannot read the CPU time of process " + pid, ex);
 			}
+		}
+
+		static long cpuTicks(String stat) {
+			// The command name (field 2) may hold spaces and parentheses; the fields after it are plain.
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 		}
 
 		private long questions() {
