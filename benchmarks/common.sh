@@ -23,10 +23,16 @@ build() {
 # start <log> [java options...]: starts the tool in the background; sets PID and STARTUP_MS.
 start_tool() {
   local log=$1; shift
+  # A tool left on the port would answer the health check in place of this one.
+  if curl -s -o /dev/null "http://localhost:$PORT/actuator/health"; then
+    echo "port $PORT is in use: stop what listens there or set PORT" >&2; exit 1
+  fi
   local t0; t0=$(date +%s%N)
   # Every simulated browser of a benchmark is 127.0.0.1: lift the per-address login limit.
   "$JAVA" -Dcoachapproach.rate-limit.login.capacity=100000000 "$@" -jar "$JAR" --server.port="$PORT" --coachapproach.embedded-db.directory="$DB_DIR" >"$log" 2>&1 &
   PID=$!
+  # Stopped also when the script fails half-way (a driver error, Ctrl-C).
+  trap 'kill -TERM "$PID" 2>/dev/null || true' EXIT
   until curl -sf "http://localhost:$PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
     if ! kill -0 "$PID" 2>/dev/null; then echo "tool died, see $log" >&2; exit 1; fi
     sleep 0.05

@@ -81,37 +81,51 @@ public final class LaunchBenchmark {
 		int[] levels = Arrays.stream((args.length > 2 ? args[2] : "1,8,32").split(",")).mapToInt(Integer::parseInt).toArray();
 		int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 30;
 		LaunchBenchmark benchmark = new LaunchBenchmark(tool);
+		try {
+			benchmark.measure(seconds, levels, warmUp);
+		}
+		finally {
+			// Its server thread would keep this JVM, and the script waiting on it, alive after an error.
+			benchmark.stop();
+		}
+	}
+
+	private void measure(int seconds, int[] levels, int warmUp) throws InterruptedException {
 		Meters meters = Meters.fromSystemProperties();
 		// Seconds are counted from the tool's health UP when the script says when that was.
 		long upAt = Long.getLong("bench.up-at-ms", System.currentTimeMillis());
-		benchmark.register();
+		register();
 		StringBuilder cold = new StringBuilder();
 		if (Boolean.getBoolean("bench.cold")) {
 			// Before the JIT has settled: what users see in the first minute after a start.
 			for (int clients : levels) {
 				long from = (System.currentTimeMillis() - upAt) / 1000;
-				cold.append(benchmark.run(clients, seconds, meters, "cold, s %d–%d".formatted(from, from + seconds)))
+				cold.append(run(clients, seconds, meters, "cold, s %d–%d".formatted(from, from + seconds)))
 					.append('\n');
 			}
 		}
 		// On two cores the JIT needs a while; measuring before it settles halves the figures.
-		String warm = benchmark.run(8, warmUp, meters, "warm-up");
+		String warm = run(8, warmUp, meters, "warm-up");
 		System.out.println("warm-up " + warmUp + " s: " + warm);
 		System.out.println("| clients | launches | launches/s | p50 ms | p95 ms | p99 ms | max ms | errors"
 				+ " | driver CPU ms/launch | tool CPU ms/launch | MariaDB CPU ms/launch | statements/launch | phase |");
 		System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
 		System.out.print(cold);
 		for (int clients : levels) {
-			System.out.println(benchmark.run(clients, seconds, meters, "after " + warmUp + " s warm-up"));
+			System.out.println(run(clients, seconds, meters, "after " + warmUp + " s warm-up"));
 		}
-		benchmark.platform.stop(0);
 	}
 
 	void register() {
 		// Behind a proxy the tool opens Dynamic Registration only with its registration secret.
 		String key = System.getProperty("bench.registration-key", "");
-		HttpResponse<String> response = new Browser().get(this.tool + "/lti/register?openid_configuration=" + this.issuer
-				+ "/.well-known/openid-configuration&registration_token=bench" + (key.isEmpty() ? "" : "&key=" + key));
+		String url = this.tool + "/lti/register?openid_configuration=" + this.issuer
+				+ "/.well-known/openid-configuration&registration_token=bench" + (key.isEmpty() ? "" : "&key=" + key);
+		HttpResponse<String> response = new Browser().get(url);
+		// 502: the tool did not hear from this platform within its timeout, as on a machine starved of CPU.
+		for (int retry = 0; retry < 2 && response.statusCode() == 502; retry++) {
+			response = new Browser().get(url);
+		}
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException("registration failed: " + response.statusCode() + "\n" + response.body());
 		}
