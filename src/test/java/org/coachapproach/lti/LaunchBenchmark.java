@@ -2,9 +2,16 @@ package org.coachapproach.lti;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +37,14 @@ import com.sun.net.httpserver.HttpServer;
  * {@code java -cp <test classpath> org.coachapproach.lti.LaunchBenchmark http://localhost:8080 20 1,8,32 30}
  * (tool URL, seconds per level, client counts, warm-up seconds); {@code -Dbench.registration-key=<secret>}
  * when the tool has {@code coachapproach.lti.registration-secret} set ({@code ops/cluster/cluster.sh launches}).
+ * <p>
+ * Optional, as {@code benchmarks/launch.sh} sets them: {@code -Dbench.cold=true} runs the levels
+ * once at once, before the warm-up (the first minute after a start), and again after it;
+ * {@code -Dbench.up-at-ms} (epoch milliseconds of the tool's health UP) dates them;
+ * {@code -Dbench.tool-pid}, {@code -Dbench.db-pid} add the CPU per launch of those processes
+ * (from {@code /proc/<pid>/stat}, {@code -Dbench.clock-ticks} per second, 100 by default);
+ * {@code -Dbench.db-port} adds the statements per launch (MariaDB's {@code Questions} counter,
+ * as root without a password: the embedded server), background jobs' statements included.
  */
 public final class LaunchBenchmark {
 
@@ -66,28 +81,58 @@ public final class LaunchBenchmark {
 		int[] levels = Arrays.stream((args.length > 2 ? args[2] : "1,8,32").split(",")).mapToInt(Integer::parseInt).toArray();
 		int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 30;
 		LaunchBenchmark benchmark = new LaunchBenchmark(tool);
-		benchmark.register();
-		// On two cores the JIT needs a while; measuring before it settles halves the figures.
-		System.out.println("warm-up " + warmUp + " s: " + benchmark.run(8, warmUp));
-		System.out.println("| clients | launches | launches/s | p50 ms | p95 ms | p99 ms | max ms | errors | driver CPU ms/launch |");
-		System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-		for (int clients : levels) {
-			System.out.println(benchmark.run(clients, seconds));
+		try {
+			benchmark.measure(seconds, levels, warmUp);
 		}
-		benchmark.platform.stop(0);
+		finally {
+			// Its server thread would keep this JVM, and the script waiting on it, alive after an error.
+			benchmark.stop();
+		}
+	}
+
+	private void measure(int seconds, int[] levels, int warmUp) throws InterruptedException {
+		Meters meters = Meters.fromSystemProperties();
+		// Seconds are counted from the tool's health UP when the script says when that was.
+		long upAt = Long.getLong("bench.up-at-ms", System.currentTimeMillis());
+		register();
+		StringBuilder cold = new StringBuilder();
+		if (Boolean.getBoolean("bench.cold")) {
+			// Before the JIT has settled: what users see in the first minute after a start.
+			for (int clients : levels) {
+				long from = (System.currentTimeMillis() - upAt) / 1000;
+				cold.append(run(clients, seconds, meters, "cold, s %d–%d".formatted(from, from + seconds)))
+					.append('\n');
+			}
+		}
+		// On two cores the JIT needs a while; measuring before it settles halves the figures.
+		String warm = run(8, warmUp, meters, "warm-up");
+		System.out.println("warm-up " + warmUp + " s: " + warm);
+		System.out.println("| clients | launches | launches/s | p50 ms | p95 ms | p99 ms | max ms | errors"
+				+ " | driver CPU ms/launch | tool CPU ms/launch | MariaDB CPU ms/launch | statements/launch | phase |");
+		System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+		System.out.print(cold);
+		for (int clients : levels) {
+			System.out.println(run(clients, seconds, meters, "after " + warmUp + " s warm-up"));
+		}
 	}
 
 	void register() {
 		// Behind a proxy the tool opens Dynamic Registration only with its registration secret.
 		String key = System.getProperty("bench.registration-key", "");
-		HttpResponse<String> response = new Browser().get(this.tool + "/lti/register?openid_configuration=" + this.issuer
-				+ "/.well-known/openid-configuration&registration_token=bench" + (key.isEmpty() ? "" : "&key=" + key));
+		String url = this.tool + "/lti/register?openid_configuration=" + this.issuer
+				+ "/.well-known/openid-configuration&registration_token=bench" + (key.isEmpty() ? "" : "&key=" + key);
+		HttpResponse<String> response = new Browser().get(url);
+		// 502: the tool did not hear from this platform within its timeout, as on a machine starved of CPU.
+		for (int retry = 0; retry < 2 && response.statusCode() == 502; retry++) {
+			response = new Browser().get(url);
+		}
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException("registration failed: " + response.statusCode() + "\n" + response.body());
 		}
 	}
 
-	private String run(int clients, int seconds) throws InterruptedException {
+	private String run(int clients, int seconds, Meters meters, String phase) throws InterruptedException {
+		Meters.Sample before = meters.sample();
 		long end = System.nanoTime() + seconds * 1_000_000_000L;
 		List<long[]> latencies = new ArrayList<>();
 		AtomicInteger errors = new AtomicInteger();
@@ -120,10 +165,91 @@ public final class LaunchBenchmark {
 		done.await();
 		double elapsed = (System.nanoTime() - started) / 1e9;
 		double driverCpuMs = (processCpuNanos() - cpuBefore) / 1e6;
+		Meters.Sample after = meters.sample();
 		long[] all = latencies.stream().flatMapToLong(a -> Arrays.stream(a).filter(v -> v > 0)).sorted().toArray();
-		return "| %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %.2f |".formatted(clients, all.length,
-				all.length / elapsed, ms(all, 0.50), ms(all, 0.95), ms(all, 0.99),
-				all.length == 0 ? 0 : all[all.length - 1] / 1e6, errors.get(), driverCpuMs / Math.max(1, all.length));
+		int launches = Math.max(1, all.length);
+		return "| %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %.2f | %s | %s | %s | %s |".formatted(clients,
+				all.length, all.length / elapsed, ms(all, 0.50), ms(all, 0.95), ms(all, 0.99),
+				all.length == 0 ? 0 : all[all.length - 1] / 1e6, errors.get(), driverCpuMs / launches,
+				perLaunch(meters.toolCpuMs(before, after), launches, "%.2f"),
+				perLaunch(meters.dbCpuMs(before, after), launches, "%.2f"),
+				perLaunch(meters.statements(before, after), launches, "%.1f"), phase);
+	}
+
+	private static String perLaunch(double total, int launches, String format) {
+		return Double.isNaN(total) ? "–" : format.formatted(total / launches);
+	}
+
+	/**
+	 * CPU of the tool's and the database's processes and the database's statement counter, each
+	 * read when its process id or port is given; {@code NaN} figures otherwise.
+	 */
+	record Meters(long toolPid, long dbPid, int dbPort, int clockTicks) {
+
+		record Sample(long toolTicks, long dbTicks, long questions) {
+		}
+
+		static Meters fromSystemProperties() {
+			return new Meters(Long.getLong("bench.tool-pid", -1), Long.getLong("bench.db-pid", -1),
+					Integer.getInteger("bench.db-port", -1), Integer.getInteger("bench.clock-ticks", 100));
+		}
+
+		Sample sample() {
+			return new Sample(ticks(this.toolPid), ticks(this.dbPid), questions());
+		}
+
+		double toolCpuMs(Sample before, Sample after) {
+			return cpuMs(before.toolTicks(), after.toolTicks());
+		}
+
+		double dbCpuMs(Sample before, Sample after) {
+			return cpuMs(before.dbTicks(), after.dbTicks());
+		}
+
+		/** Statements the server ran in between, less the second sample's own. */
+		double statements(Sample before, Sample after) {
+			return before.questions() < 0 || after.questions() < 0 ? Double.NaN : after.questions() - before.questions() - 1;
+		}
+
+		private double cpuMs(long before, long after) {
+			return before < 0 || after < 0 ? Double.NaN : (after - before) * 1000.0 / this.clockTicks;
+		}
+
+		/** User plus system time of a process, in clock ticks: fields 14 and 15 of its stat line. */
+		static long ticks(long pid) {
+			if (pid < 0) {
+				return -1;
+			}
+			try {
+				return cpuTicks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot read the CPU time of process " + pid, ex);
+			}
+		}
+
+		static long cpuTicks(String stat) {
+			// The command name (field 2) may hold spaces and parentheses; the fields after it are plain.
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+		}
+
+		private long questions() {
+			if (this.dbPort < 0) {
+				return -1;
+			}
+			try (Connection connection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + this.dbPort + "/",
+					"root", "");
+					ResultSet status = connection.createStatement()
+						.executeQuery("SHOW GLOBAL STATUS LIKE 'Questions'")) {
+				status.next();
+				return status.getLong(2);
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("Cannot read MariaDB's statement counter on port " + this.dbPort, ex);
+			}
+		}
+
 	}
 
 	/** One full launch as a fresh browser; true when the first page rendered. */
