@@ -34,6 +34,9 @@ fi
 
 ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 
+# A driver that fails ends the script (set -e): stop the round's tool then too, or it keeps the port.
+trap 'if [ -n "${PID:-}" ]; then kill -TERM "$PID" 2>/dev/null || true; fi' EXIT
+
 # round <name> <jar>: one fresh tool, warm-up, one measured level; prints a table row.
 round() {
   local name=$1
@@ -54,6 +57,7 @@ round() {
   row=$(echo "$out" | tail -n 1)
   warm=$(echo "$out" | awk -F'|' '/^warm-up/ { gsub(/ /, "", $3); print $3 }')
   stop_tool
+  PID=
   launches=$(( $(echo "$row" | awk -F'|' '{ gsub(/ /, "", $3); print $3 }') + ${warm:-0} ))
   printf '| %s %s |%s| %s | %s |\n' "$name" "$3" "$(echo "$row" | cut -d'|' -f2-9)" \
     "$(awk -v t="$((t1 - t0))" -v n="$launches" 'BEGIN { printf "%.2f", t * 10 / n }')" \
