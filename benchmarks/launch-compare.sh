@@ -2,7 +2,8 @@
 # Launch throughput of two versions side by side on the same machine, in alternating rounds:
 # the tool built from BASE (a git revision) and the working tree's. Each round starts each
 # tool on a fresh embedded database and runs LaunchBenchmark at one client count; the tool's
-# CPU per launch (from /proc, user + system) is the figure least moved by a noisy neighbour.
+# CPU per launch (from /proc, user + system) is the figure least moved by a noisy neighbour;
+# the embedded MariaDB's CPU per launch is taken the same way.
 # Usage: benchmarks/launch-compare.sh BASE [seconds per round] [clients] [rounds] [warm-up seconds]
 # REUSE_JARS=1 runs the rounds again with the two tools and driver of the previous run (no builds).
 source "$(dirname "$0")/common.sh"
@@ -33,6 +34,9 @@ fi
 
 ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 
+# A driver that fails ends the script (set -e): stop the round's tool then too, or it keeps the port.
+trap 'if [ -n "${PID:-}" ]; then kill -TERM "$PID" 2>/dev/null || true; fi' EXIT
+
 # round <name> <jar>: one fresh tool, warm-up, one measured level; prints a table row.
 round() {
   local name=$1
@@ -40,24 +44,29 @@ round() {
   DB_DIR=$OUT/$name-db
   rm -rf "$DB_DIR"
   start_tool "$OUT/$name.log" -Xmx512m
-  local out t0 t1 row warm launches
+  local out t0 t1 d0 d1 db row warm launches
+  db=$(mariadb_pid)
   # One driver JVM for warm-up and measurement, so the driver is warm when it counts; the
   # tool's CPU is taken over both, per launch of both.
   t0=$(ticks "$PID")
+  d0=$(ticks "$db")
   out=$(java -cp "target/test-classes:target/classes:$(cat $OUT/classpath.txt)" \
     org.coachapproach.lti.LaunchBenchmark "http://localhost:$PORT" "$SECONDS_PER_ROUND" "$CLIENTS" "$WARM_UP" 2>&1)
   t1=$(ticks "$PID")
+  d1=$(ticks "$db")
   row=$(echo "$out" | tail -n 1)
   warm=$(echo "$out" | awk -F'|' '/^warm-up/ { gsub(/ /, "", $3); print $3 }')
   stop_tool
+  PID=
   launches=$(( $(echo "$row" | awk -F'|' '{ gsub(/ /, "", $3); print $3 }') + ${warm:-0} ))
-  printf '| %s %s |%s| %s |\n' "$name" "$3" "$(echo "$row" | cut -d'|' -f2-9)" \
-    "$(awk -v t="$((t1 - t0))" -v n="$launches" 'BEGIN { printf "%.2f", t * 10 / n }')"
+  printf '| %s %s |%s| %s | %s |\n' "$name" "$3" "$(echo "$row" | cut -d'|' -f2-9)" \
+    "$(awk -v t="$((t1 - t0))" -v n="$launches" 'BEGIN { printf "%.2f", t * 10 / n }')" \
+    "$(awk -v t="$((d1 - d0))" -v n="$launches" 'BEGIN { printf "%.2f", t * 10 / n }')"
 }
 
 echo "base $(git rev-parse --short "$BASE"), current $(git rev-parse --short HEAD)$(git diff --quiet || echo ' + uncommitted changes'), $(date -u '+%Y-%m-%d %H:%M UTC'), steal $(top -bn1 | awk -F',' '/Cpu/ { for (i = 1; i <= NF; i++) if ($i ~ / st/) print $i }')"
-echo "| tool round | clients | launches | launches/s | p50 ms | p95 ms | p99 ms | max ms | errors | tool CPU ms/launch |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| tool round | clients | launches | launches/s | p50 ms | p95 ms | p99 ms | max ms | errors | tool CPU ms/launch | MariaDB CPU ms/launch |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for r in $(seq 1 "$ROUNDS"); do
   round base "$BASE_JAR" "$r"
   round current "$CURRENT_JAR" "$r"

@@ -27,25 +27,31 @@ class ArrivalRecords {
 		this.jdbc = jdbc;
 	}
 
-	/** The stored member for an arrival into a course, as one row; empty when any part is new. */
+	/**
+	 * What is stored of an arrival into a course, as one row: the registration's program, and
+	 * the course, person and membership where they exist (null columns where not). Empty only
+	 * before the registration's first launch. One read tells a launch which writes it needs.
+	 */
 	Optional<Known> known(Arrival arrival) {
 		return this.jdbc.sql("""
-				SELECT p.id AS person_id, p.display_name, p.email, p.last_seen_at, c.id AS course_id, c.title, c.label,
-				       m.course_roles, m.program_role, m.status, pr.id AS program_id,
+				SELECT pr.id AS program_id, c.id AS course_id, c.title, c.label, c.program_id AS course_program,
+				       p.id AS person_id, p.display_name, p.email, p.last_seen_at,
+				       m.course_roles, m.program_role, m.status,
 				       EXISTS (SELECT 1 FROM program_staff_grant g WHERE g.program_id = pr.id AND g.person_id = p.id) AS granted
-				FROM person p
-				JOIN course c ON c.issuer = p.issuer AND c.context_id = ? AND c.program_id IS NOT NULL
-				JOIN membership m ON m.person_id = p.id AND m.course_id = c.id
-				JOIN program pr ON pr.issuer = p.issuer AND pr.client_id = ? AND pr.id = c.program_id
-				WHERE p.issuer = ? AND p.subject = ?""")
-			.params(arrival.contextId(), arrival.clientId(), arrival.issuer(), arrival.subject())
+				FROM program pr
+				LEFT JOIN course c ON c.issuer = pr.issuer AND c.context_id = ?
+				LEFT JOIN person p ON p.issuer = pr.issuer AND p.subject = ?
+				LEFT JOIN membership m ON m.person_id = p.id AND m.course_id = c.id
+				WHERE pr.issuer = ? AND pr.client_id = ?""")
+			.params(arrival.contextId(), arrival.subject(), arrival.issuer(), arrival.clientId())
 			.query((rs, row) -> {
 				String role = rs.getString("program_role");
-				return new Known(rs.getLong("person_id"), rs.getString("display_name"), rs.getString("email"),
-						rs.getTimestamp("last_seen_at").toInstant(), rs.getLong("course_id"), rs.getString("title"),
-						rs.getString("label"), rs.getString("course_roles"),
-						role == null ? null : ProgramRole.valueOf(role), rs.getString("status"),
-						rs.getLong("program_id"), rs.getBoolean("granted"));
+				Timestamp lastSeen = rs.getTimestamp("last_seen_at");
+				return new Known(rs.getLong("program_id"), rs.getObject("course_id", Long.class), rs.getString("title"),
+						rs.getString("label"), rs.getObject("course_program", Long.class),
+						rs.getObject("person_id", Long.class), rs.getString("display_name"), rs.getString("email"),
+						lastSeen == null ? null : lastSeen.toInstant(), rs.getString("course_roles"),
+						role == null ? null : ProgramRole.valueOf(role), rs.getString("status"), rs.getBoolean("granted"));
 			})
 			.optional();
 	}
@@ -64,11 +70,6 @@ class ArrivalRecords {
 				ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id), display_name = COALESCE(VALUES(display_name), display_name),
 				    email = COALESCE(VALUES(email), email), last_seen_at = VALUES(last_seen_at)""",
 				arrival.issuer(), arrival.subject(), arrival.displayName(), arrival.email(), at, at);
-	}
-
-	boolean courseExists(String issuer, String contextId) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM course WHERE issuer = ? AND context_id = ?")
-			.params(issuer, contextId).query(Integer.class).single() > 0;
 	}
 
 	/** A course belongs to the program of the registration that launched it first; it never moves. */
@@ -130,9 +131,23 @@ class ArrivalRecords {
 		return Objects.requireNonNull(key.getKey(), "no id from " + sql).longValue();
 	}
 
-	/** A stored member, as the fast path of a launch compares it with the arrival. */
-	record Known(long personId, String displayName, String email, Instant lastSeenAt, long courseId, String title,
-			String label, String courseRoles, ProgramRole programRole, String status, long programId, boolean granted) {
+	/**
+	 * What {@link #known} found; the course's, person's and membership's columns are null
+	 * where that part is not stored (yet).
+	 */
+	record Known(long programId, Long courseId, String title, String label, Long courseProgram, Long personId,
+			String displayName, String email, Instant lastSeenAt, String courseRoles, ProgramRole programRole,
+			String status, boolean granted) {
+
+		/** The course is stored and belongs to the registration's program. */
+		boolean courseOfProgram() {
+			return this.courseId != null && this.courseProgram != null && this.courseProgram == this.programId;
+		}
+
+		boolean member() {
+			return this.courseRoles != null;
+		}
+
 	}
 
 	record Recorded(String displayName, String courseTitle, long courseProgram, ProgramRole programRole,

@@ -63,32 +63,47 @@ public class People {
 		Set<CourseRole> roles = arrival.courseRoles().isEmpty() ? EnumSet.noneOf(CourseRole.class)
 				: EnumSet.copyOf(arrival.courseRoles());
 		String roleNames = names(roles);
-		if (arrival.contextId() != null) {
-			Optional<Member> unchanged = this.arrivals.known(arrival)
-				.filter(known -> current(known, arrival, roleNames, now))
-				.map(known -> new Member(new PersonId(known.personId()), known.displayName(),
-						new CourseId(known.courseId()), known.title(), roles, known.programRole(),
-						new ProgramId(known.programId()), arrival.institutionAdministrator(), known.granted()));
-			if (unchanged.isPresent()) {
-				return unchanged.get();
-			}
-		}
-		ProgramId program = this.arrivals.upsertProgram(arrival.issuer(), arrival.clientId(), now);
-		long personId = this.arrivals.upsertPerson(arrival, now);
 		if (arrival.contextId() == null) {
+			ProgramId program = this.arrivals.upsertProgram(arrival.issuer(), arrival.clientId(), now);
+			long personId = this.arrivals.upsertPerson(arrival, now);
 			ArrivalRecords.Recorded person = this.arrivals.recordedPerson(personId, program);
 			return new Member(new PersonId(personId), person.displayName(), null, null, roles, arrival.programRole(),
 					program, arrival.institutionAdministrator(), person.granted());
 		}
-		// Only a launch that missed the fast path gets here, so the check costs a returning person nothing.
-		boolean appears = !this.arrivals.courseExists(arrival.issuer(), arrival.contextId());
+		ArrivalRecords.Known known = this.arrivals.known(arrival).orElse(null);
+		ProgramId program = known != null ? new ProgramId(known.programId())
+				: this.arrivals.upsertProgram(arrival.issuer(), arrival.clientId(), now);
+		if (known != null && known.courseId() != null && known.courseProgram() != null && !known.courseOfProgram()) {
+			// The same course (issuer and context) launched through another registration of the
+			// tool: its people, grades and roster belong to the first one's program.
+			throw new CourseOfAnotherProgramException(new CourseId(known.courseId()), program);
+		}
+		// Only what is missing or changed is written: a returning person in a known course costs the one read.
+		boolean personCurrent = known != null && known.personId() != null && personCurrent(known, arrival, now);
+		long personId = personCurrent ? known.personId() : this.arrivals.upsertPerson(arrival, now);
+		if (known != null && known.courseOfProgram()) {
+			long courseId = courseCurrent(known, arrival) ? known.courseId()
+					: this.arrivals.upsertCourse(arrival, program, now);
+			if (!(known.member() && membershipCurrent(known, arrival, roleNames))) {
+				this.arrivals.upsertMembership(personId, courseId, roleNames, arrival.programRole(), now);
+			}
+			// What the upserts leave follows from the read (COALESCE keeps a stored value the arrival lacks):
+			// no read of what was just written. A concurrent change shows on the session's next request,
+			// which reads the membership and grant again.
+			String name = arrival.displayName() != null ? arrival.displayName() : known.displayName();
+			String title = arrival.contextTitle() != null ? arrival.contextTitle() : known.title();
+			ProgramRole role = known.member() && known.programRole() != null ? known.programRole() : arrival.programRole();
+			return new Member(new PersonId(personId), name, new CourseId(courseId), title, roles, role, program,
+					arrival.institutionAdministrator(), known.granted());
+		}
+		// A course new to the tool (or stored before courses had programs): its program is settled by the
+		// upsert, which a concurrent first launch through another registration may win, so it is read back.
+		boolean appears = known == null || known.courseId() == null;
 		long courseId = this.arrivals.upsertCourse(arrival, program, now);
 		long membershipId = this.arrivals.upsertMembership(personId, courseId, roleNames, arrival.programRole(), now);
 		ArrivalRecords.Recorded recorded = this.arrivals.recorded(membershipId, program);
 		if (recorded.courseProgram() != program.value()) {
-			// The same course (issuer and context) launched through another registration of the
-			// tool: its people, grades and roster belong to the first one's program. The exception
-			// rolls back this transaction's writes.
+			// The exception rolls back this transaction's writes.
 			throw new CourseOfAnotherProgramException(new CourseId(courseId), program);
 		}
 		if (appears) {
@@ -176,12 +191,18 @@ public class People {
 	}
 
 	/** Whether nothing the arrival says differs from the stored member (and last-seen is recent). */
-	private static boolean current(ArrivalRecords.Known known, Arrival arrival, String roleNames, Instant now) {
+	private static boolean personCurrent(ArrivalRecords.Known known, Arrival arrival, Instant now) {
 		return same(arrival.displayName(), known.displayName()) && same(arrival.email(), known.email())
-				&& same(arrival.contextTitle(), known.title()) && same(arrival.contextLabel(), known.label())
-				&& roleNames.equals(known.courseRoles()) && MembershipStatus.ACTIVE.name().equals(known.status())
-				&& (known.programRole() != null || arrival.programRole() == null)
 				&& known.lastSeenAt().isAfter(now.minus(LAST_SEEN_STEP));
+	}
+
+	private static boolean courseCurrent(ArrivalRecords.Known known, Arrival arrival) {
+		return same(arrival.contextTitle(), known.title()) && same(arrival.contextLabel(), known.label());
+	}
+
+	private static boolean membershipCurrent(ArrivalRecords.Known known, Arrival arrival, String roleNames) {
+		return roleNames.equals(known.courseRoles()) && MembershipStatus.ACTIVE.name().equals(known.status())
+				&& (known.programRole() != null || arrival.programRole() == null);
 	}
 
 	/** Display fields cut to their columns; identities that do not fit are refused. */

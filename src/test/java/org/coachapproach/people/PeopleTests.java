@@ -98,6 +98,33 @@ class PeopleTests {
 		assertThat(this.events.stream(CourseAppeared.class)).containsExactly(new CourseAppeared(first.course()));
 	}
 
+	@Test
+	void shouldWriteOnlyWhatAnArrivalIntoAKnownCourseChanges() {
+		String course = "course-" + UUID.randomUUID();
+		String subject = "p-" + UUID.randomUUID();
+		this.people.arrive(arrival("someone-" + UUID.randomUUID(), course, Set.of(CourseRole.LEARNER), null));
+		this.people.arrive(arrival(subject, "elsewhere-" + UUID.randomUUID(), Set.of(CourseRole.LEARNER), null));
+
+		// Known person and known course, new membership, no name or title sent: the stored ones stand.
+		Member member = this.people.arrive(new Arrival("https://platform.example", subject, null, null, course, null,
+				null, Set.of(CourseRole.LEARNER), ProgramRole.MENTEE));
+		assertThat(member.displayName()).isEqualTo("Ari Osei");
+		assertThat(member.courseTitle()).isEqualTo("Title of " + course);
+		assertThat(member.programRole()).isEqualTo(ProgramRole.MENTEE);
+		assertThat(count("SELECT COUNT(*) FROM membership m JOIN person p ON p.id = m.person_id WHERE p.subject = ?",
+				subject)).isEqualTo(2);
+
+		// A new title is written; a role staff set stays.
+		this.jdbc.sql("UPDATE membership SET program_role = 'MENTOR' WHERE person_id = ? AND course_id = ?")
+			.params(member.person().value(), member.course().value()).update();
+		Member renamed = this.people.arrive(new Arrival("https://platform.example", subject, null, null, course,
+				"Renamed", null, Set.of(CourseRole.LEARNER), ProgramRole.MENTEE));
+		assertThat(renamed.courseTitle()).isEqualTo("Renamed");
+		assertThat(renamed.programRole()).isEqualTo(ProgramRole.MENTOR);
+		assertThat(this.jdbc.sql("SELECT title FROM course WHERE id = ?").param(member.course().value())
+			.query(String.class).single()).isEqualTo("Renamed");
+	}
+
 	private static Arrival arrival(String subject, String course, Set<CourseRole> roles, ProgramRole role) {
 		return new Arrival("https://platform.example", subject, "Ari Osei", "ari@example.edu", course, "Title of " + course,
 				null, roles, role);

@@ -97,7 +97,9 @@ class IdTokenVerifier {
 		}
 		Instant keepNonceUntil = keepNonceUntil(claims);
 		try {
-			if (this.states.nonceUsed(nonce)) {
+			// Using the nonce up is the check that it is new: the primary key decides between two
+			// requests racing with the same token, in one statement instead of a read and an insert.
+			if (!this.states.recordNonce(nonce, keepNonceUntil)) {
 				throw LaunchRefusedException.unauthorized("replayed_nonce", "nonce seen before");
 			}
 			checkTimes(claims);

@@ -54,31 +54,21 @@ class LaunchCompletion {
 		this.services = services;
 	}
 
+	/** Keeps a verified launch (its nonce used up by the verifier) until the browser proves it began the login. */
+	@Transactional
+	public void park(VerifiedLaunch launch, String pendingLaunch) {
+		this.states.park(launch.login().state(), pendingLaunch);
+	}
+
 	/**
-	 * In one transaction: uses up the nonce and the state, records the person and starts
-	 * their session. A concurrent request with the same token loses on the nonce's key.
+	 * In one transaction: uses up the state, records the person and starts their session. The
+	 * verifier already used up the nonce (a concurrent request with the same token lost there);
+	 * a concurrent request with the same state loses on its delete here. A parked launch,
+	 * confirmed, completes here too.
 	 * @return the session token and the tool path to show first
 	 */
 	@Transactional
 	public Completed complete(VerifiedLaunch launch, String toolBase) {
-		if (!this.states.recordNonce(launch.nonce(), launch.keepNonceUntil())) {
-			throw LaunchRefusedException.unauthorized("replayed_nonce", "nonce used by a concurrent request");
-		}
-		return completeParked(launch, toolBase);
-	}
-
-	/** Keeps a verified launch until the browser proves it began the login; uses up the nonce. */
-	@Transactional
-	public void park(VerifiedLaunch launch, String pendingLaunch) {
-		if (!this.states.recordNonce(launch.nonce(), launch.keepNonceUntil())) {
-			throw LaunchRefusedException.unauthorized("replayed_nonce", "nonce used by a concurrent request");
-		}
-		this.states.park(launch.login().state(), pendingLaunch);
-	}
-
-	/** Completes a launch whose nonce is already used up (parked, then confirmed). */
-	@Transactional
-	public Completed completeParked(VerifiedLaunch launch, String toolBase) {
 		if (!this.states.consume(launch.login().state())) {
 			throw LaunchRefusedException.unauthorized("unknown_state", "state used by a concurrent request");
 		}

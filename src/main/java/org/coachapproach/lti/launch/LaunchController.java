@@ -139,7 +139,7 @@ class LaunchController {
 		catch (ParseException ex) {
 			throw LaunchRefusedException.badRequest("malformed_token", ex.getMessage());
 		}
-		LaunchCompletion.Completed completed = this.conflicts.inTransaction(tx -> this.completion.completeParked(launch, base));
+		LaunchCompletion.Completed completed = this.conflicts.inTransaction(tx -> this.completion.complete(launch, base));
 		this.meters.launched();
 		return "redirect:" + UriComponentsBuilder.fromUriString(base + completed.firstPage())
 			.queryParam(AccessSessions.PARAMETER, completed.sessionToken())

@@ -76,11 +76,6 @@ class LoginStates {
 		this.jdbc.sql("UPDATE lti_login_state SET pending_launch = ? WHERE state = ?").params(pendingLaunch, state).update();
 	}
 
-	boolean nonceUsed(String nonce) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM lti_used_nonce WHERE nonce = ?").param(nonce).query(Integer.class)
-			.single() > 0;
-	}
-
 	/**
 	 * Records a nonce as used; false when it already was. The primary key makes this the one
 	 * decision between two requests racing with the same token.
