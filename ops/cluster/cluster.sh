@@ -11,19 +11,25 @@
 #                    LaunchBenchmark through nginx, then counts the launch rows in the database
 #   drill [clients] [node]   under launch load (32 clients, 200 s): kill -9 tool 2 and restart
 #                    it, stop Galera node 1 and bring it back (IST); launches OK / failed, rows
+#   exactly-once [clients] [seconds] [drain]
+#                    launches, reflections (scores) and queued email under load (32 clients,
+#                    150 s); kill -9 tool 2 and restart it, kill -9 the mariadbd of node 1 and
+#                    restart it; then PASS/FAIL per check, exit 1 on a FAIL
+#   quorum           kill -9 nodes 2 and 3: node 1 loses quorum (non-primary); what the tools
+#                    answer; node 1 bootstrapped primary again, 2 and 3 rejoin; launches again
 #   node-stop N | node-start N    stop / restart Galera node N (1-3); a restart rejoins by IST
 #   tool-kill N | tool-start N    SIGKILL / restart tool instance N (1-2)
 #   sql "statement"  runs a statement as the tool's user on the first running node
 #   nginx            (re)writes nginx's configuration and starts or reloads it
 # Ports: CLUSTER_PORT (default 23300): nginx on it, tools on +1/+2, MariaDB on +11..+13,
-# Galera group on +21..+23, IST on +31..+33, SST on +41..+43.
+# Galera group on +21..+23, IST on +31..+33, SST on +41..+43, the drill's SMTP server on +50.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 COMMAND=${1:-}
 shift || true
 WORK=target/cluster
 case "$COMMAND" in
-  launches|drill|node-stop|node-start|tool-kill|tool-start|sql|nginx) ;;
+  launches|drill|exactly-once|quorum|node-stop|node-start|tool-kill|tool-start|sql|nginx) ;;
   *) WORK=${1:-$WORK} ;;
 esac
 WORK=${CLUSTER_DIR:-$WORK}
@@ -38,6 +44,7 @@ DB_USER=coachapproach
 db_port() { echo $((BASE + 10 + $1)); }
 group_port() { echo $((BASE + 20 + $1)); }
 tool_port() { echo $((BASE + $1)); }
+smtp_port() { echo $((BASE + 50)); } # the exactly-once drill's SMTP server (nothing listens otherwise: mail waits)
 node_dir() { echo "$WORK/node$1"; }
 log() { echo "[cluster $(date -u +%H:%M:%S)] $*"; }
 die() { echo "cluster: $*" >&2; exit 1; }
@@ -229,16 +236,29 @@ start_tool() { # start_tool N
     '--server.tomcat.remoteip.internal-proxies=127\.0\.0\.1' \
     --coachapproach.lti.registration-secret="$REGISTRATION_SECRET" \
     --coachapproach.rate-limit.login.capacity=100000000 \
+    --spring.mail.host=127.0.0.1 --spring.mail.port="$(smtp_port)" --management.health.mail.enabled=false \
+    --spring.mail.properties.mail.smtp.connectiontimeout=5000 --spring.mail.properties.mail.smtp.timeout=10000 \
     >>"$WORK/tool$n.log" 2>&1 &
   echo $! >"$WORK/tool$n.pid"
   local pid=$! t0; t0=$(date +%s)
   # Every load-test client comes through nginx as 127.0.0.1: the per-address limit is lifted above.
+  # Spring Boot's mail health check is off: an SMTP server that is down (no drill running) must not
+  # take the instances out of nginx; mail waits in the outbox meanwhile.
   until curl -sf "http://127.0.0.1:$(tool_port "$n")/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
     kill -0 "$pid" 2>/dev/null || { tail -n 40 "$WORK/tool$n.log" >&2; die "tool $n died, see $WORK/tool$n.log"; }
     [ $(( $(date +%s) - t0 )) -lt 400 ] || die "tool $n not up after 400 s"
     sleep 0.5
   done
   log "tool $n up in $(( $(date +%s) - t0 )) s"
+}
+
+kill_node() { # kill_node N: SIGKILL the node's mariadbd, as a crash or an OOM kill would
+  local n=$1 pid; pid=$(node_pid "$n")
+  [ -z "$pid" ] && return
+  log "node $n (pid $pid): SIGKILL"
+  kill -KILL "$pid"
+  local i
+  for i in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.25; done
 }
 
 kill_tool() { # kill_tool N [signal]
@@ -362,13 +382,13 @@ sql() { # as the tool's database user, on the first running node
 }
 
 prepare_driver() {
-  [ -f target/cluster-classpath.txt ] && [ -d target/test-classes/org/coachapproach/lti ] && return
+  [ -f target/cluster-classpath.txt ] && [ -f target/test-classes/org/coachapproach/ops/ExactlyOnceDrill.class ] && return
   log "compiling the launch driver"
   mvn -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cluster-classpath.txt -Dmdep.includeScope=test
 }
 
 run_driver() { # run_driver <output> <seconds per level> <levels> <warm-up>: LaunchBenchmark through nginx
-  java -Dbench.registration-key="$REGISTRATION_SECRET" \
+  timeout "${DRIVER_TIMEOUT:-0}" java -Dbench.registration-key="$REGISTRATION_SECRET" \
     -cp "target/test-classes:target/classes:$(cat target/cluster-classpath.txt)" \
     org.coachapproach.lti.LaunchBenchmark "http://127.0.0.1:$NGINX_PORT" "$2" "$3" "$4" >"$1" 2>&1
 }
@@ -426,17 +446,88 @@ drill() { # drill [clients] [Galera node to stop]: faults under launch load
   report "$WORK/drill.out" "$before"
 }
 
+exactly_once() { # exactly-once [clients] [seconds] [drain]: faults under mixed load, then the counts
+  local clients=${1:-32} seconds=${2:-150} drain=${3:-900} t0; t0=$(date +%s)
+  secrets; prepare_driver; fresh_access_log
+  [ -n "$(nginx_pid)" ] || die "the cluster is not running: ops/cluster/cluster.sh start"
+  echo "date: $(date -u '+%F %T UTC'); $(nproc) cores; $(cpu_sample)"
+  DB_PASSWORD=$DB_PASSWORD java -Ddrill.registration-key="$REGISTRATION_SECRET" \
+    -Ddrill.jdbc="jdbc:mariadb:sequential://127.0.0.1:$(db_port 1),127.0.0.1:$(db_port 2),127.0.0.1:$(db_port 3)/$DB_NAME" \
+    -Ddrill.db-user="$DB_USER" -cp "target/test-classes:target/classes:$(cat target/cluster-classpath.txt)" \
+    org.coachapproach.ops.ExactlyOnceDrill "http://127.0.0.1:$NGINX_PORT" "$seconds" "$clients" "$(smtp_port)" "$drain" \
+    >"$WORK/exactly-once.out" 2>&1 &
+  local driver=$!
+  sleep 20
+  log "DRILL: kill -9 tool 2, restart it"; kill_tool 2 KILL
+  start_tool 2 >"$WORK/tool2-restart.out" 2>&1 &
+  local restart=$!
+  sleep 15
+  log "DRILL: kill -9 the mariadbd of Galera node 1 (the node both instances write through)"; kill_node 1
+  sleep 10
+  log "DRILL: start node 1"; start_node 1; wait_cluster_size 1 3
+  grep -E 'IST received|Receiving IST|State transfer required|SST (complete|request)|WSREP_SST' "$(node_dir 1)/error.log" | tail -n 4 || true
+  wait "$restart" && cat "$WORK/tool2-restart.out" || { cat "$WORK/tool2-restart.out"; die "tool 2 did not come back"; }
+  log "DRILL: faults done, load runs on"
+  echo "under load: $(cpu_sample)"
+  local rc=0
+  wait "$driver" || rc=$?
+  cat "$WORK/exactly-once.out"
+  echo "nginx status codes: $(awk '{ print $3 }' "$WORK/nginx/access.log" | sort | uniq -c | tr '\n' ' ')"
+  echo "requests per instance (nginx log): $(awk '{ print $NF }' "$WORK/nginx/access.log" | sort | uniq -c | tr '\n' ' ')"
+  log "exactly-once: $([ $rc = 0 ] && echo PASS || echo FAIL) in $(( $(date +%s) - t0 )) s"
+  return "$rc"
+}
+
+health_line() { # health_line N: the tool's health status code and body, one line
+  curl -s -m 10 -o /tmp/cluster-health.$$ -w '%{http_code}' "http://127.0.0.1:$(tool_port "$1")/actuator/health" 2>/dev/null || true
+  echo " $(cat /tmp/cluster-health.$$ 2>/dev/null)"; rm -f /tmp/cluster-health.$$
+}
+
+quorum() { # quorum: two of three nodes crash; the last is non-primary; then they come back
+  secrets; prepare_driver
+  [ -n "$(nginx_pid)" ] || die "the cluster is not running: ops/cluster/cluster.sh start"
+  local n before after
+  before=$(sql "SELECT COUNT(*) FROM person" | tail -n 1); fresh_access_log
+  log "QUORUM: kill -9 nodes 2 and 3 at once (a clean stop would shrink the cluster and keep node 1 primary)"
+  kill -KILL "$(node_pid 2)" "$(node_pid 3)"
+  sleep 10
+  echo "node 1: $(node_status 1 wsrep_cluster_status), size $(node_status 1 wsrep_cluster_size), ready $(node_status 1 wsrep_ready)"
+  for n in 1 2; do echo "tool $n health: $(health_line "$n")"; done
+  echo "a launch through nginx (its registration first):"
+  # timeout: the benchmark's platform server keeps its JVM alive after a failed registration
+  DRIVER_TIMEOUT=90 run_driver "$WORK/quorum-launch.out" 5 1 0 || true
+  grep -m 1 -o 'registration failed: [0-9]*' "$WORK/quorum-launch.out" || tail -n 3 "$WORK/quorum-launch.out"
+  echo "nginx status codes while non-primary: $(awk '{ print $3 }' "$WORK/nginx/access.log" | sort | uniq -c | tr '\n' ' ')"
+  # Galera does not make a primary component again from a minority on its own (nor from two
+  # nodes of which one lost its state in the crash): the operator names the node with the
+  # latest state (here the only survivor) primary, and the others rejoin it by state transfer.
+  log "QUORUM: node 1 made primary again (pc.bootstrap=YES), then nodes 2 and 3 rejoin it"
+  node_sql 1 "SET GLOBAL wsrep_provider_options='pc.bootstrap=YES'"
+  sleep 5
+  echo "node 1: $(node_status 1 wsrep_cluster_status), size $(node_status 1 wsrep_cluster_size), ready $(node_status 1 wsrep_ready)"
+  for n in 1 2; do echo "tool $n health: $(health_line "$n")"; done
+  start_node 2; start_node 3; wait_cluster_size 1 3
+  echo "node 1: $(node_status 1 wsrep_cluster_status), size $(node_status 1 wsrep_cluster_size), ready $(node_status 1 wsrep_ready)"
+  for n in 1 2; do echo "tool $n health: $(health_line "$n")"; done
+  fresh_access_log
+  run_driver "$WORK/quorum-after.out" 10 4 0 || true; cat "$WORK/quorum-after.out"
+  after=$(sql "SELECT COUNT(*) FROM person" | tail -n 1)
+  echo "person rows before $before, after $after; nginx status codes after recovery: $(awk '{ print $3 }' "$WORK/nginx/access.log" | sort | uniq -c | tr '\n' ' ')"
+}
+
 case "$COMMAND" in
   start) start_all ;;
   stop) stop_all; log "stopped" ;;
   status) status ;;
   launches) launches "$@" ;;
   drill) drill "$@" ;;
+  exactly-once) exactly_once "$@" ;;
+  quorum) quorum ;;
   node-stop) stop_node "${1:?node 1-3}" ;;
   node-start) start_node "${1:?node 1-3}"; wait_cluster_size "$1" 3 ;;
   tool-kill) kill_tool "${1:?tool 1-2}" KILL ;;
   tool-start) start_tool "${1:?tool 1-2}" ;;
   sql) sql "${1:?statement}" ;;
   nginx) start_nginx ;;
-  *) sed -n '2,21p' "$0"; exit 2 ;;
+  *) sed -n '2,25p' "$0"; exit 2 ;;
 esac

@@ -94,6 +94,11 @@ public final class TestPlatform implements AutoCloseable {
 		this.server.start();
 	}
 
+	/** Serves {@code path} on this platform's own address too (service endpoints of a load driver). */
+	public void handle(String path, com.sun.net.httpserver.HttpHandler handler) {
+		this.server.createContext(path, handler);
+	}
+
 	public String jwksUrl() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/jwks";
 	}
