@@ -236,13 +236,17 @@ start_tool() { # start_tool N
     '--server.tomcat.remoteip.internal-proxies=127\.0\.0\.1' \
     --coachapproach.lti.registration-secret="$REGISTRATION_SECRET" \
     --coachapproach.rate-limit.login.capacity=100000000 \
-    --spring.mail.host=127.0.0.1 --spring.mail.port="$(smtp_port)" --management.health.mail.enabled=false \
+    --spring.mail.host=127.0.0.1 --spring.mail.port="$(smtp_port)" \
+    --coachapproach.lti.scores.lease="${SCORE_LEASE:-PT1M}" --coachapproach.outreach.lease="${MAIL_LEASE:-PT1M}" \
     --spring.mail.properties.mail.smtp.connectiontimeout=5000 --spring.mail.properties.mail.smtp.timeout=10000 \
     >>"$WORK/tool$n.log" 2>&1 &
   echo $! >"$WORK/tool$n.pid"
   local pid=$! t0; t0=$(date +%s)
   # Every load-test client comes through nginx as 127.0.0.1: the per-address limit is lifted above.
-  # Spring Boot's mail health check is off: an SMTP server that is down (no drill running) must not
+  # Leases of a minute (production: 10 and 5): a batch claimed by a killed instance is sent by the
+  # other a minute later, so a drill waits a minute, not ten. The drill's platform and mail server
+  # answer in milliseconds, far inside a minute.
+  # Spring Boot's mail health check is off (application.properties): an SMTP server that is down (no drill running) must not
   # take the instances out of nginx; mail waits in the outbox meanwhile.
   until curl -sf "http://127.0.0.1:$(tool_port "$n")/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
     kill -0 "$pid" 2>/dev/null || { tail -n 40 "$WORK/tool$n.log" >&2; die "tool $n died, see $WORK/tool$n.log"; }

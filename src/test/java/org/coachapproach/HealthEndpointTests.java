@@ -71,6 +71,16 @@ class HealthEndpointTests {
 		assertThat(get("/actuator/health/db", null).body()).doesNotContain("MariaDB");
 	}
 
+	@Test
+	void shouldReportReadyWithoutAGaleraClusterAndSayThereIsNone() throws Exception {
+		HttpResponse<String> response = get("/actuator/health/readiness", "Bearer " + this.token);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode readiness = json(response);
+		assertThat(readiness.at("/components/galera/status").asString()).isEqualTo("UP");
+		assertThat(readiness.at("/components/galera/details/cluster").asString()).isEqualTo("none");
+	}
+
 	private HttpResponse<String> get(String path, String authorization) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
 		if (authorization != null) {

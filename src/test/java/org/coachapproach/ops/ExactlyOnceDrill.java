@@ -451,8 +451,9 @@ public final class ExactlyOnceDrill {
 				unknown.isEmpty() ? "" : "; NOT QUEUED " + unknown.size() + ", e.g. " + unknown.get(0));
 		verdict(twice.isEmpty(), "scores: each received exactly once (per line item, user and timestamp)%s",
 				twice.isEmpty() ? "" : "; TWICE: " + twice.size() + " (" + otherStamp + " with another timestamp), e.g. " + twice.get(0));
-		log("line items created on the platform: %d for %d items", this.lineItems.size(),
-				new HashSet<>(this.lineItems.values()).size());
+		int items = new HashSet<>(this.lineItems.values()).size();
+		verdict(this.lineItems.size() == items, "line items: %d created on the platform for %d items (one gradebook column each)",
+				this.lineItems.size(), items);
 	}
 
 	private void checkMail(Connection db, GreenMail smtp) throws Exception {

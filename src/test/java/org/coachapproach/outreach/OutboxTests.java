@@ -314,7 +314,8 @@ class OutboxTests {
 
 	private OutreachProperties settings() {
 		return new OutreachProperties("Coach Approach <no-reply@example.edu>", 50, Duration.ofSeconds(5),
-				Duration.ofMinutes(1), Duration.ofHours(1), 5, Duration.ofDays(30), new OutreachProperties.Sender(false));
+				Duration.ofMinutes(1), Duration.ofHours(1), 5, Duration.ofDays(30), Duration.ofMinutes(5),
+				new OutreachProperties.Sender(false));
 	}
 
 	private static JavaMailSenderImpl mailSender(int port) {

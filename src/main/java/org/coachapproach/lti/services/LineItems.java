@@ -2,17 +2,22 @@ package org.coachapproach.lti.services;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import org.coachapproach.lti.http.PlatformHttp;
 import org.coachapproach.lti.registration.Registration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -48,9 +53,18 @@ class LineItems {
 	 */
 	private final Map<String, Known> known = new java.util.concurrent.ConcurrentHashMap<>();
 
-	private static final java.time.Duration KEEP = java.time.Duration.ofMinutes(5);
+	private static final Duration KEEP = Duration.ofMinutes(5);
 
-	private record Known(LineItem lineItem, java.time.Instant until) {
+	/**
+	 * How long a claim to create a column holds: a search and a create take seconds; a holder
+	 * still searching past this (a platform answering each page near the call deadline) may see a
+	 * second worker search as well.
+	 */
+	static final Duration CREATION_LEASE = Duration.ofMinutes(5);
+
+	private static final Duration CREATION_RETRY = Duration.ofSeconds(2);
+
+	private record Known(LineItem lineItem, Instant until) {
 	}
 
 	LineItems(JdbcClient jdbc, ServiceTokens tokens, Clock clock) {
@@ -75,24 +89,83 @@ class LineItems {
 
 	private LineItem find(CourseService service, Registration registration, String itemKey, String label, int points)
 			throws ServiceCallException {
-		Optional<Stored> stored = this.jdbc.sql("SELECT line_item_url, score_maximum FROM lti_line_item WHERE course_id = ? AND item_key = ?")
-			.params(service.course().value(), itemKey)
-			.query((rs, row) -> new Stored(rs.getString(1), (Double) rs.getObject(2, Double.class)))
-			.optional();
+		Optional<Stored> stored = storedItem(service, itemKey);
 		if (stored.isPresent() && stored.get().scoreMaximum() != null) {
 			return new LineItem(stored.get().url(), stored.get().scoreMaximum());
 		}
-		LineItem found = stored.isPresent() && ServiceCalls.under(stored.get().url(), service.lineItemsUrl())
-				? read(service, registration, stored.get().url()) : search(service, registration, itemKey).orElse(null);
-		if (found == null) {
-			found = create(service, registration, itemKey, label, points);
+		if (stored.isPresent() && ServiceCalls.under(stored.get().url(), service.lineItemsUrl())) {
+			return store(service, itemKey, read(service, registration, stored.get().url()));
 		}
+		// Searching and creating is one step per course and item across every worker and instance:
+		// two that both search, find nothing and create would give the gradebook two columns.
+		String holder = claimCreation(service, itemKey);
+		try {
+			Optional<Stored> meanwhile = storedItem(service, itemKey).filter(item -> item.scoreMaximum() != null);
+			if (meanwhile.isPresent()) {
+				return new LineItem(meanwhile.get().url(), meanwhile.get().scoreMaximum());
+			}
+			LineItem found = search(service, registration, itemKey).orElse(null);
+			if (found == null) {
+				found = create(service, registration, itemKey, label, points);
+			}
+			return store(service, itemKey, found);
+		}
+		finally {
+			this.jdbc.sql("DELETE FROM lti_line_item_creation WHERE course_id = ? AND item_key = ? AND holder = ?")
+				.params(service.course().value(), itemKey, holder)
+				.update();
+		}
+	}
+
+	private Optional<Stored> storedItem(CourseService service, String itemKey) {
+		return this.jdbc.sql("SELECT line_item_url, score_maximum FROM lti_line_item WHERE course_id = ? AND item_key = ?")
+			.params(service.course().value(), itemKey)
+			.query((rs, row) -> new Stored(rs.getString(1), (Double) rs.getObject(2, Double.class)))
+			.optional();
+	}
+
+	private LineItem store(CourseService service, String itemKey, LineItem found) {
 		this.jdbc.sql("""
 				INSERT INTO lti_line_item (course_id, item_key, line_item_url, score_maximum) VALUES (?, ?, ?, ?)
 				ON DUPLICATE KEY UPDATE line_item_url = VALUES(line_item_url), score_maximum = VALUES(score_maximum)""")
 			.params(service.course().value(), itemKey, found.url(), found.scoreMaximum())
 			.update();
 		return found;
+	}
+
+	/**
+	 * Claims the creation of an item's column, each statement committed on its own (no
+	 * transaction is open here), so the claim holds across instances and nodes.
+	 * @return the claim's holder, to release it
+	 * @throws ServiceCallException a retry shortly after, while another worker holds the claim
+	 */
+	private String claimCreation(CourseService service, String itemKey) throws ServiceCallException {
+		String holder = UUID.randomUUID().toString();
+		Instant now = this.clock.instant();
+		Timestamp until = Timestamp.from(now.plus(CREATION_LEASE));
+		try {
+			int claimed = this.jdbc.sql("""
+					INSERT IGNORE INTO lti_line_item_creation (course_id, item_key, holder, claimed_until) VALUES (?, ?, ?, ?)""")
+				.params(service.course().value(), itemKey, holder, until)
+				.update();
+			if (claimed == 0) {
+				// A holder that died (or timed out) leaves its claim to lapse; the column it may have
+				// created is then found by the search.
+				claimed = this.jdbc.sql("""
+						UPDATE lti_line_item_creation SET holder = ?, claimed_until = ?
+						WHERE course_id = ? AND item_key = ? AND claimed_until < ?""")
+					.params(holder, until, service.course().value(), itemKey, Timestamp.from(now))
+					.update();
+			}
+			if (claimed == 1) {
+				return holder;
+			}
+		}
+		catch (PessimisticLockingFailureException ex) {
+			// Galera: another node's claim of the same row won certification.
+		}
+		throw new ServiceCallException(503, "Another worker is creating the gradebook column for " + itemKey,
+				CREATION_RETRY);
 	}
 
 	/** Forgets a column the platform no longer has (deleted assignment): the next score finds or creates one. */

@@ -64,8 +64,6 @@ class ScoreSender implements SmartLifecycle, DisposableBean {
 
 	private static final int BATCH = 200;
 
-	private static final Duration LEASE = Duration.ofMinutes(10);
-
 	private static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
 	private final JdbcClient jdbc;
@@ -107,7 +105,7 @@ class ScoreSender implements SmartLifecycle, DisposableBean {
 		this.workers = Executors.newFixedThreadPool(settings.workers(), daemon("score-send"));
 		this.outbox = outboxes.open("score-dispatch", TABLE, new OutboxSettings(BATCH, Duration.ZERO, settings.poll(),
 				settings.retryBase(), MAX_BACKOFF.compareTo(settings.retryBase()) < 0 ? settings.retryBase() : MAX_BACKOFF,
-				settings.maxAttempts(), LEASE, Duration.ofSeconds(10)), this::deliver);
+				settings.maxAttempts(), settings.lease(), Duration.ofSeconds(10)), this::deliver);
 	}
 
 	/** Starts a delivery round soon (after a commit that queued scores). */

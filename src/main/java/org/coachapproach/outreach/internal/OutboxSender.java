@@ -77,7 +77,7 @@ public class OutboxSender implements SmartLifecycle {
 		this.settings = settings;
 		this.outbox = outboxes.open("outbox-sender", TABLE,
 				new OutboxSettings(settings.ratePerSecond(), Duration.ofSeconds(1), settings.pollInterval(),
-						settings.retryBase(), settings.retryMax(), settings.maxAttempts(), Duration.ofMinutes(5),
+						settings.retryBase(), settings.retryMax(), settings.maxAttempts(), settings.lease(),
 						Duration.ofSeconds(10)),
 				this::send);
 	}

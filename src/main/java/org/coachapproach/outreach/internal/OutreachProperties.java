@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAttempts after this many attempts a message is marked failed and listed for staff
  * @param keepBodies a daily job empties the text and HTML of messages older than this once sent,
  * failed or cancelled (the rows stay, so a reminder is still never queued twice)
+ * @param lease how long a claimed batch is an instance's to send; when the instance dies with it,
+ * another sends it after this
  * @param sender the background sender
  */
 @Validated
@@ -32,7 +34,7 @@ public record OutreachProperties(@NotBlank @DefaultValue("Coach Approach <no-rep
 		@Min(1) @DefaultValue("10") int ratePerSecond, @NotNull @DefaultValue("PT5S") Duration pollInterval,
 		@NotNull @DefaultValue("PT1M") Duration retryBase, @NotNull @DefaultValue("PT6H") Duration retryMax,
 		@Min(1) @DefaultValue("8") int maxAttempts, @NotNull @DefaultValue("P30D") Duration keepBodies,
-		@Valid @NotNull @DefaultValue Sender sender) {
+		@NotNull @DefaultValue("PT5M") Duration lease, @Valid @NotNull @DefaultValue Sender sender) {
 
 	/**
 	 * @param enabled whether each instance sends in the background (off only where something else

@@ -12,6 +12,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.coachapproach.lti.Browser;
 import org.coachapproach.lti.TestPlatform;
+import org.coachapproach.lti.registration.Registration;
 import org.coachapproach.lti.registration.Registrations;
 import org.coachapproach.people.CourseId;
 import org.coachapproach.people.People;
@@ -28,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Grades and rosters over real HTTP against a stub platform: scores through the outbox (once,
@@ -96,8 +98,10 @@ class AdvantageServicesTests {
 		stub.tokenFaults.clear();
 		stub.scoreFaults.clear();
 		stub.failingRosterPage = -1;
+		stub.lineItemCreation = Duration.ZERO;
 		this.jdbc.sql("DELETE FROM lti_score").update();
 		this.jdbc.sql("DELETE FROM lti_line_item").update();
+		this.jdbc.sql("DELETE FROM lti_line_item_creation").update();
 		this.jdbc.sql("DELETE FROM lti_roster_sync").update();
 		this.lineItems.forgetAll();
 	}
@@ -136,6 +140,74 @@ class AdvantageServicesTests {
 		assertThat(stub.scores.get(0)).containsEntry("scoreGiven", 20.0)
 			.containsEntry("lineItem", stub.lineItems.get(1).get("id"));
 		assertThat(stub.lineItems).hasSize(2);
+	}
+
+	@Test
+	void shouldCreateOneGradebookColumnWhenWorkersOfSeveralInstancesNeedANewItemAtOnce() throws Exception {
+		launch("mentor-" + UUID.randomUUID(), "Learner", c -> c);
+		CourseService service = this.services.find(course()).orElseThrow();
+		Registration registration = this.registrations.findById(service.registrationId()).orElseThrow();
+		stub.lineItemCreation = Duration.ofMillis(300);
+		int workers = 6;
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers);
+		List<java.util.concurrent.Future<String>> urls = new java.util.ArrayList<>();
+		java.util.concurrent.atomic.AtomicInteger toldToWait = new java.util.concurrent.atomic.AtomicInteger();
+		for (int i = 0; i < workers; i++) {
+			urls.add(pool.submit(() -> {
+				start.await();
+				for (int attempt = 0;; attempt++) {
+					try {
+						return this.lineItems.lineItem(service, registration, "exercise:ex-listening-log", "Listening log", 5)
+							.url();
+					}
+					catch (ServiceCallException ex) {
+						// What the outbox does with it: the row waits and is tried again.
+						assertThat(ex.retryable()).isTrue();
+						assertThat(attempt).isLessThan(20);
+						toldToWait.incrementAndGet();
+						Thread.sleep(ex.retryAfter().toMillis() / 10);
+					}
+				}
+			}));
+		}
+		start.countDown();
+		java.util.Set<String> distinct = new java.util.HashSet<>();
+		for (java.util.concurrent.Future<String> url : urls) {
+			distinct.add(url.get(30, java.util.concurrent.TimeUnit.SECONDS));
+		}
+		pool.shutdown();
+
+		assertThat(stub.lineItems).hasSize(1);
+		assertThat(distinct).containsExactly((String) stub.lineItems.get(0).get("id"));
+		assertThat(toldToWait.get()).isPositive();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM lti_line_item_creation").query(Integer.class).single()).isZero();
+	}
+
+	@Test
+	void shouldWaitForALiveCreationClaimAndTakeOverALapsedOneFindingTheColumnItsHolderCreated() throws Exception {
+		launch("mentor-" + UUID.randomUUID(), "Learner", c -> c);
+		CourseService service = this.services.find(course()).orElseThrow();
+		Registration registration = this.registrations.findById(service.registrationId()).orElseThrow();
+		this.jdbc.sql("INSERT INTO lti_line_item_creation (course_id, item_key, holder, claimed_until) VALUES (?, ?, ?, ?)")
+			.params(service.course().value(), "exercise:ex-listening-log", UUID.randomUUID().toString(),
+					java.sql.Timestamp.from(java.time.Instant.now().plus(Duration.ofMinutes(1))))
+			.update();
+
+		assertThatThrownBy(() -> this.lineItems.lineItem(service, registration, "exercise:ex-listening-log", "Listening log", 5))
+			.isInstanceOfSatisfying(ServiceCallException.class, ex -> assertThat(ex.retryable()).isTrue());
+		assertThat(stub.lineItems).isEmpty();
+
+		// The holder created the column, then died before storing it; its claim lapses.
+		Map<String, Object> created = stub.addLineItem("Listening log", 5, "exercise:ex-listening-log", "coachapproach");
+		this.jdbc.sql("UPDATE lti_line_item_creation SET claimed_until = ?")
+			.param(java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofSeconds(1))))
+			.update();
+
+		assertThat(this.lineItems.lineItem(service, registration, "exercise:ex-listening-log", "Listening log", 5).url())
+			.isEqualTo(created.get("id"));
+		assertThat(stub.lineItems).hasSize(1);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM lti_line_item_creation").query(Integer.class).single()).isZero();
 	}
 
 	@Test

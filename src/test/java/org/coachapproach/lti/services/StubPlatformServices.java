@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
@@ -54,6 +55,9 @@ final class StubPlatformServices implements AutoCloseable {
 	private final Map<String, Set<String>> tokens = new ConcurrentHashMap<>();
 
 	final List<Map<String, Object>> lineItems = new CopyOnWriteArrayList<>();
+
+	/** How long creating a line item takes here: widens the window in which two workers could both create one. */
+	volatile Duration lineItemCreation = Duration.ZERO;
 
 	final List<Map<String, Object>> scores = new CopyOnWriteArrayList<>();
 
@@ -169,6 +173,7 @@ final class StubPlatformServices implements AutoCloseable {
 		}
 		if (exchange.getRequestMethod().equals("POST")) {
 			try {
+				Thread.sleep(this.lineItemCreation.toMillis());
 				Map<String, Object> body = JSONObjectUtils.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
 				Map<String, Object> item = addLineItem((String) body.get("label"), ((Number) body.get("scoreMaximum")).doubleValue(),
 						(String) body.get("resourceId"), (String) body.get("tag"));
@@ -176,6 +181,10 @@ final class StubPlatformServices implements AutoCloseable {
 			}
 			catch (java.text.ParseException ex) {
 				send(exchange, 400, "{}", null);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				send(exchange, 503, "{}", null);
 			}
 			return;
 		}
