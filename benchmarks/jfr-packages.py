@@ -1,6 +1,7 @@
 """Counts JFR execution samples by package group, from `jfr print --exact --stack-depth N
 --events jdk.ExecutionSample` on standard input. Arguments: [from epoch ms] [to epoch ms] keep
-only the samples in that window. Prints, in percent of the samples counted:
+only the samples in that window; further arguments are method names (suffixes, such as
+`ModelFactory.initModel`) whose inclusive share is printed too. Prints, in percent of the samples counted:
 - self: the group of the top frame (where the CPU is spent);
 - by caller: the innermost frame outside the JDK (so a HashMap lookup counts for its caller);
 - inclusive: samples with the group anywhere in the stack (up to the printed depth);
@@ -70,6 +71,7 @@ def main():
     hi = float(sys.argv[2]) if len(sys.argv) > 2 else float("inf")
     self_, caller, inclusive = collections.Counter(), collections.Counter(), collections.Counter()
     methods, ours = collections.Counter(), collections.Counter()
+    marks, marked = tuple(sys.argv[3:]), collections.Counter()
     n = 0
     for start, stack in samples(sys.stdin):
         if not stack or not lo <= start <= hi:
@@ -81,6 +83,9 @@ def main():
         caller[group(outside_jdk)] += 1
         for g in {group(f) for f in stack}:
             inclusive[g] += 1
+        for mark in marks:
+            if any(f.endswith(mark) for f in stack):
+                marked[mark] += 1
         own = next((f for f in stack if f.startswith("org.coachapproach.")), None)
         if own:
             ours[own] += 1
@@ -100,6 +105,8 @@ def main():
     print("innermost frame of our code (inclusive):")
     for m, c in ours.most_common(15):
         print(f"  {100 * c / n:5.1f} %  {m}")
+    for mark in marks:
+        print(f"with {mark} in the stack: {100 * marked[mark] / n:.1f} %")
 
 
 main()

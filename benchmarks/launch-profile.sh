@@ -29,4 +29,6 @@ END_MS=$(date +%s%3N)
 "$JCMD" "$PID" JFR.dump filename="$(realpath "$OUT")/launch.jfr" >/dev/null
 stop_tool
 "$(dirname "$JCMD")/jfr" print --exact --stack-depth 64 --events jdk.ExecutionSample "$OUT/launch.jfr" \
-  | python3 benchmarks/jfr-packages.py $((END_MS - SECONDS_MEASURED * 1000)) "$END_MS"
+  | python3 benchmarks/jfr-packages.py $((END_MS - SECONDS_MEASURED * 1000)) "$END_MS" \
+    RequestMappingHandlerAdapter.getModelFactory ModelFactory.initModel ViewResolver.createView \
+    ContentNegotiatingViewResolver.resolveViewName ThymeleafView.render
