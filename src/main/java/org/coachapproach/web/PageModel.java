@@ -27,8 +27,8 @@ import org.springframework.web.servlet.view.UrlBasedViewResolver;
  * </ul>
  * Added after the handler, to the page it renders (a handler's own value stays), not by
  * {@code @ModelAttribute} advice, for which Spring builds and inspects a handler method per
- * request: a tenth of the launch's CPU outside rendering went there (docs/benchmarks.md, issue
- * 16). A redirect gets neither: its model would become query parameters.
+ * request (6 % of a warm launch's samples: docs/benchmarks.md, issue 16). A redirect gets
+ * neither: its model would become query parameters.
  */
 @Component
 class PageModel implements HandlerInterceptor, WebMvcConfigurer {
