@@ -6,6 +6,8 @@
 # the embedded MariaDB's CPU per launch is taken the same way.
 # Usage: benchmarks/launch-compare.sh BASE [seconds per round] [clients] [rounds] [warm-up seconds]
 # REUSE_JARS=1 runs the rounds again with the two tools and driver of the previous run (no builds).
+# BASE_OPTS, CURRENT_OPTS add JVM options to that tool (e.g. -Dspring.threads.virtual.enabled=true);
+# with BASE=HEAD and REUSE_JARS=1 the two rounds run one jar and differ by those options only.
 source "$(dirname "$0")/common.sh"
 BASE=${1:?usage: benchmarks/launch-compare.sh BASE [seconds] [clients] [rounds] [warm-up]}
 SECONDS_PER_ROUND=${2:-20}
@@ -43,7 +45,9 @@ round() {
   JAR=$2
   DB_DIR=$OUT/$name-db
   rm -rf "$DB_DIR"
-  start_tool "$OUT/$name.log" -Xmx512m
+  local opts_var=${name^^}_OPTS
+  # shellcheck disable=SC2086 # a list of options
+  start_tool "$OUT/$name.log" -Xmx512m ${!opts_var:-}
   local out t0 t1 d0 d1 db row warm launches
   db=$(mariadb_pid)
   # One driver JVM for warm-up and measurement, so the driver is warm when it counts; the
@@ -64,7 +68,7 @@ round() {
     "$(awk -v t="$((d1 - d0))" -v n="$launches" 'BEGIN { printf "%.2f", t * 10 / n }')"
 }
 
-echo "base $(git rev-parse --short "$BASE"), current $(git rev-parse --short HEAD)$(git diff --quiet || echo ' + uncommitted changes'), $(date -u '+%Y-%m-%d %H:%M UTC'), steal $(top -bn1 | awk -F',' '/Cpu/ { for (i = 1; i <= NF; i++) if ($i ~ / st/) print $i }')"
+echo "base $(git rev-parse --short "$BASE")${BASE_OPTS:+ with $BASE_OPTS}, current $(git rev-parse --short HEAD)$(git diff --quiet || echo ' + uncommitted changes')${CURRENT_OPTS:+ with $CURRENT_OPTS}, $(date -u '+%Y-%m-%d %H:%M UTC'), steal $(top -bn1 | awk -F',' '/Cpu/ { for (i = 1; i <= NF; i++) if ($i ~ / st/) print $i }')"
 echo "| tool round | clients | launches | launches/s | p50 ms | p95 ms | p99 ms | max ms | errors | tool CPU ms/launch | MariaDB CPU ms/launch |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for r in $(seq 1 "$ROUNDS"); do

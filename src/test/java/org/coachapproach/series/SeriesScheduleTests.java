@@ -160,8 +160,11 @@ class SeriesScheduleTests {
 	void shouldShowAnUpcomingSessionToEveryoneAndJoinRecordsAttendanceDuringTheSession() {
 		ZonedDateTime start = ZonedDateTime.now(ZONE).plusHours(3).truncatedTo(ChronoUnit.MINUTES);
 		String title = "Public speaking " + UUID.randomUUID();
-		assertThat(this.launches.staff().post(tool("/series/schedule"), form(start, title, false)).statusCode())
-			.isEqualTo(302);
+		HttpResponse<String> scheduled = this.launches.staff().post(tool("/series/schedule"), form(start, title, false));
+		assertThat(scheduled.statusCode()).isEqualTo(302);
+		// the page model (member, viewerZone) is not added to a redirect, whose model becomes its query
+		assertThat(scheduled.headers().firstValue("Location")).hasValueSatisfying(
+				location -> assertThat(location).endsWith("/series/schedule?saved"));
 		String id = idOf(title);
 		String subject = "mentor-" + UUID.randomUUID();
 		Browser mentor = this.launches.mentor(subject);

@@ -26,6 +26,7 @@ import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -70,7 +71,7 @@ class LaunchController {
 	}
 
 	@PostMapping(ToolUrls.LAUNCH)
-	String launch(@RequestParam(name = "id_token", required = false) String idToken,
+	ModelAndView launch(@RequestParam(name = "id_token", required = false) String idToken,
 			@RequestParam(name = "state", required = false) String state,
 			@RequestParam(name = "lti_storage_target", required = false) String storageTarget,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
@@ -83,7 +84,7 @@ class LaunchController {
 			LaunchCompletion.Completed completed = this.conflicts.inTransaction(tx -> this.completion.complete(launch, base));
 			this.meters.launched();
 			response.addHeader(HttpHeaders.SET_COOKIE, AccessSessions.cookie(completed.sessionToken()).toString());
-			return "redirect:" + base + completed.firstPage();
+			return LoginController.redirectTo(base + completed.firstPage());
 		}
 		// The platform names its storage frame at login, and Canvas again in the launch.
 		String frame = StringUtils.hasText(storageTarget) ? storageTarget : launch.login().storageTarget();
@@ -98,17 +99,17 @@ class LaunchController {
 			model.addAttribute("state", state);
 			model.addAttribute("code", code);
 			model.addAttribute("newWindowUrl", newWindowUrl(launch, base));
-			return "lti/launch-storage";
+			return new ModelAndView("lti/launch-storage");
 		}
 		this.spent.spend(launch.login(), launch.nonce(), launch.keepNonceUntil());
 		response.setStatus(HttpStatus.UNAUTHORIZED.value());
 		model.addAttribute("newWindowUrl", newWindowUrl(launch, base));
-		return "lti/new-window";
+		return new ModelAndView("lti/new-window");
 	}
 
 	/** Second half of a cookieless launch: the page proved the platform stored this state. */
 	@PostMapping(CONFIRM)
-	String confirm(@RequestParam(name = "state", required = false) String state,
+	ModelAndView confirm(@RequestParam(name = "state", required = false) String state,
 			@RequestParam(name = "code", required = false) String code, HttpServletRequest request,
 			HttpServletResponse response) {
 		response.setHeader("Cache-Control", "no-store");
@@ -141,10 +142,10 @@ class LaunchController {
 		}
 		LaunchCompletion.Completed completed = this.conflicts.inTransaction(tx -> this.completion.complete(launch, base));
 		this.meters.launched();
-		return "redirect:" + UriComponentsBuilder.fromUriString(base + completed.firstPage())
+		return LoginController.redirectTo(UriComponentsBuilder.fromUriString(base + completed.firstPage())
 			.queryParam(AccessSessions.PARAMETER, completed.sessionToken())
 			.build()
-			.toUriString();
+			.toUriString());
 	}
 
 

@@ -17,6 +17,8 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -43,7 +45,7 @@ class LoginController {
 	}
 
 	@RequestMapping(path = ToolUrls.LOGIN, method = { RequestMethod.GET, RequestMethod.POST })
-	String login(@RequestParam(name = "iss", required = false) String issuer,
+	ModelAndView login(@RequestParam(name = "iss", required = false) String issuer,
 			@RequestParam(name = "login_hint", required = false) String loginHint,
 			@RequestParam(name = "target_link_uri", required = false) String targetLinkUri,
 			@RequestParam(name = "lti_message_hint", required = false) String messageHint,
@@ -88,9 +90,9 @@ class LoginController {
 			model.addAttribute("platformOrigin", ToolUrls.origin(registration.authEndpoint()));
 			model.addAttribute("state", login.state());
 			model.addAttribute("nonce", login.nonce());
-			return "lti/login-storage";
+			return new ModelAndView("lti/login-storage");
 		}
-		return "redirect:" + authorize;
+		return redirectTo(authorize);
 	}
 
 	private Registration registration(String issuer, String clientId) {
@@ -131,6 +133,16 @@ class LoginController {
 		if (value != null && value.length() > maxLength) {
 			throw LaunchRefusedException.badRequest("parameter_too_long", name + " has " + value.length() + " characters");
 		}
+	}
+
+	/**
+	 * A redirect to a URL made for this one request (state, nonce, session token). Given as a view:
+	 * a {@code "redirect:"} view name would be resolved and cached under the URL by every view
+	 * resolver, under their lock, one entry per launch, evicting the pages' cached views.
+	 */
+	static ModelAndView redirectTo(String url) {
+		// as "redirect:" does: a path is relative to the application, 302 for every client
+		return new ModelAndView(new RedirectView(url, true));
 	}
 
 }
