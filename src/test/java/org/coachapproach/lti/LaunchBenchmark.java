@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -45,6 +47,11 @@ import com.sun.net.httpserver.HttpServer;
  * (from {@code /proc/<pid>/stat}, {@code -Dbench.clock-ticks} per second, 100 by default);
  * {@code -Dbench.db-port} adds the statements per launch (MariaDB's {@code Questions} counter,
  * as root without a password: the embedded server), background jobs' statements included.
+ * <p>
+ * {@code -Dbench.target=ltijs} drives {@code benchmarks/ltijs/server.js} instead (ltijs 5.9, the
+ * baseline of issue 16): login at {@code /login}, the id_token posted to {@code /}, then the
+ * redirect with ltijs's {@code ltik} to its first page; the platform is registered through that
+ * server's {@code /bench/register} (issuer and public key) rather than Dynamic Registration.
  */
 public final class LaunchBenchmark {
 
@@ -56,8 +63,17 @@ public final class LaunchBenchmark {
 
 	private final String issuer;
 
+	/** Where a launch starts and where its id_token goes: the tool's, or ltijs's with its defaults. */
+	private final String loginPath;
+
+	private final String launchPath;
+
+	private final boolean ltijs = "ltijs".equals(System.getProperty("bench.target", "tool"));
+
 	LaunchBenchmark(String tool) throws IOException {
 		this.tool = tool;
+		this.loginPath = this.ltijs ? "/login" : "/lti/login";
+		this.launchPath = this.ltijs ? "/" : "/lti/launch";
 		this.platform = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.issuer = "http://127.0.0.1:" + this.platform.getAddress().getPort();
 		this.platform.createContext("/.well-known/openid-configuration", ex -> json(ex, """
@@ -117,6 +133,10 @@ public final class LaunchBenchmark {
 	}
 
 	void register() {
+		if (this.ltijs) {
+			registerWithLtijs();
+			return;
+		}
 		// Behind a proxy the tool opens Dynamic Registration only with its registration secret.
 		String key = System.getProperty("bench.registration-key", "");
 		String url = this.tool + "/lti/register?openid_configuration=" + this.issuer
@@ -128,6 +148,24 @@ public final class LaunchBenchmark {
 		}
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException("registration failed: " + response.statusCode() + "\n" + response.body());
+		}
+	}
+
+	private void registerWithLtijs() {
+		String publicKey;
+		try {
+			publicKey = "-----BEGIN PUBLIC KEY-----\n"
+					+ Base64.getMimeEncoder(64, new byte[] { '\n' })
+						.encodeToString(this.key.toRSAPublicKey().getEncoded())
+					+ "\n-----END PUBLIC KEY-----\n";
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+		HttpResponse<String> response = new Browser().post(this.tool + "/bench/register",
+				Map.of("issuer", this.issuer, "publicKey", publicKey));
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("ltijs registration failed: " + response.statusCode() + "\n" + response.body());
 		}
 	}
 
@@ -257,11 +295,12 @@ public final class LaunchBenchmark {
 		return signIn(user) != null;
 	}
 
-	/** A fresh browser signed in as {@code user} (first page rendered), or {@code null}. */
+	/** A fresh browser signed in as {@code user} (first page rendered, greeting them), or {@code null}. */
 	Browser signIn(String user) {
 		Browser browser = new Browser();
-		HttpResponse<String> login = browser.get(this.tool + "/lti/login?iss=" + this.issuer + "&login_hint=" + user
-				+ "&client_id=bench-client&lti_deployment_id=bench-deployment&target_link_uri=" + this.tool + "/lti/launch");
+		String target = this.tool + this.launchPath;
+		HttpResponse<String> login = browser.get(this.tool + this.loginPath + "?iss=" + this.issuer + "&login_hint="
+				+ user + "&client_id=bench-client&lti_deployment_id=bench-deployment&target_link_uri=" + target);
 		String location = login.headers().firstValue("Location").orElse(null);
 		if (location == null) {
 			return null;
@@ -277,16 +316,21 @@ public final class LaunchBenchmark {
 			.claim("https://purl.imsglobal.org/spec/lti/claim/message_type", "LtiResourceLinkRequest")
 			.claim("https://purl.imsglobal.org/spec/lti/claim/version", "1.3.0")
 			.claim("https://purl.imsglobal.org/spec/lti/claim/deployment_id", "bench-deployment")
-			.claim("https://purl.imsglobal.org/spec/lti/claim/target_link_uri", this.tool + "/lti/launch")
+			.claim("https://purl.imsglobal.org/spec/lti/claim/target_link_uri", target)
 			.claim("https://purl.imsglobal.org/spec/lti/claim/resource_link", Map.of("id", "bench-link"))
 			.claim("https://purl.imsglobal.org/spec/lti/claim/roles",
 					List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"))
 			.claim("https://purl.imsglobal.org/spec/lti/claim/context", Map.of("id", "bench-course", "title", "Bench"))
 			.build();
-		HttpResponse<String> launched = browser.post(this.tool + "/lti/launch",
+		HttpResponse<String> launched = browser.post(target,
 				Map.of("id_token", TestPlatform.sign(claims, this.key, this.key.getKeyID()), "state",
 						Browser.queryParameter(location, "state")));
-		return launched.statusCode() == 302 && browser.follow(launched).statusCode() == 200 ? browser : null;
+		if (launched.statusCode() != 302) {
+			return null;
+		}
+		// Both first pages greet the person by the name the id_token carried: not an error page.
+		HttpResponse<String> page = browser.follow(launched);
+		return page.statusCode() == 200 && page.body().contains("Welcome, Bench " + user) ? browser : null;
 	}
 
 	void stop() {
