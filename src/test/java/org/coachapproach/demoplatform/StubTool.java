@@ -1,13 +1,11 @@
 package org.coachapproach.demoplatform;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -24,6 +22,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.coachapproach.lti.Exchanges;
 import org.coachapproach.lti.TestPlatform;
 
 /**
@@ -148,12 +147,7 @@ final class StubTool {
 
 	private void jwks(HttpExchange exchange) throws IOException {
 		this.jwksFetches.incrementAndGet();
-		byte[] bytes = new JWKSet(this.key.toPublicJWK()).toString(true).getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		exchange.sendResponseHeaders(200, bytes.length);
-		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(bytes);
-		}
+		Exchanges.json(exchange, 200, new JWKSet(this.key.toPublicJWK()).toString(true));
 	}
 
 	private void register(HttpExchange exchange) throws IOException {
@@ -173,25 +167,16 @@ final class StubTool {
 						.build(),
 					HttpResponse.BodyHandlers.ofString());
 			if (answer.statusCode() != 200) {
-				respond(exchange, 502, "The platform refused: " + answer.body());
+				Exchanges.html(exchange, 502, "The platform refused: " + answer.body());
 				return;
 			}
 			this.registrations.add(PlatformHttp.json(answer.body()));
-			respond(exchange, 200, "<!DOCTYPE html><html lang=\"en\"><title>Registered</title><script>"
+			Exchanges.html(exchange, 200, "<!DOCTYPE html><html lang=\"en\"><title>Registered</title><script>"
 					+ "(window.opener || window.parent).postMessage({subject: 'org.imsglobal.lti.close'}, '*');"
 					+ "</script></html>");
 		}
 		catch (Exception ex) {
-			respond(exchange, 500, ex.toString());
-		}
-	}
-
-	private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-		exchange.sendResponseHeaders(status, bytes.length);
-		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(bytes);
+			Exchanges.html(exchange, 500, ex.toString());
 		}
 	}
 

@@ -1,11 +1,9 @@
 package org.coachapproach.lti;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,7 +25,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
@@ -76,18 +73,18 @@ public final class LaunchBenchmark {
 		this.launchPath = this.ltijs ? "/" : "/lti/launch";
 		this.platform = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.issuer = "http://127.0.0.1:" + this.platform.getAddress().getPort();
-		this.platform.createContext("/.well-known/openid-configuration", ex -> json(ex, """
+		this.platform.createContext("/.well-known/openid-configuration", ex -> Exchanges.json(ex, 200, """
 				{"issuer":"%1$s","authorization_endpoint":"%1$s/authorize","registration_endpoint":"%1$s/register",
 				 "jwks_uri":"%1$s/jwks","token_endpoint":"%1$s/token","scopes_supported":["openid"],
 				 "https://purl.imsglobal.org/spec/lti-platform-configuration":{"product_family_code":"bench","version":"1"}}
 				""".formatted(this.issuer)));
 		this.platform.createContext("/register", ex -> {
 			ex.getRequestBody().readAllBytes();
-			json(ex, """
+			Exchanges.json(ex, 200, """
 					{"client_id":"bench-client","https://purl.imsglobal.org/spec/lti-tool-configuration":{"deployment_id":"bench-deployment"}}
 					""");
 		});
-		this.platform.createContext("/jwks", ex -> json(ex, new JWKSet(this.key.toPublicJWK()).toString()));
+		this.platform.createContext("/jwks", ex -> Exchanges.json(ex, 200, new JWKSet(this.key.toPublicJWK()).toString()));
 		this.platform.start();
 	}
 
@@ -295,23 +292,33 @@ public final class LaunchBenchmark {
 		return signIn(user) != null;
 	}
 
-	/** A fresh browser signed in as {@code user} (first page rendered, greeting them), or {@code null}. */
+	/**
+	 * A fresh browser signed in as {@code user} (first page rendered, greeting them), or {@code null}
+	 * when the launch or its page failed; a login that does not redirect throws.
+	 */
 	Browser signIn(String user) {
 		Browser browser = new Browser();
 		String target = this.tool + this.launchPath;
-		HttpResponse<String> login = browser.get(this.tool + this.loginPath + "?iss=" + this.issuer + "&login_hint="
-				+ user + "&client_id=bench-client&lti_deployment_id=bench-deployment&target_link_uri=" + target);
-		String location = login.headers().firstValue("Location").orElse(null);
-		if (location == null) {
+		HttpResponse<String> launched = TestPlatform.launch(browser,
+				this.tool + this.loginPath + "?iss=" + this.issuer + "&login_hint=" + user
+						+ "&client_id=bench-client&lti_deployment_id=bench-deployment&target_link_uri=" + target,
+				target, this.key, nonce -> claims(user, nonce, target));
+		if (launched.statusCode() != 302) {
 			return null;
 		}
+		// Both first pages greet the person by the name the id_token carried: not an error page.
+		HttpResponse<String> page = browser.follow(launched);
+		return page.statusCode() == 200 && page.body().contains("Welcome, Bench " + user) ? browser : null;
+	}
+
+	private JWTClaimsSet claims(String user, String nonce, String target) {
 		Instant now = Instant.now();
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(this.issuer)
+		return new JWTClaimsSet.Builder().issuer(this.issuer)
 			.audience("bench-client")
 			.subject(user)
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(now.plusSeconds(300)))
-			.claim("nonce", Browser.queryParameter(location, "nonce"))
+			.claim("nonce", nonce)
 			.claim("name", "Bench " + user)
 			.claim("https://purl.imsglobal.org/spec/lti/claim/message_type", "LtiResourceLinkRequest")
 			.claim("https://purl.imsglobal.org/spec/lti/claim/version", "1.3.0")
@@ -322,15 +329,6 @@ public final class LaunchBenchmark {
 					List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"))
 			.claim("https://purl.imsglobal.org/spec/lti/claim/context", Map.of("id", "bench-course", "title", "Bench"))
 			.build();
-		HttpResponse<String> launched = browser.post(target,
-				Map.of("id_token", TestPlatform.sign(claims, this.key, this.key.getKeyID()), "state",
-						Browser.queryParameter(location, "state")));
-		if (launched.statusCode() != 302) {
-			return null;
-		}
-		// Both first pages greet the person by the name the id_token carried: not an error page.
-		HttpResponse<String> page = browser.follow(launched);
-		return page.statusCode() == 200 && page.body().contains("Welcome, Bench " + user) ? browser : null;
 	}
 
 	void stop() {
@@ -348,15 +346,6 @@ public final class LaunchBenchmark {
 			return 0;
 		}
 		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
-	}
-
-	private static void json(HttpExchange exchange, String body) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().add("Content-Type", "application/json");
-		exchange.sendResponseHeaders(200, bytes.length);
-		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(bytes);
-		}
 	}
 
 }

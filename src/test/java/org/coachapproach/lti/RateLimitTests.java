@@ -1,14 +1,10 @@
 package org.coachapproach.lti;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.coachapproach.lti.registration.Registrations;
 import org.junit.jupiter.api.Test;
@@ -76,14 +72,14 @@ class RateLimitTests {
 		String origin = "http://127.0.0.1:" + platform.getAddress().getPort();
 		platform.createContext("/config", exchange -> {
 			configurationReads.incrementAndGet();
-			respond(exchange, """
+			Exchanges.json(exchange, 200, """
 					{"issuer":"%1$s","authorization_endpoint":"%1$s/auth","registration_endpoint":"%1$s/register",
 					 "jwks_uri":"%1$s/jwks","token_endpoint":"%1$s/token"}
 					""".formatted(origin));
 		});
 		AtomicInteger clients = new AtomicInteger();
 		platform.createContext("/register",
-				exchange -> respond(exchange, "{\"client_id\":\"limited-client-" + clients.incrementAndGet() + "\"}"));
+				exchange -> Exchanges.json(exchange, 200, "{\"client_id\":\"limited-client-" + clients.incrementAndGet() + "\"}"));
 		platform.start();
 		try {
 			Browser browser = new Browser();
@@ -118,15 +114,6 @@ class RateLimitTests {
 
 	private String tool(String path) {
 		return "http://localhost:" + this.port + path;
-	}
-
-	private static void respond(HttpExchange exchange, String json) throws IOException {
-		byte[] body = json.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().add("Content-Type", "application/json");
-		exchange.sendResponseHeaders(200, body.length);
-		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(body);
-		}
 	}
 
 }

@@ -1,9 +1,8 @@
 package org.coachapproach.lti;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -83,13 +83,8 @@ public final class TestPlatform implements AutoCloseable {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.createContext("/jwks", exchange -> {
 			this.jwksRequests.incrementAndGet();
-			byte[] body = new JWKSet(this.published.stream().map(k -> (JWK) k.toPublicJWK()).toList()).toString()
-				.getBytes(StandardCharsets.UTF_8);
-			exchange.getResponseHeaders().add("Content-Type", "application/json");
-			exchange.sendResponseHeaders(200, body.length);
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(body);
-			}
+			Exchanges.json(exchange, 200,
+					new JWKSet(this.published.stream().map(k -> (JWK) k.toPublicJWK()).toList()).toString());
 		});
 		this.server.start();
 	}
@@ -171,20 +166,31 @@ public final class TestPlatform implements AutoCloseable {
 	public Browser signIn(String toolBase, String subject,
 			java.util.function.UnaryOperator<JWTClaimsSet.Builder> adjust) {
 		Browser browser = new Browser();
-		java.net.http.HttpResponse<String> login = browser.get(toolBase + "/lti/login?iss=" + this.issuer + "&login_hint="
-				+ subject + "&client_id=" + this.clientId + "&lti_deployment_id=" + DEPLOYMENT_ID + "&target_link_uri="
-				+ toolBase + "/lti/launch");
-		String location = login.headers().firstValue("Location").orElseThrow(
-				() -> new AssertionError("login did not redirect: " + login.statusCode() + " " + login.body()));
-		String token = sign(adjust.apply(validClaims(Browser.queryParameter(location, "nonce"), toolBase + "/lti/launch")
-			.subject(subject)).build());
-		java.net.http.HttpResponse<String> launched = browser.post(toolBase + "/lti/launch",
-				Map.of("id_token", token, "state", Browser.queryParameter(location, "state")));
+		String launchUrl = toolBase + "/lti/launch";
+		HttpResponse<String> launched = launch(browser,
+				toolBase + "/lti/login?iss=" + this.issuer + "&login_hint=" + subject + "&client_id=" + this.clientId
+						+ "&lti_deployment_id=" + DEPLOYMENT_ID + "&target_link_uri=" + launchUrl,
+				launchUrl, this.signing, nonce -> adjust.apply(validClaims(nonce, launchUrl).subject(subject)).build());
 		if (launched.statusCode() != 302) {
 			throw new AssertionError("launch refused: " + launched.statusCode() + " " + launched.body());
 		}
 		browser.landedAt(launched.headers().firstValue("Location").orElse(null));
 		return browser;
+	}
+
+	/**
+	 * One launch as a platform makes it, in {@code browser}: the login initiation at {@code loginUrl}
+	 * (its query included), then an id_token that {@code claims} builds for the nonce of the tool's
+	 * redirect, signed with {@code key}, posted with the redirect's state to {@code launchUrl}. The
+	 * tool's answer to that post; the load drivers and {@link #signIn} share it.
+	 */
+	public static HttpResponse<String> launch(Browser browser, String loginUrl, String launchUrl, RSAKey key,
+			Function<String, JWTClaimsSet> claims) {
+		HttpResponse<String> login = browser.get(loginUrl);
+		String location = login.headers().firstValue("Location").orElseThrow(
+				() -> new IllegalStateException("login did not redirect: " + login.statusCode() + " " + login.body()));
+		String token = sign(claims.apply(Browser.queryParameter(location, "nonce")), key, key.getKeyID());
+		return browser.post(launchUrl, Map.of("id_token", token, "state", Browser.queryParameter(location, "state")));
 	}
 
 	public String sign(JWTClaimsSet claims) {

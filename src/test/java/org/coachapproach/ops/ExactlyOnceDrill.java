@@ -1,7 +1,6 @@
 package org.coachapproach.ops;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +32,7 @@ import com.sun.net.httpserver.HttpExchange;
 import jakarta.mail.internet.MimeMessage;
 import org.coachapproach.TestLaunches;
 import org.coachapproach.lti.Browser;
+import org.coachapproach.lti.Exchanges;
 import org.coachapproach.lti.TestPlatform;
 
 /**
@@ -102,21 +102,21 @@ public final class ExactlyOnceDrill {
 		this.tool = tool;
 		this.platform = TestPlatform.onLoopback();
 		String issuer = this.platform.issuer();
-		this.platform.handle("/.well-known/openid-configuration", ex -> json(ex, 200, """
+		this.platform.handle("/.well-known/openid-configuration", ex -> Exchanges.json(ex, 200, """
 				{"issuer":"%1$s","authorization_endpoint":"%1$s/authorize","registration_endpoint":"%1$s/register",
 				 "jwks_uri":"%2$s","token_endpoint":"%1$s/token","scopes_supported":["openid","%3$s","%4$s"],
 				 "https://purl.imsglobal.org/spec/lti-platform-configuration":{"product_family_code":"drill","version":"1"}}
 				""".formatted(issuer, this.platform.jwksUrl(), LINE_ITEM_SCOPE, SCORE_SCOPE)));
 		this.platform.handle("/register", ex -> {
 			ex.getRequestBody().readAllBytes();
-			json(ex, 200, """
+			Exchanges.json(ex, 200, """
 					{"client_id":"%s","scope":"%s %s","https://purl.imsglobal.org/spec/lti-tool-configuration":{"deployment_id":"%s"}}
 					""".formatted(TestPlatform.CLIENT_ID, LINE_ITEM_SCOPE, SCORE_SCOPE, TestPlatform.DEPLOYMENT_ID));
 		});
 		// The tool's client assertion is not checked here: the service endpoints are what is counted.
 		this.platform.handle("/token", ex -> {
 			ex.getRequestBody().readAllBytes();
-			json(ex, 200, "{\"access_token\":\"drill-" + this.run + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
+			Exchanges.json(ex, 200, "{\"access_token\":\"drill-" + this.run + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
 		});
 		this.platform.handle("/lineitems", this::lineItems);
 	}
@@ -280,27 +280,27 @@ public final class ExactlyOnceDrill {
 				String item = this.lineItems.get(path.substring(0, path.length() - "/scores".length()));
 				this.receipts.computeIfAbsent(item + " " + score.get("userId") + " " + score.get("timestamp"),
 						k -> new AtomicInteger()).incrementAndGet();
-				json(exchange, 200, "{}");
+				Exchanges.json(exchange, 200, "{}");
 			}
 			else if (exchange.getRequestMethod().equals("POST")) {
 				// As a real platform, a second create makes a second column (two instances may race).
 				Map<String, Object> item = JSONObjectUtils.parse(new String(body, StandardCharsets.UTF_8));
 				String id = "/lineitems/" + this.lineItemIds.incrementAndGet();
 				this.lineItems.put(id, (String) item.get("resourceId"));
-				json(exchange, 201, lineItem(id, (String) item.get("resourceId")));
+				Exchanges.json(exchange, 201, lineItem(id, (String) item.get("resourceId")));
 			}
 			else if (path.equals("/lineitems")) {
 				String wanted = query(exchange.getRequestURI().getRawQuery()).get("resource_id");
-				json(exchange, 200, "[" + String.join(",", this.lineItems.entrySet().stream()
+				Exchanges.json(exchange, 200, "[" + String.join(",", this.lineItems.entrySet().stream()
 					.filter(e -> e.getValue().equals(wanted)).map(e -> lineItem(e.getKey(), e.getValue())).toList()) + "]");
 			}
 			else {
 				String item = this.lineItems.get(path);
-				json(exchange, item == null ? 404 : 200, item == null ? "{}" : lineItem(path, item));
+				Exchanges.json(exchange, item == null ? 404 : 200, item == null ? "{}" : lineItem(path, item));
 			}
 		}
 		catch (java.text.ParseException ex) {
-			json(exchange, 400, "{}");
+			Exchanges.json(exchange, 400, "{}");
 		}
 	}
 
@@ -521,15 +521,6 @@ public final class ExactlyOnceDrill {
 			}
 		}
 		return parameters;
-	}
-
-	private static void json(HttpExchange exchange, int status, String body) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().add("Content-Type", "application/json");
-		exchange.sendResponseHeaders(status, bytes.length);
-		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(bytes);
-		}
 	}
 
 	private static void sleep(long millis) {

@@ -1,7 +1,6 @@
 package org.coachapproach.soak;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +20,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.coachapproach.lti.Browser;
+import org.coachapproach.lti.Exchanges;
 import org.coachapproach.lti.TestPlatform;
 
 /**
@@ -57,21 +57,21 @@ final class SoakPlatform implements AutoCloseable {
 		this.server.setExecutor(Executors.newFixedThreadPool(4));
 		this.issuer = "http://127.0.0.1:" + this.server.getAddress().getPort();
 		// No scopes_supported: the tool asks for all its scopes, and the answer (no "scope") grants them.
-		this.server.createContext("/.well-known/openid-configuration", ex -> json(ex, 200, """
+		this.server.createContext("/.well-known/openid-configuration", ex -> Exchanges.json(ex, 200, """
 				{"issuer":"%1$s","authorization_endpoint":"%1$s/authorize","registration_endpoint":"%1$s/register",
 				 "jwks_uri":"%1$s/jwks","token_endpoint":"%1$s/token",
 				 "https://purl.imsglobal.org/spec/lti-platform-configuration":{"product_family_code":"soak","version":"1"}}
 				""".formatted(this.issuer)));
 		this.server.createContext("/register", ex -> {
 			ex.getRequestBody().readAllBytes();
-			json(ex, 200, """
+			Exchanges.json(ex, 200, """
 					{"client_id":"soak-client","https://purl.imsglobal.org/spec/lti-tool-configuration":{"deployment_id":"soak-deployment"}}
 					""");
 		});
-		this.server.createContext("/jwks", ex -> json(ex, 200, new JWKSet(this.key.toPublicJWK()).toString()));
+		this.server.createContext("/jwks", ex -> Exchanges.json(ex, 200, new JWKSet(this.key.toPublicJWK()).toString()));
 		this.server.createContext("/token", ex -> {
 			ex.getRequestBody().readAllBytes();
-			json(ex, 200, "{\"access_token\":\"soak-" + System.nanoTime()
+			Exchanges.json(ex, 200, "{\"access_token\":\"soak-" + System.nanoTime()
 					+ "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
 		});
 		this.server.createContext("/lineitems", this::lineItems);
@@ -84,25 +84,25 @@ final class SoakPlatform implements AutoCloseable {
 		String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 		String container = this.issuer + "/lineitems";
 		if (path.equals("/lineitems") && "GET".equals(ex.getRequestMethod())) {
-			json(ex, 200, "[]"); // none found: the tool creates its own
+			Exchanges.json(ex, 200, "[]"); // none found: the tool creates its own
 		}
 		else if (path.equals("/lineitems") && "POST".equals(ex.getRequestMethod())) {
 			Matcher resource = RESOURCE_ID.matcher(body);
 			Matcher maximum = SCORE_MAXIMUM.matcher(body);
-			json(ex, 201, "{\"id\":\"%s/%d\",\"resourceId\":\"%s\",\"scoreMaximum\":%s,\"label\":\"soak\"}".formatted(
+			Exchanges.json(ex, 201, "{\"id\":\"%s/%d\",\"resourceId\":\"%s\",\"scoreMaximum\":%s,\"label\":\"soak\"}".formatted(
 					container, this.lineItems.incrementAndGet(), resource.find() ? resource.group(1) : "",
 					maximum.find() ? maximum.group(1) : "1"));
 		}
 		else if (path.endsWith("/scores") && "POST".equals(ex.getRequestMethod())) {
 			this.scoresReceived.incrementAndGet();
-			json(ex, 200, "{}");
+			Exchanges.json(ex, 200, "{}");
 		}
 		else if ("GET".equals(ex.getRequestMethod())) {
-			json(ex, 200, "{\"id\":\"%s%s\",\"scoreMaximum\":1,\"label\":\"soak\"}".formatted(this.issuer,
+			Exchanges.json(ex, 200, "{\"id\":\"%s%s\",\"scoreMaximum\":1,\"label\":\"soak\"}".formatted(this.issuer,
 					path));
 		}
 		else {
-			json(ex, 405, "{}");
+			Exchanges.json(ex, 405, "{}");
 		}
 	}
 
@@ -120,23 +120,27 @@ final class SoakPlatform implements AutoCloseable {
 
 	/**
 	 * A fresh browser signed in as {@code user} with these LTI roles and custom parameters (the
-	 * program role), its first page rendered; {@code null} when any step failed.
+	 * program role), its first page rendered; {@code null} when the launch or its page failed, an
+	 * exception when the login did not redirect.
 	 */
 	Browser signIn(String user, List<String> roles, Map<String, String> custom) {
 		Browser browser = new Browser();
-		HttpResponse<String> login = browser.get(this.tool + "/lti/login?iss=" + this.issuer + "&login_hint=" + user
-				+ "&client_id=soak-client&lti_deployment_id=soak-deployment&target_link_uri=" + this.tool + "/lti/launch");
-		String location = login.headers().firstValue("Location").orElse(null);
-		if (location == null) {
-			return null;
-		}
+		String launchUrl = this.tool + "/lti/launch";
+		HttpResponse<String> launched = TestPlatform.launch(browser,
+				this.tool + "/lti/login?iss=" + this.issuer + "&login_hint=" + user
+						+ "&client_id=soak-client&lti_deployment_id=soak-deployment&target_link_uri=" + launchUrl,
+				launchUrl, this.key, nonce -> claims(user, nonce, roles, custom));
+		return launched.statusCode() == 302 && browser.follow(launched).statusCode() == 200 ? browser : null;
+	}
+
+	private JWTClaimsSet claims(String user, String nonce, List<String> roles, Map<String, String> custom) {
 		Instant now = Instant.now();
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(this.issuer)
+		return new JWTClaimsSet.Builder().issuer(this.issuer)
 			.audience("soak-client")
 			.subject(user)
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(now.plusSeconds(300)))
-			.claim("nonce", Browser.queryParameter(location, "nonce"))
+			.claim("nonce", nonce)
 			.claim("name", "Soak " + user)
 			.claim(CLAIM + "message_type", "LtiResourceLinkRequest")
 			.claim(CLAIM + "version", "1.3.0")
@@ -152,24 +156,11 @@ final class SoakPlatform implements AutoCloseable {
 							"https://purl.imsglobal.org/spec/lti-ags/scope/score"), "lineitems",
 							this.issuer + "/lineitems"))
 			.build();
-		HttpResponse<String> launched = browser.post(this.tool + "/lti/launch",
-				Map.of("id_token", TestPlatform.sign(claims, this.key, this.key.getKeyID()), "state",
-						Browser.queryParameter(location, "state")));
-		return launched.statusCode() == 302 && browser.follow(launched).statusCode() == 200 ? browser : null;
 	}
 
 	@Override
 	public void close() {
 		this.server.stop(0);
-	}
-
-	private static void json(HttpExchange exchange, int status, String body) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().add("Content-Type", "application/json");
-		exchange.sendResponseHeaders(status, bytes.length);
-		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(bytes);
-		}
 	}
 
 }

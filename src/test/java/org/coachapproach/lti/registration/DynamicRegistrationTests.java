@@ -1,13 +1,13 @@
 package org.coachapproach.lti.registration;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 import com.sun.net.httpserver.HttpServer;
 import org.coachapproach.lti.Browser;
+import org.coachapproach.lti.Exchanges;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +53,7 @@ class DynamicRegistrationTests {
 		this.platform = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.origin = "http://127.0.0.1:" + this.platform.getAddress().getPort();
 		this.issuer = this.origin;
-		this.platform.createContext("/config", ex -> respond(ex, 200, """
+		this.platform.createContext("/config", ex -> Exchanges.json(ex, 200, """
 				{"issuer":"%s","authorization_endpoint":"%2$s/auth","registration_endpoint":"%2$s/register",
 				 "jwks_uri":"%2$s/jwks","token_endpoint":"%2$s/token",
 				 "scopes_supported":["openid",%3$s],
@@ -62,7 +62,7 @@ class DynamicRegistrationTests {
 		this.platform.createContext("/register", ex -> {
 			this.postedBody = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			this.postedAuthorization = ex.getRequestHeaders().getFirst("Authorization");
-			respond(ex, this.registrationStatus, this.registrationStatus == 200 ? """
+			Exchanges.json(ex, this.registrationStatus, this.registrationStatus == 200 ? """
 					{"client_id":"scripted-client",%s"https://purl.imsglobal.org/spec/lti-tool-configuration":{"deployment_id":"dep-9"}}
 					""".formatted(this.grantedScope) : "{\"error\":\"invalid_client_metadata\"}");
 		});
@@ -176,15 +176,6 @@ class DynamicRegistrationTests {
 
 	private String tool(String path) {
 		return "http://localhost:" + this.port + path;
-	}
-
-	private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, String body) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().add("Content-Type", "application/json");
-		exchange.sendResponseHeaders(status, bytes.length);
-		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(bytes);
-		}
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.coachapproach.lti.services;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -31,6 +30,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.coachapproach.lti.Exchanges;
 import org.coachapproach.lti.TestPlatform;
 
 /**
@@ -284,15 +284,10 @@ final class StubPlatformServices implements AutoCloseable {
 	}
 
 	private static void send(HttpExchange exchange, int status, String body, String retryAfter) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().add("Content-Type", "application/json");
 		if (retryAfter != null) {
 			exchange.getResponseHeaders().add("Retry-After", retryAfter);
 		}
-		exchange.sendResponseHeaders(status, bytes.length);
-		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(bytes);
-		}
+		Exchanges.json(exchange, status, body);
 	}
 
 	@Override
