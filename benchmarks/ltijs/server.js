@@ -1,11 +1,13 @@
 // ltijs 5.9 (the most used open LTI 1.3 framework, Node) on MariaDB through ltijs-sequelize: the
 // baseline that benchmarks/launch.sh (LTIJS=1) runs beside the tool, driven by the same
 // LaunchBenchmark (-Dbench.target=ltijs). Only for that: it listens on loopback, and its
-// /bench/register lets the driver register its platform (issuer and public key) at the start.
+// /bench/register lets the driver register its platform (issuer and public key) at the start; a
+// request without them is refused with 400 and registers nothing.
 //   PORT (HTTP port), DB_PORT (MariaDB on 127.0.0.1, user root, database ltijs),
 //   LTIJS_KEYS=rsa (default: the platform's public key stored with the registration, ltijs's
 //   cheapest check) or jwks (ltijs fetches the platform's key set on every launch, as its
 //   README's Canvas example registers it).
+const crypto = require('crypto')
 const { Provider: lti } = require('ltijs')
 const Database = require('ltijs-sequelize')
 
@@ -44,17 +46,36 @@ async function main () {
   lti.app.get('/bench/health', (req, res) => res.json({ status: 'UP' }))
   lti.app.post('/bench/register', async (req, res) => {
     const { issuer, publicKey } = req.body
-    await lti.registerPlatform({
-      url: issuer,
-      name: 'bench',
-      clientId: 'bench-client',
-      authenticationEndpoint: issuer + '/authorize',
-      accesstokenEndpoint: issuer + '/token',
-      authConfig: keys === 'jwks' ? { method: 'JWK_SET', key: issuer + '/jwks' } : { method: 'RSA_KEY', key: publicKey }
-    })
+    if (typeof issuer !== 'string' || !/^https?:\/\/[^\s]+$/.test(issuer) || (keys === 'rsa' && !isPublicKey(publicKey))) {
+      return res.status(400).json({ error: 'issuer (an http(s) URL) and, with LTIJS_KEYS=rsa, publicKey (a PEM public key) are required' })
+    }
+    try {
+      await register(issuer, publicKey)
+    } catch (err) {
+      return res.status(400).json({ error: 'ltijs refused the registration: ' + err.message })
+    }
     res.json({ registered: issuer, keys })
   })
   lti.app.listen(port, '127.0.0.1', () => console.log(`ltijs on 127.0.0.1:${port}, keys ${keys}`))
+}
+
+function isPublicKey (pem) {
+  try {
+    return typeof pem === 'string' && crypto.createPublicKey(pem).type === 'public'
+  } catch {
+    return false
+  }
+}
+
+function register (issuer, publicKey) {
+  return lti.registerPlatform({
+    url: issuer,
+    name: 'bench',
+    clientId: 'bench-client',
+    authenticationEndpoint: issuer + '/authorize',
+    accesstokenEndpoint: issuer + '/token',
+    authConfig: keys === 'jwks' ? { method: 'JWK_SET', key: issuer + '/jwks' } : { method: 'RSA_KEY', key: publicKey }
+  })
 }
 
 main().catch((err) => {
